@@ -1,0 +1,90 @@
+"""The command line: the use cases of the window, for batch runs and tests.
+
+Errors a user can fix print one sentence on stderr and exit 1; usage errors exit 2 (argparse).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable, Sequence
+
+from workbench import __version__
+from workbench.cli import commands_db
+from workbench.cli.output import error
+from workbench.domain.errors import WorkbenchError
+
+Registrar = Callable[
+    ["argparse._SubParsersAction[argparse.ArgumentParser]", argparse.ArgumentParser], None
+]
+
+#: Each command group registers its sub-commands here; later groups append themselves.
+REGISTRARS: list[Registrar] = [commands_db.register]
+
+
+def common_options() -> argparse.ArgumentParser:
+    """Options accepted before and after the sub-command (``--db``)."""
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--db",
+        default=argparse.SUPPRESS,
+        metavar="URL",
+        help="database URL or SQLite file (default: $WORKBENCH_DB, else the user data folder)",
+    )
+    return common
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = common_options()
+    parser = argparse.ArgumentParser(
+        prog="workbench",
+        description="Compliance Workbench: which service obligations would an export "
+        "restriction hit?",
+        parents=[common],
+    )
+    parser.add_argument("--version", action="version", version=f"workbench {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    gui = sub.add_parser("gui", parents=[common], help="open the window (the default)")
+    gui.add_argument("--screenshot", metavar="FILE.png", help="render offscreen to a PNG and exit")
+    gui.add_argument("--view", default="dashboard", help="view to show first (with --screenshot)")
+    gui.add_argument("--size", default="1440x900", help="window size for --screenshot")
+    for register in REGISTRARS:
+        register(sub, common)
+    return parser
+
+
+def parse(argv: Sequence[str] | None = None) -> argparse.Namespace:
+    args = build_parser().parse_args(argv)
+    if not hasattr(args, "db"):
+        args.db = None
+    return args
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run a parsed non-GUI command; user errors become one line on stderr and exit 1."""
+    try:
+        code: int = args.handler(args)
+    except WorkbenchError as exc:
+        error(str(exc))
+        return 1
+    except BrokenPipeError:
+        # The reader (e.g. ``head``) closed the pipe: stop quietly, as Unix tools do.
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115, PTH123
+        return 0
+    except KeyboardInterrupt:
+        error("interrupted; nothing was written by the unfinished step.")
+        return 130
+    return code
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parse(argv)
+    if args.command in (None, "gui"):
+        error("the window is started by the application entry point, not the CLI module.")
+        return 2
+    return run(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
