@@ -12,7 +12,9 @@ from workbench.services.browse import Query
 LISTABLE = ("customers", "fabs", "machines", "contracts", "obligations")
 
 
-def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser) -> None:
+def register(
+    sub: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser
+) -> None:
     p_demo = sub.add_parser("demo", parents=[common], help="fill an empty database with demo data")
     p_demo.add_argument("--size", default="small", help="small (default), large or a machine count")
     p_demo.add_argument("--seed", type=int, default=7, help="random seed (default 7)")

@@ -70,7 +70,7 @@ def run(args: argparse.Namespace) -> int:
         return 1
     except BrokenPipeError:
         # The reader (e.g. ``head``) closed the pipe: stop quietly, as Unix tools do.
-        sys.stdout = open(os.devnull, "w")  # noqa: SIM115, PTH123
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115
         return 0
     except KeyboardInterrupt:
         error("interrupted; nothing was written by the unfinished step.")

@@ -54,14 +54,22 @@ def describe_technology(
         return "unknown technology"
     if process_type in (ProcessType.LOGIC, ProcessType.FOUNDRY):
         node = f"{logic_node_nm:g} nm" if logic_node_nm is not None else "unknown node"
-        arch = {
-            Architecture.PLANAR: ", planar",
-            Architecture.FINFET: ", FinFET",
-            Architecture.GAA: ", GAA",
-        }.get(architecture, "") if architecture else ""
+        arch = (
+            {
+                Architecture.PLANAR: ", planar",
+                Architecture.FINFET: ", FinFET",
+                Architecture.GAA: ", GAA",
+            }.get(architecture, "")
+            if architecture
+            else ""
+        )
         return f"{node} {process_type.value}{arch}"
     if process_type is ProcessType.DRAM:
-        hp = f"{dram_half_pitch_nm:g} nm half-pitch" if dram_half_pitch_nm is not None else "unknown half-pitch"
+        hp = (
+            f"{dram_half_pitch_nm:g} nm half-pitch"
+            if dram_half_pitch_nm is not None
+            else "unknown half-pitch"
+        )
         return f"DRAM, {hp}"
     if process_type is ProcessType.NAND:
         layers = f"{nand_layers} layers" if nand_layers is not None else "unknown layer count"

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from workbench.domain.errors import WorkbenchError
-
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
@@ -12,6 +10,7 @@ from alembic.util.exc import CommandError
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
+from workbench.domain.errors import WorkbenchError
 from workbench.storage import migrate, repositories
 from workbench.storage.database import Database, DatabaseError
 from workbench.storage.location import resolve_url

@@ -8,8 +8,6 @@ because ORM unit-of-work inserts would take minutes at that size.
 
 from __future__ import annotations
 
-from workbench.domain.errors import WorkbenchError
-
 import random
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -20,9 +18,9 @@ from typing import Any
 from sqlalchemy import select, text
 
 from workbench.domain.cancel import CancelToken, Progress
-from workbench.domain.enums import ServiceType
+from workbench.domain.enums import Architecture, ProcessType, ServiceType
+from workbench.domain.errors import WorkbenchError
 from workbench.domain.technology import advanced_node
-from workbench.domain.enums import Architecture, ProcessType
 from workbench.services.demo_catalogue import CUSTOMERS, FABS, MODELS, DemoFab, DemoModel
 from workbench.storage import repositories
 from workbench.storage.database import Database
@@ -290,15 +288,15 @@ def generate(size: str | int = "small", seed: int = 7) -> DemoBook:
                 "city": fab.city,
                 "address": f"{fab.city}, {fab.region}",
                 "process_type": fab.process,
-                "logic_node_nm": fab.node if process in (ProcessType.LOGIC, ProcessType.FOUNDRY)
-                or process is ProcessType.OTHER else None,
+                "logic_node_nm": fab.node
+                if process in (ProcessType.LOGIC, ProcessType.FOUNDRY)
+                or process is ProcessType.OTHER
+                else None,
                 "architecture": fab.arch,
                 "dram_half_pitch_nm": fab.half_pitch,
                 "nand_layers": fab.layers,
                 "wafer_size_mm": fab.wafer,
-                "advanced_node": advanced_node(
-                    process, fab.node, arch, fab.half_pitch, fab.layers
-                ),
+                "advanced_node": advanced_node(process, fab.node, arch, fab.half_pitch, fab.layers),
                 "version": 1,
             }
         )
@@ -441,21 +439,61 @@ def _contract_for(
         kind, services, factor = "Time and material", list(TIME_AND_MATERIAL), 0.3
     covered = live or machines
     number = f"SC-{codes[customer_id][:8]}-{len(book.contracts) + 1:06d}"
-    _add_contract(book, rng, customer_id, vendor, covered, number, kind, services, factor,
-                  start, end, currency, renewal="Auto-renew 12 months unless terminated")
+    _add_contract(
+        book,
+        rng,
+        customer_id,
+        vendor,
+        covered,
+        number,
+        kind,
+        services,
+        factor,
+        start,
+        end,
+        currency,
+        renewal="Auto-renew 12 months unless terminated",
+    )
     if earliest < start - timedelta(days=2 * 365) and rng.random() < 0.9:
         prev_end = start - timedelta(days=1)
         prev_start = date(prev_end.year - 3, prev_end.month, 1)
-        prev_services = [*PARTS_AND_SOFTWARE, ServiceType.REPAIR, ServiceType.PREVENTIVE_MAINTENANCE]
-        _add_contract(book, rng, customer_id, vendor, machines, number + "-P", "Previous term",
-                      prev_services, 0.6, max(prev_start, earliest), prev_end, currency,
-                      renewal="Renewed by " + number)
+        prev_services = [
+            *PARTS_AND_SOFTWARE,
+            ServiceType.REPAIR,
+            ServiceType.PREVENTIVE_MAINTENANCE,
+        ]
+        _add_contract(
+            book,
+            rng,
+            customer_id,
+            vendor,
+            machines,
+            number + "-P",
+            "Previous term",
+            prev_services,
+            0.6,
+            max(prev_start, earliest),
+            prev_end,
+            currency,
+            renewal="Renewed by " + number,
+        )
         older_end = max(prev_start, earliest) - timedelta(days=1)
         if earliest < older_end - timedelta(days=365) and rng.random() < 0.7:
-            _add_contract(book, rng, customer_id, vendor, machines, number + "-P2",
-                          "Earlier term", prev_services, 0.6,
-                          max(date(older_end.year - 3, older_end.month, 1), earliest),
-                          older_end, currency, renewal="Renewed by " + number + "-P")
+            _add_contract(
+                book,
+                rng,
+                customer_id,
+                vendor,
+                machines,
+                number + "-P2",
+                "Earlier term",
+                prev_services,
+                0.6,
+                max(date(older_end.year - 3, older_end.month, 1), earliest),
+                older_end,
+                currency,
+                renewal="Renewed by " + number + "-P",
+            )
 
 
 def _add_contract(
@@ -473,6 +511,9 @@ def _add_contract(
     currency: str,
     renewal: str,
 ) -> None:
+    machines = [m for m in machines if max(start, m["install_date"]) <= end]
+    if not machines:
+        return
     contract_id = len(book.contracts) + 1
     years = max((end - start).days, 1) / 365.25
     rate = CURRENCY_RATE[currency]
@@ -498,8 +539,6 @@ def _add_contract(
     machine_total = float(sum(weights))
     for machine, weight in zip(machines, weights, strict=True):
         ob_start = max(start, machine["install_date"])
-        if ob_start > end:
-            continue
         for service in services:
             share = (weight / machine_total) * (SERVICE_WEIGHT[service] / service_total)
             book.obligations.append(
@@ -519,17 +558,52 @@ def _generate_licences(book: DemoBook) -> None:
     site = {f["site_code"]: f["id"] for f in book.fabs}
     fab_owner = {f["id"]: f["customer_id"] for f in book.fabs}
     entries = [
-        ("NL", "NL-EXP-2024-18831", date(2024, 10, 1), date(2026, 12, 31), "CN-TSMC-NJ",
-         "spare_parts,software_updates", "Dutch licence for parts and software updates to "
-         "immersion scanners at TSMC Nanjing (2024-09 amendment)."),
-        ("NL", "NL-EXP-2024-19407", date(2024, 11, 15), date(2025, 12, 31), "CN-CXMT-HF1",
-         "spare_parts,software_updates", "Expires before the service contracts it supports."),
-        ("US", "VEU-C-0012", date(2023, 10, 13), None, "CN-SSC-XA", "",
-         "Validated End-User authorisation for Samsung Xi'an (all items and services)."),
-        ("US", "VEU-C-0013", date(2023, 10, 13), None, "CN-SKH-WX", "",
-         "Validated End-User authorisation for SK hynix Wuxi (all items and services)."),
-        ("US", "D1234567", date(2023, 1, 10), date(2024, 12, 31), "CN-HH-WX7",
-         "preventive_maintenance,repair", "Licence for US-person servicing support; expired."),
+        (
+            "NL",
+            "NL-EXP-2024-18831",
+            date(2024, 10, 1),
+            date(2026, 12, 31),
+            "CN-TSMC-NJ",
+            "spare_parts,software_updates",
+            "Dutch licence for parts and software updates to "
+            "immersion scanners at TSMC Nanjing (2024-09 amendment).",
+        ),
+        (
+            "NL",
+            "NL-EXP-2024-19407",
+            date(2024, 11, 15),
+            date(2025, 12, 31),
+            "CN-CXMT-HF1",
+            "spare_parts,software_updates",
+            "Expires before the service contracts it supports.",
+        ),
+        (
+            "US",
+            "VEU-C-0012",
+            date(2023, 10, 13),
+            None,
+            "CN-SSC-XA",
+            "",
+            "Validated End-User authorisation for Samsung Xi'an (all items and services).",
+        ),
+        (
+            "US",
+            "VEU-C-0013",
+            date(2023, 10, 13),
+            None,
+            "CN-SKH-WX",
+            "",
+            "Validated End-User authorisation for SK hynix Wuxi (all items and services).",
+        ),
+        (
+            "US",
+            "D1234567",
+            date(2023, 1, 10),
+            date(2024, 12, 31),
+            "CN-HH-WX7",
+            "preventive_maintenance,repair",
+            "Licence for US-person servicing support; expired.",
+        ),
     ]
     for lid, (authority, number, start, end, code, services, notes) in enumerate(entries, 1):
         fab_id = site[code]

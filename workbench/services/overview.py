@@ -49,8 +49,13 @@ def dashboard(db: Database) -> Dashboard:
                 "unknown": flags.get(None, 0),
             },
             value_by_currency=repositories.contract_value_by_currency(session),
-            listed_customers=len({p.customer_id for p in repositories.party_listings(session)
-                                  if p.customer_id is not None}),
+            listed_customers=len(
+                {
+                    p.customer_id
+                    for p in repositories.party_listings(session)
+                    if p.customer_id is not None
+                }
+            ),
         )
 
 
@@ -140,17 +145,27 @@ def machine_detail(db: Database, machine_id: int) -> Detail | None:
         fab = repositories.fab(session, fab_row.id)
         assert fab is not None
         obligations = session.execute(
-            select(ContractRow.number, ObligationRow.service_type, ObligationRow.start_date,
-                   ObligationRow.end_date, ObligationRow.value, ContractRow.currency)
+            select(
+                ContractRow.number,
+                ObligationRow.service_type,
+                ObligationRow.start_date,
+                ObligationRow.end_date,
+                ObligationRow.value,
+                ContractRow.currency,
+            )
             .join(ContractRow, ObligationRow.contract_id == ContractRow.id)
             .where(ObligationRow.machine_id == machine_id)
             .order_by(ObligationRow.start_date, ContractRow.number)
         ).all()
     classes = ", ".join(
         f"{regime} {code}"
-        for regime, code in (("US", model.class_us), ("EU", model.class_eu),
-                             ("NL", model.class_nl), ("JP", model.class_jp),
-                             ("KR", model.class_kr))
+        for regime, code in (
+            ("US", model.class_us),
+            ("EU", model.class_eu),
+            ("NL", model.class_nl),
+            ("JP", model.class_jp),
+            ("KR", model.class_kr),
+        )
         if code
     )
     return Detail(
@@ -161,8 +176,10 @@ def machine_detail(db: Database, machine_id: int) -> Detail | None:
             ("Fab", f"{fab.name} ({fab.site_code}), {fab.city}, {fab.country}"),
             ("Technology", fab.technology),
             ("Advanced node", {True: "yes", False: "no", None: "unknown"}[fab.advanced_node]),
-            ("Customer", customer.name + (f" / {customer.local_name}" if customer.local_name
-                                          else "")),
+            (
+                "Customer",
+                customer.name + (f" / {customer.local_name}" if customer.local_name else ""),
+            ),
             ("Status", machine.status),
             ("Shipped", _fmt(machine.ship_date)),
             ("Installed", _fmt(machine.install_date)),
@@ -190,8 +207,13 @@ def contract_detail(db: Database, contract_id: int) -> Detail | None:
             return None
         customer = repositories.customer(session, contract.customer_id)
         lines = session.execute(
-            select(MachineRow.serial, EquipmentModelRow.model_code, FabRow.name,
-                   func.count(ObligationRow.id), func.sum(ObligationRow.value))
+            select(
+                MachineRow.serial,
+                EquipmentModelRow.model_code,
+                FabRow.name,
+                func.count(ObligationRow.id),
+                func.sum(ObligationRow.value),
+            )
             .join(MachineRow, ObligationRow.machine_id == MachineRow.id)
             .join(EquipmentModelRow, MachineRow.model_id == EquipmentModelRow.id)
             .join(FabRow, MachineRow.fab_id == FabRow.id)

@@ -6,8 +6,6 @@ SQLite gets WAL (readers never block the writer), foreign keys (off by default i
 
 from __future__ import annotations
 
-from workbench.domain.errors import WorkbenchError
-
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -17,6 +15,8 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 from sqlalchemy.orm import Session, sessionmaker
+
+from workbench.domain.errors import WorkbenchError
 
 
 class DatabaseError(WorkbenchError):

@@ -97,7 +97,9 @@ def fab(session: Session, fab_id: int) -> Fab | None:
 
 
 def equipment_models(session: Session) -> list[EquipmentModel]:
-    stmt = select(EquipmentModelRow).order_by(EquipmentModelRow.vendor, EquipmentModelRow.model_code)
+    stmt = select(EquipmentModelRow).order_by(
+        EquipmentModelRow.vendor, EquipmentModelRow.model_code
+    )
     return [convert.equipment_model(r) for r in session.scalars(stmt)]
 
 
