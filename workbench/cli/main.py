@@ -11,7 +11,7 @@ import sys
 from collections.abc import Callable, Sequence
 
 from workbench import __version__
-from workbench.cli import commands_db
+from workbench.cli import commands_db, commands_rules
 from workbench.cli.output import error
 from workbench.domain.errors import WorkbenchError
 
@@ -20,7 +20,7 @@ Registrar = Callable[
 ]
 
 #: Each command group registers its sub-commands here; later groups append themselves.
-REGISTRARS: list[Registrar] = [commands_db.register]
+REGISTRARS: list[Registrar] = [commands_db.register, commands_rules.register]
 
 
 def common_options() -> argparse.ArgumentParser:

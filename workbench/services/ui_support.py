@@ -7,11 +7,12 @@ every function opens its own session, so it is safe to call from a worker thread
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import func, select
 
-from workbench.domain.entities import PartyListing
+from workbench.domain.entities import Customer, PartyListing
 from workbench.services.overview import Detail
 from workbench.storage import repositories, tables
 from workbench.storage.database import Database
@@ -140,3 +141,48 @@ def fab_detail(db: Database, fab_id: int) -> Detail | None:
         table_headers=["Listing", "Licence policy", "Since", "Source"] if listings else [],
         table_rows=_listing_lines(listings),
     )
+
+
+@dataclass(frozen=True)
+class GroupTally:
+    """Machines of one customer group; ``label`` is short enough for a chart axis."""
+
+    label: str
+    name: str
+    machines: int
+
+
+def _short_name(customer: Customer, longest: int = 28) -> str:
+    if len(customer.name) <= longest:
+        return customer.name
+    latin = sorted((a.name for a in customer.aliases if a.script == "latin"), key=len)
+    return latin[0] if latin and len(latin[0]) < len(customer.name) else customer.name
+
+
+def top_customer_groups(db: Database, limit: int = 8) -> list[GroupTally]:
+    """Machines per customer group (a subsidiary counts towards its parent), largest first."""
+    with db.read() as session:
+        customers = repositories.customers(session)
+        per_fab = repositories.machine_counts_by_fab(session)
+        fabs = repositories.fabs(session)
+    parent = {c.id: c.parent_id for c in customers}
+    by_id = {c.id: c for c in customers}
+
+    def top(customer_id: int) -> int:
+        seen = {customer_id}
+        while (up := parent.get(customer_id)) is not None and up not in seen:
+            seen.add(up)
+            customer_id = up
+        return customer_id
+
+    totals: dict[int, int] = {}
+    for fab in fabs:
+        if fab.id is not None:
+            group = top(fab.customer_id)
+            totals[group] = totals.get(group, 0) + per_fab.get(fab.id, 0)
+    ranked = sorted(totals.items(), key=lambda kv: (-kv[1], by_id[kv[0]].name))
+    return [
+        GroupTally(_short_name(by_id[cid]), by_id[cid].name, count)
+        for cid, count in ranked[:limit]
+        if count
+    ]

@@ -217,3 +217,103 @@ class PartyListingRow(Base):
     licence_policy: Mapped[str | None] = mapped_column(Text)
     since: Mapped[date | None] = mapped_column(Date)
     source: Mapped[str | None] = mapped_column(String(300))
+
+
+class RulePackRow(_Tracked, Base):
+    """A rule pack imported or edited by users; shipped packs stay files under resources/."""
+
+    __tablename__ = "rule_packs"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    pack_id: Mapped[str] = mapped_column(String(100), unique=True)
+    title: Mapped[str] = mapped_column(String(300))
+    yaml_text: Mapped[str] = mapped_column(Text)
+    sha256: Mapped[str] = mapped_column(String(64))
+    source: Mapped[str | None] = mapped_column(String(500))
+    user_name: Mapped[str] = mapped_column(String(200))
+
+
+class ScenarioRow(_Tracked, Base):
+    """A scenario created or edited by users (as YAML, the same form as shipped ones)."""
+
+    __tablename__ = "scenarios"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    scenario_id: Mapped[str] = mapped_column(String(100), unique=True)
+    title: Mapped[str] = mapped_column(String(300))
+    yaml_text: Mapped[str] = mapped_column(Text)
+    user_name: Mapped[str] = mapped_column(String(200))
+
+
+class EvaluationRunRow(Base):
+    """An evaluation as it was run: immutable, with everything needed to reproduce it."""
+
+    __tablename__ = "evaluation_runs"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    scenario_id: Mapped[str] = mapped_column(String(100), index=True)
+    scenario_title: Mapped[str] = mapped_column(String(300))
+    as_of: Mapped[date] = mapped_column(Date)
+    created_at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True), server_default=func.now(), nullable=False
+    )
+    user_name: Mapped[str] = mapped_column(String(200))
+    app_version: Mapped[str] = mapped_column(String(40))
+    rules_json: Mapped[str] = mapped_column(Text)
+    rule_hash: Mapped[str] = mapped_column(String(64))
+    data_fingerprint: Mapped[str] = mapped_column(String(64))
+    country_groups: Mapped[str] = mapped_column(String(100))
+    obligations_evaluated: Mapped[int] = mapped_column(Integer)
+    hit_count: Mapped[int] = mapped_column(Integer)
+    duration_seconds: Mapped[float] = mapped_column(Float)
+    summary_json: Mapped[str] = mapped_column(Text, default="{}")
+
+
+class RunHitRow(Base):
+    """One hit of a run, with the identifying facts copied so the run never changes."""
+
+    __tablename__ = "run_hits"
+    __table_args__ = (Index("ix_run_hits_run_id_obligation_id", "run_id", "obligation_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    run_id: Mapped[int] = mapped_column(ForeignKey("evaluation_runs.id", ondelete="CASCADE"))
+    obligation_id: Mapped[int] = mapped_column(Integer)
+    rule_id: Mapped[str] = mapped_column(String(100))
+    rule_version: Mapped[int] = mapped_column(Integer)
+    pack: Mapped[str] = mapped_column(String(100))
+    jurisdiction: Mapped[str] = mapped_column(String(10))
+    outcome: Mapped[str] = mapped_column(String(40))
+    final_outcome: Mapped[str] = mapped_column(String(40))
+    first_affected: Mapped[date] = mapped_column(Date)
+    value_at_risk: Mapped[float] = mapped_column(Float)
+    currency: Mapped[str] = mapped_column(String(3))
+    licence_coverage: Mapped[str] = mapped_column(String(30))
+    licence_numbers: Mapped[str | None] = mapped_column(Text)
+    licence_valid_to: Mapped[date | None] = mapped_column(Date)
+    serial: Mapped[str] = mapped_column(String(100))
+    machine_id: Mapped[int] = mapped_column(Integer)
+    vendor: Mapped[str] = mapped_column(String(100))
+    model_code: Mapped[str] = mapped_column(String(100))
+    fab_id: Mapped[int] = mapped_column(Integer)
+    fab_site_code: Mapped[str] = mapped_column(String(64))
+    fab_name: Mapped[str] = mapped_column(String(300))
+    fab_country: Mapped[str] = mapped_column(String(2))
+    customer_id: Mapped[int] = mapped_column(Integer)
+    customer_name: Mapped[str] = mapped_column(String(300))
+    contract_id: Mapped[int] = mapped_column(Integer)
+    contract_number: Mapped[str] = mapped_column(String(64))
+    service_type: Mapped[str] = mapped_column(String(40))
+    obligation_start: Mapped[date] = mapped_column(Date)
+    obligation_end: Mapped[date] = mapped_column(Date)
+    explanation: Mapped[str] = mapped_column(Text)
+
+
+class ImportProfileRow(_Tracked, Base):
+    """A saved column mapping for one kind of export, reused with ``--profile``."""
+
+    __tablename__ = "import_profiles"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    mapping_json: Mapped[str] = mapped_column(Text)
+    user_name: Mapped[str] = mapped_column(String(200))

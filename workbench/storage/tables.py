@@ -35,6 +35,7 @@ from workbench.storage.orm import (
     FabRow,
     MachineRow,
     ObligationRow,
+    RunHitRow,
 )
 
 ID_CHUNK = 500
@@ -67,6 +68,7 @@ class TableSpec:
     source: FromClause
     columns: tuple[Column, ...]
     default_sort: str
+    scopes: Mapping[str, ColumnElement[Any]] = field(default_factory=dict)
 
     def column(self, key: str) -> Column:
         for col in self.columns:
@@ -87,6 +89,8 @@ class Query:
     filters: Mapping[str, str] = field(default_factory=dict)
     sort: str | None = None
     descending: bool = False
+    #: Exact constraints on the spec's scope columns, e.g. ``{"run_id": 7}`` for one run's hits.
+    scope: Mapping[str, Any] = field(default_factory=dict)
 
 
 def _advanced_label(expr: ColumnElement[Any]) -> ColumnElement[Any]:
@@ -221,8 +225,36 @@ FABS = TableSpec(
     ),
 )
 
+_hit = RunHitRow.__table__
+
+HITS = TableSpec(
+    name="hits",
+    title="Hits",
+    id_expr=_hit.c.id,
+    source=_hit,
+    default_sort="customer",
+    scopes={"run_id": _hit.c.run_id},
+    columns=(
+        Column("customer", "Customer", _hit.c.customer_name, searchable=True, width=220),
+        Column("fab", "Fab", _hit.c.fab_name, searchable=True, width=180),
+        Column("country", "Country", _hit.c.fab_country, width=60),
+        Column("serial", "Serial", _hit.c.serial, searchable=True, width=110),
+        Column("model", "Model", _hit.c.model_code, searchable=True, width=120),
+        Column("contract", "Contract", _hit.c.contract_number, searchable=True, width=110),
+        Column("service_type", "Service", _hit.c.service_type, width=140),
+        Column("rule_id", "Rule", _hit.c.rule_id, searchable=True, width=170),
+        Column("jurisdiction", "Juris.", _hit.c.jurisdiction, width=55),
+        Column("outcome", "Outcome", _hit.c.outcome, width=150),
+        Column("final_outcome", "After licences", _hit.c.final_outcome, width=150),
+        Column("licence_coverage", "Licence", _hit.c.licence_coverage, width=120),
+        Column("first_affected", "From", _hit.c.first_affected, ColumnKind.DATE, width=95),
+        Column("value_at_risk", "Value at risk", _hit.c.value_at_risk, ColumnKind.MONEY),
+        Column("currency", "Cur.", _hit.c.currency, width=50),
+    ),
+)
+
 SPECS: dict[str, TableSpec] = {
-    spec.name: spec for spec in (MACHINES, CONTRACTS, OBLIGATIONS, CUSTOMERS, FABS)
+    spec.name: spec for spec in (MACHINES, CONTRACTS, OBLIGATIONS, CUSTOMERS, FABS, HITS)
 }
 
 
@@ -237,6 +269,10 @@ def _contains(expr: ColumnElement[Any], text: str) -> ColumnElement[bool]:
 
 def _where(spec: TableSpec, query: Query) -> list[ColumnElement[bool]]:
     clauses: list[ColumnElement[bool]] = []
+    for key, value in query.scope.items():
+        if key not in spec.scopes:
+            raise KeyError(f"table '{spec.name}' cannot be scoped by '{key}'")
+        clauses.append(spec.scopes[key] == value)
     for word in query.search.split():
         searchable = [c.expr for c in spec.columns if c.searchable]
         clauses.append(or_(*(_contains(e, word) for e in searchable)))

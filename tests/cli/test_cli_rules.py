@@ -1,0 +1,99 @@
+"""``rules``, ``scenarios``, ``evaluate`` and ``runs`` on the command line."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from workbench.app import main
+from workbench.paths import resource
+
+HIT_FIELDS = {
+    "serial",
+    "fab",
+    "contract",
+    "service_type",
+    "rule_id",
+    "jurisdiction",
+    "outcome",
+    "first_affected",
+    "value_at_risk",
+}
+
+
+@pytest.fixture
+def url(tmp_path: Path) -> str:
+    url = f"sqlite:///{tmp_path / 'r.sqlite3'}"
+    assert main(["--db", url, "demo", "--size", "200", "--seed", "9"]) == 0
+    return url
+
+
+def test_evaluate_json_has_the_documented_fields(
+    url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    capsys.readouterr()
+    assert (
+        main(["--db", url, "evaluate", "--scenario", "in-force", "--as-of", "2025-06-01", "--json"])
+        == 0
+    )
+    payload = json.loads(capsys.readouterr().out)
+    assert payload["hits"], "the demo book must be hit by the rules in force"
+    assert HIT_FIELDS <= set(payload["hits"][0])
+    assert {h["jurisdiction"] for h in payload["hits"]} >= {"US"}
+    run = payload["run"]
+    assert main(["--db", url, "runs", "show", str(run), "--json"]) == 0
+    shown = json.loads(capsys.readouterr().out)
+    assert shown["hits"] == len(payload["hits"])
+
+
+def test_runs_diff_and_list(url: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--db", url, "evaluate", "--scenario", "in-force", "--as-of", "2024-06-01"]) == 0
+    assert (
+        main(
+            [
+                "--db",
+                url,
+                "evaluate",
+                "--scenario",
+                "proposal-2024-servicing-ban",
+                "--as-of",
+                "2024-06-01",
+            ]
+        )
+        == 0
+    )
+    capsys.readouterr()
+    assert main(["--db", url, "runs", "diff", "1", "2", "--json"]) == 0
+    diff = json.loads(capsys.readouterr().out)
+    assert diff["new"] and not diff["gone"]
+    assert main(["--db", url, "runs", "list", "--json"]) == 0
+    assert [r["run"] for r in json.loads(capsys.readouterr().out)] == [2, 1]
+
+
+def test_validate_reports_line_numbers(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    broken = tmp_path / "broken.yaml"
+    broken.write_text(
+        "pack: mine\ntitle: Mine\nversion: 1\nrules:\n  - id: r1\n    version: 1\n"
+        "    title: T\n    jurisdiction: US\n    status: sideways\n",
+        encoding="utf-8",
+    )
+    assert main(["rules", "validate", str(broken)]) == 1
+    out = capsys.readouterr().out
+    assert "broken.yaml:9:" in out
+
+
+def test_shipped_pack_validates_and_imports(url: str, capsys: pytest.CaptureFixture[str]) -> None:
+    pack = resource("rules", "us-2022-10.yaml")
+    assert main(["rules", "validate", str(pack)]) == 0
+    assert main(["--db", url, "rules", "import", str(pack)]) == 0
+    capsys.readouterr()
+    assert main(["--db", url, "rules", "list", "--json"]) == 0
+    origins = {r["pack"]: r["origin"] for r in json.loads(capsys.readouterr().out)}
+    assert origins["us-2022-10"] == "database"
+
+
+def test_unknown_scenario_is_one_sentence(url: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--db", url, "evaluate", "--scenario", "nope"]) == 1
+    assert "no scenario 'nope'" in capsys.readouterr().err

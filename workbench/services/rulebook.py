@@ -1,0 +1,147 @@
+"""The rules and scenarios a user can evaluate: shipped files plus the database's own.
+
+A pack or scenario stored in the database (imported or edited in the app) replaces the shipped
+one with the same id, so a user can correct a shipped reading without touching the install.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+from sqlalchemy import select
+
+from workbench.domain.errors import WorkbenchError
+from workbench.rules.model import RulePack, Scenario
+from workbench.rules.packs import RuleBook, load_shipped_packs, load_shipped_scenarios
+from workbench.rules.validation import errors_only, validate_document, validate_pack
+from workbench.services.identity import current_user
+from workbench.storage.database import Database
+from workbench.storage.orm import RulePackRow, ScenarioRow
+
+
+class RuleError(WorkbenchError):
+    """A rule pack or scenario is invalid or unknown."""
+
+
+@dataclass(frozen=True)
+class PackInfo:
+    pack: RulePack
+    origin: str  # "shipped" or "database"
+
+
+def packs(db: Database) -> list[PackInfo]:
+    """Every pack in effect: database packs override shipped ones with the same id."""
+    chosen: dict[str, PackInfo] = {p.pack: PackInfo(p, "shipped") for p in load_shipped_packs()}
+    with db.read() as session:
+        for row in session.scalars(select(RulePackRow).order_by(RulePackRow.pack_id)):
+            chosen[row.pack_id] = PackInfo(
+                RulePack.model_validate(yaml.safe_load(row.yaml_text)), "database"
+            )
+    return sorted(chosen.values(), key=lambda p: p.pack.pack)
+
+
+def rule_book(db: Database) -> RuleBook:
+    return RuleBook.of(p.pack for p in packs(db))
+
+
+def scenarios(db: Database) -> list[Scenario]:
+    chosen = {s.id: s for s in load_shipped_scenarios()}
+    with db.read() as session:
+        for row in session.scalars(select(ScenarioRow).order_by(ScenarioRow.scenario_id)):
+            chosen[row.scenario_id] = Scenario.model_validate(yaml.safe_load(row.yaml_text))
+    return sorted(chosen.values(), key=lambda s: (not s.in_force or bool(s.rules), s.id))
+
+
+def scenario(db: Database, scenario_id: str) -> Scenario:
+    for candidate in scenarios(db):
+        if candidate.id == scenario_id:
+            return candidate
+    known = ", ".join(s.id for s in scenarios(db))
+    raise RuleError(f"There is no scenario '{scenario_id}'; known scenarios: {known}.")
+
+
+def import_pack(db: Database, path: Path) -> RulePack:
+    """Validate a pack file and store it, replacing a pack with the same id."""
+    if not path.is_file():
+        raise RuleError(f"{path} does not exist or is not a file.")
+    problems = errors_only(validate_pack(path))
+    if problems:
+        raise RuleError(
+            f"{path.name} is not a valid rule pack ({len(problems)} error(s)); first: {problems[0]}"
+        )
+    text = path.read_text(encoding="utf-8")
+    pack = RulePack.model_validate(yaml.safe_load(text))
+    save_pack_text(db, pack, text, source=path.name)
+    return pack
+
+
+def save_pack_text(db: Database, pack: RulePack, text: str, source: str) -> None:
+    """Store a validated pack's YAML text (shared by the CLI import and the rule editor)."""
+    others = [p.pack for p in packs(db) if p.pack.pack != pack.pack]
+    try:
+        RuleBook.of([*others, pack])
+    except ValueError as exc:
+        raise RuleError(f"Pack '{pack.pack}' clashes with a pack already loaded: {exc}.") from exc
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    with db.session() as session:
+        row = session.scalar(select(RulePackRow).where(RulePackRow.pack_id == pack.pack))
+        if row is None:
+            session.add(
+                RulePackRow(
+                    pack_id=pack.pack,
+                    title=pack.title,
+                    yaml_text=text,
+                    sha256=digest,
+                    source=source,
+                    user_name=current_user(),
+                )
+            )
+        else:
+            row.title, row.yaml_text, row.sha256 = pack.title, text, digest
+            row.source, row.user_name = source, current_user()
+            row.version += 1
+
+
+def save_scenario(db: Database, scenario_obj: Scenario) -> None:
+    """Store a user scenario (create or replace), after checking its rules exist."""
+    book = rule_book(db)
+    for pack_id in scenario_obj.packs:
+        try:
+            book.pack(pack_id)
+        except KeyError as exc:
+            raise RuleError(
+                f"Scenario '{scenario_obj.id}' names unknown pack '{pack_id}'."
+            ) from exc
+    for rule_id in scenario_obj.rules:
+        try:
+            book.find(rule_id)
+        except KeyError as exc:
+            raise RuleError(
+                f"Scenario '{scenario_obj.id}' names unknown rule '{rule_id}'."
+            ) from exc
+    text = yaml.safe_dump(
+        scenario_obj.model_dump(mode="json", exclude_defaults=True),
+        allow_unicode=True,
+        sort_keys=False,
+    )
+    _parsed, found = validate_document(text, f"scenario {scenario_obj.id}", Scenario)
+    messages = errors_only(found)
+    if messages:
+        raise RuleError(str(messages[0]))
+    with db.session() as session:
+        row = session.scalar(select(ScenarioRow).where(ScenarioRow.scenario_id == scenario_obj.id))
+        if row is None:
+            session.add(
+                ScenarioRow(
+                    scenario_id=scenario_obj.id,
+                    title=scenario_obj.title,
+                    yaml_text=text,
+                    user_name=current_user(),
+                )
+            )
+        else:
+            row.title, row.yaml_text, row.user_name = scenario_obj.title, text, current_user()
+            row.version += 1

@@ -1,0 +1,176 @@
+"""Stored evaluation runs: listing, reading back, and comparing two runs."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+from typing import Any
+
+import polars as pl
+from sqlalchemy import Float, String, cast, desc, select
+
+from workbench.domain.errors import WorkbenchError
+from workbench.rules.diff import HitDiff, compare_value_at_risk, diff_hits
+from workbench.rules.hits import HIT_SCHEMA
+from workbench.storage.database import Database
+from workbench.storage.orm import EvaluationRunRow, RunHitRow
+
+_DATE_COLUMNS = ("first_affected", "licence_valid_to", "obligation_start", "obligation_end")
+
+
+class RunError(WorkbenchError):
+    """A run does not exist or cannot be read."""
+
+
+@dataclass(frozen=True)
+class RunInfo:
+    id: int
+    scenario_id: str
+    scenario_title: str
+    as_of: dt.date
+    created_at: dt.datetime
+    user_name: str
+    app_version: str
+    rule_hash: str
+    data_fingerprint: str
+    country_groups: str
+    obligations_evaluated: int
+    hit_count: int
+    duration_seconds: float
+    summary: dict[str, Any]
+    rules: list[dict[str, Any]]
+
+    def as_json(self, with_rules: bool = False) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "run": self.id,
+            "scenario": self.scenario_id,
+            "scenario_title": self.scenario_title,
+            "as_of": self.as_of.isoformat(),
+            "created_at": self.created_at.isoformat(),
+            "user": self.user_name,
+            "app_version": self.app_version,
+            "rule_hash": self.rule_hash,
+            "data_fingerprint": self.data_fingerprint,
+            "country_groups": self.country_groups,
+            "obligations_evaluated": self.obligations_evaluated,
+            "hits": self.hit_count,
+            "seconds": self.duration_seconds,
+            "summary": self.summary,
+        }
+        if with_rules:
+            out["rules"] = self.rules
+        return out
+
+
+def _info(row: EvaluationRunRow, with_rules: bool) -> RunInfo:
+    return RunInfo(
+        id=row.id,
+        scenario_id=row.scenario_id,
+        scenario_title=row.scenario_title,
+        as_of=row.as_of,
+        created_at=row.created_at,
+        user_name=row.user_name,
+        app_version=row.app_version,
+        rule_hash=row.rule_hash,
+        data_fingerprint=row.data_fingerprint,
+        country_groups=row.country_groups,
+        obligations_evaluated=row.obligations_evaluated,
+        hit_count=row.hit_count,
+        duration_seconds=row.duration_seconds,
+        summary=json.loads(row.summary_json or "{}"),
+        rules=json.loads(row.rules_json) if with_rules else [],
+    )
+
+
+def list_runs(db: Database) -> list[RunInfo]:
+    """Every run, newest first (rules not loaded)."""
+    with db.read() as session:
+        rows = session.scalars(select(EvaluationRunRow).order_by(desc(EvaluationRunRow.id)))
+        return [_info(r, with_rules=False) for r in rows]
+
+
+def run_info(db: Database, run_id: int) -> RunInfo:
+    with db.read() as session:
+        row = session.get(EvaluationRunRow, run_id)
+        if row is None:
+            raise RunError(f"There is no evaluation run {run_id}.")
+        return _info(row, with_rules=True)
+
+
+def run_hits(db: Database, run_id: int) -> pl.DataFrame:
+    """A run's hits in ``HIT_SCHEMA`` plus ``explanation``, in their stored order."""
+    run_info(db, run_id)
+    h = RunHitRow
+    columns = [*HIT_SCHEMA, "explanation"]
+    selected = [
+        cast(getattr(h, c), String)
+        if c in _DATE_COLUMNS
+        else cast(h.value_at_risk, Float)
+        if c == "value_at_risk"
+        else getattr(h, c)
+        for c in columns
+    ]
+    schema = {
+        c: pl.String() if c in _DATE_COLUMNS else HIT_SCHEMA.get(c, pl.String()) for c in columns
+    }
+    with db.engine.connect() as conn:
+        rows = conn.execute(select(*selected).where(h.run_id == run_id).order_by(h.id)).all()
+    frame = pl.DataFrame([tuple(r) for r in rows], schema=schema, orient="row")
+    return frame.with_columns(
+        pl.col(c).str.slice(0, 10).str.to_date("%Y-%m-%d") for c in _DATE_COLUMNS
+    )
+
+
+@dataclass(frozen=True)
+class RunComparison:
+    a: RunInfo
+    b: RunInfo
+    diff: HitDiff
+    by_customer: pl.DataFrame
+    by_country: pl.DataFrame
+    by_rule: pl.DataFrame
+
+    def as_json(self) -> dict[str, Any]:
+        def rows(df: pl.DataFrame) -> list[dict[str, Any]]:
+            return [
+                {k: (v.isoformat() if isinstance(v, dt.date) else v) for k, v in r.items()}
+                for r in df.to_dicts()
+            ]
+
+        keep = [
+            "obligation_id",
+            "rule_id",
+            "serial",
+            "fab_name",
+            "contract_number",
+            "service_type",
+            "final_outcome",
+            "first_affected",
+            "value_at_risk",
+            "currency",
+        ]
+        return {
+            "a": self.a.id,
+            "b": self.b.id,
+            "new": rows(self.diff.new.select(keep)),
+            "gone": rows(self.diff.gone.select(keep)),
+            "changed": rows(self.diff.changed),
+            "value_at_risk_by_customer": rows(self.by_customer),
+            "value_at_risk_by_country": rows(self.by_country),
+            "value_at_risk_by_rule": rows(self.by_rule),
+        }
+
+
+def compare_runs(db: Database, run_a: int, run_b: int) -> RunComparison:
+    """New, gone and changed hits from run A to run B, and value at risk by dimension."""
+    a, b = run_info(db, run_a), run_info(db, run_b)
+    hits_a, hits_b = run_hits(db, run_a), run_hits(db, run_b)
+    return RunComparison(
+        a=a,
+        b=b,
+        diff=diff_hits(hits_a, hits_b),
+        by_customer=compare_value_at_risk(hits_a, hits_b, "customer"),
+        by_country=compare_value_at_risk(hits_a, hits_b, "country"),
+        by_rule=compare_value_at_risk(hits_a, hits_b, "rule"),
+    )
