@@ -14,21 +14,60 @@ from dataclasses import dataclass
 from typing import Any
 
 import polars as pl
+from sqlalchemy import Connection
 
 from workbench import __version__
 from workbench.domain.cancel import CancelToken, Progress
 from workbench.rules import compiled
 from workbench.rules.fingerprint import data_fingerprint, rules_fingerprint
-from workbench.rules.hits import HIT_SCHEMA, Evaluation
+from workbench.rules.hits import Evaluation
 from workbench.rules.packs import ActiveRule, select_rules
 from workbench.services import rulebook
 from workbench.services.facts_loader import load_facts, load_licences, load_listings
 from workbench.services.identity import current_user
-from workbench.storage.bulk import append_rows
 from workbench.storage.database import Database
-from workbench.storage.orm import EvaluationRunRow, RunHitRow
+from workbench.storage.frames import append_frame
+from workbench.storage.orm import (
+    EvaluationRunRow,
+    RunExplanationRow,
+    RunHitRow,
+    RunObligationRow,
+)
 
-HIT_COLUMNS = [*HIT_SCHEMA, "explanation"]
+#: How a run's hits are stored: identity once per obligation, explanations once per text.
+OBLIGATION_COLUMNS = [
+    "obligation_id",
+    "serial",
+    "machine_id",
+    "vendor",
+    "model_code",
+    "fab_id",
+    "fab_site_code",
+    "fab_name",
+    "fab_country",
+    "customer_id",
+    "customer_name",
+    "contract_id",
+    "contract_number",
+    "service_type",
+    "currency",
+    "obligation_start",
+    "obligation_end",
+]
+HIT_ONLY_COLUMNS = [
+    "obligation_id",
+    "rule_id",
+    "rule_version",
+    "pack",
+    "jurisdiction",
+    "outcome",
+    "final_outcome",
+    "first_affected",
+    "value_at_risk",
+    "licence_coverage",
+    "licence_numbers",
+    "licence_valid_to",
+]
 
 
 @dataclass(frozen=True)
@@ -110,6 +149,35 @@ def hits_with_explanations(evaluation: Evaluation) -> pl.DataFrame:
     )
 
 
+def store_hits(conn: Connection, run_id: int, hits: pl.DataFrame) -> None:
+    """Write a run's hits normalised: obligations, distinct explanations, then the hits."""
+    run = pl.lit(run_id, dtype=pl.Int64).alias("run_id")
+    texts = (
+        hits.select("explanation")
+        .unique(maintain_order=True)
+        .with_row_index("number", offset=1)
+        .with_columns(pl.col("number").cast(pl.Int64))
+    )
+    append_frame(
+        conn,
+        RunExplanationRow.__table__,  # type: ignore[arg-type]
+        texts.select(run, "number", pl.col("explanation").alias("text")),
+    )
+    append_frame(
+        conn,
+        RunObligationRow.__table__,  # type: ignore[arg-type]
+        hits.select(OBLIGATION_COLUMNS)
+        .unique("obligation_id", maintain_order=True)
+        .select(run, *OBLIGATION_COLUMNS),
+    )
+    numbered = hits.join(texts, on="explanation", how="left")
+    append_frame(
+        conn,
+        RunHitRow.__table__,  # type: ignore[arg-type]
+        numbered.select(run, *HIT_ONLY_COLUMNS, pl.col("number").alias("explanation_number")),
+    )
+
+
 def evaluate_scenario(
     db: Database,
     scenario_id: str,
@@ -160,13 +228,7 @@ def evaluate_scenario(
         session.add(run)
         session.flush()
         run_id = run.id
-        rows = hits.select(HIT_COLUMNS).with_columns(pl.lit(run_id).alias("run_id"))
-        append_rows(
-            session.connection(),
-            RunHitRow.__table__,  # type: ignore[arg-type]
-            [*HIT_COLUMNS, "run_id"],
-            rows.iter_rows(),
-        )
+        store_hits(session.connection(), run_id, hits)
         run.duration_seconds = round(time.perf_counter() - started, 3)
     report(100, 100)
     return RunResult(

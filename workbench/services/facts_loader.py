@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 import polars as pl
-from sqlalchemy import Float, Select, String, cast, select
+from sqlalchemy import Float, String, cast, select
 from sqlalchemy.engine import Connection
 
 from workbench.domain.cancel import CancelToken, Progress
@@ -23,6 +23,7 @@ from workbench.rules.facts import (
     conform_facts,
 )
 from workbench.storage.database import Database
+from workbench.storage.frames import fetch_frame, parse_dates
 from workbench.storage.orm import (
     ContractRow,
     CustomerRow,
@@ -33,8 +34,6 @@ from workbench.storage.orm import (
     ObligationRow,
     PartyListingRow,
 )
-
-FETCH_CHUNK = 100_000
 
 #: Licence authorities as people write them, to the jurisdiction rules are keyed by.
 AUTHORITY_JURISDICTION = {
@@ -53,16 +52,7 @@ AUTHORITY_JURISDICTION = {
 }
 
 
-_TEXT_DATES: dict[str, pl.DataType] = {
-    name: pl.String()
-    for name in (
-        "obligation_start",
-        "obligation_end",
-        "ship_date",
-        "install_date",
-        "contract_signed",
-    )
-}
+_TEXT_DATES = ("obligation_start", "obligation_end", "ship_date", "install_date", "contract_signed")
 
 
 def _iso(column: Any) -> Any:
@@ -70,32 +60,12 @@ def _iso(column: Any) -> Any:
 
 
 def _read(
-    conn: Connection,
-    stmt: Select[Any] | Any,
-    names: list[str],
-    cancel: CancelToken | None,
+    conn: Connection, stmt: Any, names: list[str], cancel: CancelToken | None
 ) -> pl.DataFrame:
     # Dates arrive as ISO text (parsed column-wise afterwards); the rest as the facts say.
-    schema = {n: _TEXT_DATES.get(n, FACTS_SCHEMA[n]) for n in names}
-    result = conn.execute(stmt)
-    frames: list[pl.DataFrame] = []
-    while True:
-        if cancel:
-            cancel.raise_if_cancelled()
-        chunk = result.fetchmany(FETCH_CHUNK)
-        if not chunk:
-            break
-        frames.append(pl.DataFrame([tuple(r) for r in chunk], schema=schema, orient="row"))
-    if not frames:
-        return pl.DataFrame(schema=schema)
-    return pl.concat(frames)
-
-
-def _dates(df: pl.DataFrame, *columns: str) -> pl.DataFrame:
-    return df.with_columns(
-        pl.col(c).cast(pl.String).str.slice(0, 10).str.to_date("%Y-%m-%d", strict=True)
-        for c in columns
-    )
+    schema = {n: pl.String() if n in _TEXT_DATES else FACTS_SCHEMA[n] for n in names}
+    frame = fetch_frame(conn, stmt, schema, cancel)
+    return parse_dates(frame, [n for n in names if n in _TEXT_DATES])
 
 
 def load_facts(
@@ -220,9 +190,6 @@ def load_facts(
         )
     if progress:
         progress(2, 3)
-    machines = _dates(machines, "ship_date", "install_date")
-    contracts = _dates(contracts, "contract_signed")
-    obligations = _dates(obligations, "obligation_start", "obligation_end")
     facts = obligations.join(machines, on="machine_id", how="inner").join(
         contracts, on="contract_id", how="inner"
     )

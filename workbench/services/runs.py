@@ -14,7 +14,13 @@ from workbench.domain.errors import WorkbenchError
 from workbench.rules.diff import HitDiff, compare_value_at_risk, diff_hits
 from workbench.rules.hits import HIT_SCHEMA
 from workbench.storage.database import Database
-from workbench.storage.orm import EvaluationRunRow, RunHitRow
+from workbench.storage.frames import fetch_frame, parse_dates
+from workbench.storage.orm import (
+    EvaluationRunRow,
+    RunExplanationRow,
+    RunHitRow,
+    RunObligationRow,
+)
 
 _DATE_COLUMNS = ("first_affected", "licence_valid_to", "obligation_start", "obligation_end")
 
@@ -99,27 +105,46 @@ def run_info(db: Database, run_id: int) -> RunInfo:
 
 
 def run_hits(db: Database, run_id: int) -> pl.DataFrame:
-    """A run's hits in ``HIT_SCHEMA`` plus ``explanation``, in their stored order."""
+    """A run's hits in ``HIT_SCHEMA`` plus ``explanation``, ordered by (obligation, rule)."""
     run_info(db, run_id)
-    h = RunHitRow
-    columns = [*HIT_SCHEMA, "explanation"]
-    selected = [
-        cast(getattr(h, c), String)
-        if c in _DATE_COLUMNS
-        else cast(h.value_at_risk, Float)
-        if c == "value_at_risk"
-        else getattr(h, c)
-        for c in columns
-    ]
-    schema = {
-        c: pl.String() if c in _DATE_COLUMNS else HIT_SCHEMA.get(c, pl.String()) for c in columns
-    }
+    h, o, e = RunHitRow, RunObligationRow, RunExplanationRow
+    hit_cols = [c for c in HIT_SCHEMA if hasattr(h, c) and c != "obligation_id"]
+    ob_cols = [c for c in HIT_SCHEMA if hasattr(o, c) and c != "obligation_id"]
+
+    def column(row_type: Any, name: str) -> Any:
+        attr = getattr(row_type, name)
+        if name in _DATE_COLUMNS:
+            return cast(attr, String)
+        if name == "value_at_risk":
+            return cast(attr, Float)
+        return attr
+
+    def schema(names: list[str]) -> dict[str, pl.DataType]:
+        return {n: pl.String() if n in _DATE_COLUMNS else HIT_SCHEMA[n] for n in names}
+
     with db.engine.connect() as conn:
-        rows = conn.execute(select(*selected).where(h.run_id == run_id).order_by(h.id)).all()
-    frame = pl.DataFrame([tuple(r) for r in rows], schema=schema, orient="row")
-    return frame.with_columns(
-        pl.col(c).str.slice(0, 10).str.to_date("%Y-%m-%d") for c in _DATE_COLUMNS
+        hits = fetch_frame(
+            conn,
+            select(h.obligation_id, *(column(h, c) for c in hit_cols), h.explanation_number).where(
+                h.run_id == run_id
+            ),
+            {**schema(["obligation_id", *hit_cols]), "explanation_number": pl.Int64()},
+        )
+        obligations = fetch_frame(
+            conn,
+            select(o.obligation_id, *(column(o, c) for c in ob_cols)).where(o.run_id == run_id),
+            schema(["obligation_id", *ob_cols]),
+        )
+        texts = fetch_frame(
+            conn,
+            select(e.number, e.text).where(e.run_id == run_id),
+            {"explanation_number": pl.Int64(), "explanation": pl.String()},
+        )
+    frame = hits.join(obligations, on="obligation_id", how="left").join(
+        texts, on="explanation_number", how="left"
     )
+    frame = parse_dates(frame, _DATE_COLUMNS)
+    return frame.select(*HIT_SCHEMA, "explanation").sort("obligation_id", "rule_id")
 
 
 @dataclass(frozen=True)

@@ -44,7 +44,12 @@ def make_engine(url: str) -> Engine:
         engine = create_engine(url, connect_args={"timeout": 30})
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
-    if parsed.get_backend_name() == "postgresql" and parsed.drivername == "postgresql":
+    if parsed.get_backend_name() != "postgresql":
+        raise DatabaseError(
+            f"Compliance Workbench works with SQLite and PostgreSQL, not "
+            f"{parsed.get_backend_name()}."
+        )
+    if parsed.drivername == "postgresql":
         parsed = parsed.set(drivername="postgresql+psycopg")
     try:
         return create_engine(parsed, pool_pre_ping=True)

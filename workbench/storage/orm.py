@@ -269,8 +269,47 @@ class EvaluationRunRow(Base):
     summary_json: Mapped[str] = mapped_column(Text, default="{}")
 
 
+class RunObligationRow(Base):
+    """An obligation a run hit, with its identifying facts copied as they were at run time."""
+
+    __tablename__ = "run_obligations"
+    __table_args__ = (UniqueConstraint("run_id", "obligation_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    run_id: Mapped[int] = mapped_column(ForeignKey("evaluation_runs.id", ondelete="CASCADE"))
+    obligation_id: Mapped[int] = mapped_column(Integer)
+    serial: Mapped[str] = mapped_column(String(100))
+    machine_id: Mapped[int] = mapped_column(Integer)
+    vendor: Mapped[str] = mapped_column(String(100))
+    model_code: Mapped[str] = mapped_column(String(100))
+    fab_id: Mapped[int] = mapped_column(Integer)
+    fab_site_code: Mapped[str] = mapped_column(String(64))
+    fab_name: Mapped[str] = mapped_column(String(300))
+    fab_country: Mapped[str] = mapped_column(String(2))
+    customer_id: Mapped[int] = mapped_column(Integer)
+    customer_name: Mapped[str] = mapped_column(String(300))
+    contract_id: Mapped[int] = mapped_column(Integer)
+    contract_number: Mapped[str] = mapped_column(String(64))
+    service_type: Mapped[str] = mapped_column(String(40))
+    currency: Mapped[str] = mapped_column(String(3))
+    obligation_start: Mapped[date] = mapped_column(Date)
+    obligation_end: Mapped[date] = mapped_column(Date)
+
+
+class RunExplanationRow(Base):
+    """A distinct explanation text of a run; hits point to it (texts repeat across hits)."""
+
+    __tablename__ = "run_explanations"
+    __table_args__ = (UniqueConstraint("run_id", "number"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    run_id: Mapped[int] = mapped_column(ForeignKey("evaluation_runs.id", ondelete="CASCADE"))
+    number: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
+
+
 class RunHitRow(Base):
-    """One hit of a run, with the identifying facts copied so the run never changes."""
+    """One (obligation, rule) hit of a run."""
 
     __tablename__ = "run_hits"
     __table_args__ = (Index("ix_run_hits_run_id_obligation_id", "run_id", "obligation_id"),)
@@ -286,26 +325,10 @@ class RunHitRow(Base):
     final_outcome: Mapped[str] = mapped_column(String(40))
     first_affected: Mapped[date] = mapped_column(Date)
     value_at_risk: Mapped[float] = mapped_column(Float)
-    currency: Mapped[str] = mapped_column(String(3))
     licence_coverage: Mapped[str] = mapped_column(String(30))
     licence_numbers: Mapped[str | None] = mapped_column(Text)
     licence_valid_to: Mapped[date | None] = mapped_column(Date)
-    serial: Mapped[str] = mapped_column(String(100))
-    machine_id: Mapped[int] = mapped_column(Integer)
-    vendor: Mapped[str] = mapped_column(String(100))
-    model_code: Mapped[str] = mapped_column(String(100))
-    fab_id: Mapped[int] = mapped_column(Integer)
-    fab_site_code: Mapped[str] = mapped_column(String(64))
-    fab_name: Mapped[str] = mapped_column(String(300))
-    fab_country: Mapped[str] = mapped_column(String(2))
-    customer_id: Mapped[int] = mapped_column(Integer)
-    customer_name: Mapped[str] = mapped_column(String(300))
-    contract_id: Mapped[int] = mapped_column(Integer)
-    contract_number: Mapped[str] = mapped_column(String(64))
-    service_type: Mapped[str] = mapped_column(String(40))
-    obligation_start: Mapped[date] = mapped_column(Date)
-    obligation_end: Mapped[date] = mapped_column(Date)
-    explanation: Mapped[str] = mapped_column(Text)
+    explanation_number: Mapped[int] = mapped_column(Integer)
 
 
 class ImportProfileRow(_Tracked, Base):
@@ -317,3 +340,21 @@ class ImportProfileRow(_Tracked, Base):
     name: Mapped[str] = mapped_column(String(200), unique=True)
     mapping_json: Mapped[str] = mapped_column(Text)
     user_name: Mapped[str] = mapped_column(String(200))
+
+
+class ReportSignoffRow(Base):
+    """Who prepared, reviewed or approved which report file (by its SHA-256), and when."""
+
+    __tablename__ = "report_signoffs"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    run_id: Mapped[int] = mapped_column(ForeignKey("evaluation_runs.id"), index=True)
+    report_kind: Mapped[str] = mapped_column(String(10))
+    file_name: Mapped[str] = mapped_column(String(500))
+    sha256: Mapped[str] = mapped_column(String(64))
+    role: Mapped[str] = mapped_column(String(20))
+    user_name: Mapped[str] = mapped_column(String(200))
+    comment: Mapped[str | None] = mapped_column(Text)
+    signed_at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True), server_default=func.now(), nullable=False
+    )

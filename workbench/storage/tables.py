@@ -36,6 +36,7 @@ from workbench.storage.orm import (
     MachineRow,
     ObligationRow,
     RunHitRow,
+    RunObligationRow,
 )
 
 ID_CHUNK = 500
@@ -226,22 +227,26 @@ FABS = TableSpec(
 )
 
 _hit = RunHitRow.__table__
+_run_ob = RunObligationRow.__table__
 
 HITS = TableSpec(
     name="hits",
     title="Hits",
     id_expr=_hit.c.id,
-    source=_hit,
+    source=_hit.join(
+        _run_ob,
+        and_(_run_ob.c.run_id == _hit.c.run_id, _run_ob.c.obligation_id == _hit.c.obligation_id),
+    ),
     default_sort="customer",
     scopes={"run_id": _hit.c.run_id},
     columns=(
-        Column("customer", "Customer", _hit.c.customer_name, searchable=True, width=220),
-        Column("fab", "Fab", _hit.c.fab_name, searchable=True, width=180),
-        Column("country", "Country", _hit.c.fab_country, width=60),
-        Column("serial", "Serial", _hit.c.serial, searchable=True, width=110),
-        Column("model", "Model", _hit.c.model_code, searchable=True, width=120),
-        Column("contract", "Contract", _hit.c.contract_number, searchable=True, width=110),
-        Column("service_type", "Service", _hit.c.service_type, width=140),
+        Column("customer", "Customer", _run_ob.c.customer_name, searchable=True, width=220),
+        Column("fab", "Fab", _run_ob.c.fab_name, searchable=True, width=180),
+        Column("country", "Country", _run_ob.c.fab_country, width=60),
+        Column("serial", "Serial", _run_ob.c.serial, searchable=True, width=110),
+        Column("model", "Model", _run_ob.c.model_code, searchable=True, width=120),
+        Column("contract", "Contract", _run_ob.c.contract_number, searchable=True, width=110),
+        Column("service_type", "Service", _run_ob.c.service_type, width=140),
         Column("rule_id", "Rule", _hit.c.rule_id, searchable=True, width=170),
         Column("jurisdiction", "Juris.", _hit.c.jurisdiction, width=55),
         Column("outcome", "Outcome", _hit.c.outcome, width=150),
@@ -249,7 +254,7 @@ HITS = TableSpec(
         Column("licence_coverage", "Licence", _hit.c.licence_coverage, width=120),
         Column("first_affected", "From", _hit.c.first_affected, ColumnKind.DATE, width=95),
         Column("value_at_risk", "Value at risk", _hit.c.value_at_risk, ColumnKind.MONEY),
-        Column("currency", "Cur.", _hit.c.currency, width=50),
+        Column("currency", "Cur.", _run_ob.c.currency, width=50),
     ),
 )
 

@@ -2,7 +2,7 @@
 
 Revision ID: 0002_rules_runs
 Revises: 0001_initial
-Create Date: 2026-11-29 16:56:50.881004
+Create Date: 2026-11-29 17:05:54.980331
 """
 
 from __future__ import annotations
@@ -76,6 +76,15 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id', name=op.f('pk_scenarios')),
     sa.UniqueConstraint('scenario_id', name=op.f('uq_scenarios_scenario_id'))
     )
+    op.create_table('run_explanations',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('run_id', sa.Integer(), nullable=False),
+    sa.Column('number', sa.Integer(), nullable=False),
+    sa.Column('text', sa.Text(), nullable=False),
+    sa.ForeignKeyConstraint(['run_id'], ['evaluation_runs.id'], name=op.f('fk_run_explanations_run_id_evaluation_runs'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_run_explanations')),
+    sa.UniqueConstraint('run_id', 'number', name=op.f('uq_run_explanations_run_id_number'))
+    )
     op.create_table('run_hits',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('run_id', sa.Integer(), nullable=False),
@@ -88,10 +97,20 @@ def upgrade() -> None:
     sa.Column('final_outcome', sa.String(length=40), nullable=False),
     sa.Column('first_affected', sa.Date(), nullable=False),
     sa.Column('value_at_risk', sa.Float(), nullable=False),
-    sa.Column('currency', sa.String(length=3), nullable=False),
     sa.Column('licence_coverage', sa.String(length=30), nullable=False),
     sa.Column('licence_numbers', sa.Text(), nullable=True),
     sa.Column('licence_valid_to', sa.Date(), nullable=True),
+    sa.Column('explanation_number', sa.Integer(), nullable=False),
+    sa.ForeignKeyConstraint(['run_id'], ['evaluation_runs.id'], name=op.f('fk_run_hits_run_id_evaluation_runs'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_run_hits'))
+    )
+    with op.batch_alter_table('run_hits', schema=None) as batch_op:
+        batch_op.create_index('ix_run_hits_run_id_obligation_id', ['run_id', 'obligation_id'], unique=False)
+
+    op.create_table('run_obligations',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('run_id', sa.Integer(), nullable=False),
+    sa.Column('obligation_id', sa.Integer(), nullable=False),
     sa.Column('serial', sa.String(length=100), nullable=False),
     sa.Column('machine_id', sa.Integer(), nullable=False),
     sa.Column('vendor', sa.String(length=100), nullable=False),
@@ -105,22 +124,22 @@ def upgrade() -> None:
     sa.Column('contract_id', sa.Integer(), nullable=False),
     sa.Column('contract_number', sa.String(length=64), nullable=False),
     sa.Column('service_type', sa.String(length=40), nullable=False),
+    sa.Column('currency', sa.String(length=3), nullable=False),
     sa.Column('obligation_start', sa.Date(), nullable=False),
     sa.Column('obligation_end', sa.Date(), nullable=False),
-    sa.Column('explanation', sa.Text(), nullable=False),
-    sa.ForeignKeyConstraint(['run_id'], ['evaluation_runs.id'], name=op.f('fk_run_hits_run_id_evaluation_runs'), ondelete='CASCADE'),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_run_hits'))
+    sa.ForeignKeyConstraint(['run_id'], ['evaluation_runs.id'], name=op.f('fk_run_obligations_run_id_evaluation_runs'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_run_obligations')),
+    sa.UniqueConstraint('run_id', 'obligation_id', name=op.f('uq_run_obligations_run_id_obligation_id'))
     )
-    with op.batch_alter_table('run_hits', schema=None) as batch_op:
-        batch_op.create_index('ix_run_hits_run_id_obligation_id', ['run_id', 'obligation_id'], unique=False)
-
 
 
 def downgrade() -> None:
+    op.drop_table('run_obligations')
     with op.batch_alter_table('run_hits', schema=None) as batch_op:
         batch_op.drop_index('ix_run_hits_run_id_obligation_id')
 
     op.drop_table('run_hits')
+    op.drop_table('run_explanations')
     op.drop_table('scenarios')
     op.drop_table('rule_packs')
     op.drop_table('import_profiles')
