@@ -1,0 +1,66 @@
+from __future__ import annotations
+
+import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
+
+from workbench.screening.normalize import is_cjk, normalize
+
+
+@pytest.mark.parametrize(
+    ("name", "tokens"),
+    [
+        ("Semiconductor Mfg. Intl. Corp.", ("semiconductor", "manufacturing", "international")),
+        ("SEMICONDUCTOR MANUFACTURING INTERNATIONAL CORPORATION Co., Ltd",
+         ("semiconductor", "manufacturing", "international")),
+        ("Huawei Technologies Cooperatief U.A.", ("huawei", "technology", "cooperatief")),
+        ("ASML Netherlands B.V.", ("asml", "netherlands")),
+        ("TNK Trading International S. A.", ("tnk", "trading", "international")),
+        ("Fujian Jinhua IC Co Ltd", ("fujian", "jinhua", "integrated", "circuit")),
+        ("Xi'an Huawei", ("xian", "huawei")),
+        ("Xi’an Huawei", ("xian", "huawei")),
+        ("ＳＭＩＣ　Ｂｅｉｊｉｎｇ", ("smic", "beijing")),  # full-width forms
+        ("Semicon Tech GmbH", ("semiconductor", "technology")),
+        ("中芯国际集成电路制造有限公司", ("中芯国际集成电路制造",)),
+        ("台湾积体电路制造股份有限公司", ("台湾积体电路制造",)),
+        ("東京エレクトロン株式会社", ("東京エレクトロン",)),
+        ("(株)東京エレクトロン", ("東京エレクトロン",)),
+        ("삼성전자 주식회사", ("삼성전자",)),
+        ("Limited", ("limited",)),  # only legal-form words: kept rather than emptied
+    ],
+)  # fmt: skip
+def test_tokens(name: str, tokens: tuple[str, ...]) -> None:
+    assert normalize(name).tokens == tokens
+
+
+def test_acronyms_with_and_without_trailing_legal_form() -> None:
+    assert "smic" in normalize("Semiconductor Manufacturing International Corporation").acronyms
+    assert "ymtc" in normalize("Yangtze Memory Technologies Co., Ltd.").acronyms
+    assert "ymt" not in normalize("Yangtze Memory Technologies").acronyms  # too short
+    assert not normalize("中芯国际").acronyms
+
+
+def test_scripts_are_kept_apart() -> None:
+    name = normalize("SMIC中芯国际")
+    assert name.tokens == ("smic", "中芯国际")
+    assert is_cjk("中芯国际") and not is_cjk("smic") and not is_cjk("")
+
+
+_word = st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=2, max_size=8)
+
+
+@given(st.lists(_word, min_size=1, max_size=6), st.randoms())
+def test_word_order_and_case_do_not_change_the_token_set(words: list[str], rng: object) -> None:
+    shuffled = list(words)
+    rng.shuffle(shuffled)  # type: ignore[attr-defined]
+    a = normalize(" ".join(words))
+    b = normalize(", ".join(w.upper() for w in shuffled))
+    assert set(a.tokens) == set(b.tokens)
+
+
+@given(st.text(max_size=40))
+def test_normalising_twice_changes_nothing(text: str) -> None:
+    once = normalize(text)
+    # single letters left beside a removed legal form ("B AB C") join up the second time
+    assume(once.tokens and all(len(t) > 1 for t in once.tokens))
+    assert normalize(once.text).tokens == once.tokens

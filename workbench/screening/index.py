@@ -1,0 +1,446 @@
+"""Screening names against a list: candidate lookup through an index, then scoring.
+
+Scoring every customer against every entry is what brute force does (10,000 x 26,000 pairs);
+instead an inverted index maps each word, acronym and CJK character pair to the spellings that
+contain it, and only the few spellings sharing rare words with a name are scored.
+
+The score weighs words by their rarity over the list (inverse document frequency), so that
+sharing "Semiconductor Manufacturing" with SMIC counts for little next to the missing
+"Taiwan", while sharing "Yangtze" counts for much. It is the weighted Dice overlap of the two
+word sets, each word matched to its closest counterpart (rapidfuzz ratio, so misspellings
+still count), or, when all of a list spelling's words appear in the customer's name ("SMIC
+Beijing B2" holds "SMIC Beijing"), that containment discounted by a tenth. Country is
+evidence on top: agreement adds, disagreement subtracts.
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from workbench.domain.cancel import CancelToken, Progress
+from workbench.screening.entries import ListEntry
+from workbench.screening.normalize import NormalName, is_cjk, normalize
+from workbench.screening.variants import entry_spellings
+
+#: Scores at or above this are potential matches for review. Chosen on the labelled set in
+#: tests/data/screening/labelled_pairs.csv (precision and recall both >= 0.95 there).
+DEFAULT_THRESHOLD = 80
+
+COUNTRY_AGREES_BONUS = 5
+COUNTRY_DISAGREES_PENALTY = 15
+#: Initials are weaker evidence than words: "ASML" are also the initials of a ship manager.
+ACRONYM_FACTOR = 0.9
+#: Containment scores are discounted: the customer's name says more than the list's does.
+CONTAINMENT_FACTOR = 0.9
+#: A contained list spelling must carry this much rarity, in units of the rarest word's weight
+#: (so about two uncommon words), so that a vessel called "Global Star" is not contained in
+#: every "Global Star ..." customer. A Chinese name of four characters or more is one word
+#: but carries as much.
+MIN_CONTAINED_RARITY = 1.1
+#: Words this similar (rapidfuzz ratio / 100) count as the same word, scaled by similarity.
+TOKEN_SIMILARITY = 0.85
+#: Shorter words are compared exactly: one letter changes "hynix" into another firm.
+MIN_FUZZY_LENGTH = 5
+CJK_TOKEN_SIMILARITY = 0.75
+#: How many spellings per customer name are scored exactly after the index lookup.
+CANDIDATES_PER_NAME = 25
+#: Words in more spellings than this are too common to look candidates up by; they still
+#: count in the score. A name made only of such words is looked up by its rarest word.
+COMMON_POSTINGS = 300
+
+_CHECK_EVERY = 2000
+#: Entry types whose names are not firms: their initials are not acronyms.
+_NOT_FIRMS = frozenset({"individual", "person", "vessel", "aircraft"})
+#: On equal scores, a match on the entry's own name beats one on an alias.
+_KIND_PREFERENCE = {"name": 2, "short name": 1, "alias": 0}
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """One list entry that may be the screened party, with why."""
+
+    entry: ListEntry
+    score: int
+    explanation: str
+    matched_name: str  # the list's spelling that matched best
+    query_name: str  # the customer's spelling (name or alias) that matched it
+
+
+@dataclass(frozen=True, slots=True)
+class _Spelling:
+    entry: int
+    kind: str
+    text: str
+    name: NormalName
+    weight: float
+
+
+@dataclass(frozen=True, slots=True)
+class _Pair:
+    score: float
+    dice: float
+    contained: bool
+    notes: tuple[str, ...]
+    unmatched_query: tuple[str, ...]
+    unmatched_list: tuple[str, ...]
+
+
+class ScreeningIndex:
+    """An index over list entries; build once per list version, query many times."""
+
+    def __init__(
+        self,
+        entries: Sequence[ListEntry],
+        spellings: list[_Spelling],
+        idf: dict[str, float],
+        unknown_idf: float,
+    ) -> None:
+        self.entries = tuple(entries)
+        self._spellings = spellings
+        self._idf = idf
+        self._unknown_idf = unknown_idf
+        self._postings: dict[str, list[int]] = defaultdict(list)
+        self._acronyms: dict[str, list[int]] = defaultdict(list)
+        self._bigrams: dict[str, list[int]] = defaultdict(list)
+        for number, spelling in enumerate(spellings):
+            for token in spelling.name.tokens:
+                self._postings[token].append(number)
+                if is_cjk(token):
+                    for gram in _bigrams(token):
+                        self._bigrams[gram].append(number)
+            for acronym in spelling.name.acronyms:
+                self._acronyms[acronym].append(number)
+        self._deletions: dict[str, list[str]] | None = None
+        self._similar_cache: dict[str, list[tuple[str, float]]] = {}
+        self._neighbour_cache: dict[str, dict[str, float]] = {}
+
+    @classmethod
+    def build(
+        cls,
+        entries: Iterable[ListEntry],
+        *,
+        skip_types: Iterable[str] = ("Vessel", "Aircraft"),
+        progress: Progress | None = None,
+        cancel: CancelToken | None = None,
+    ) -> ScreeningIndex:
+        """Normalise every spelling of every entry and weigh words by rarity over the list.
+
+        Entries of ``skip_types`` are left out of the index: customers and fabs are never
+        ships or aircraft, and a vessel named "Zenith" would flag every "Zenith Technology".
+        """
+        entry_list = list(entries)
+        skip = {t.casefold() for t in skip_types}
+        spellings_raw: list[tuple[int, str, str, NormalName]] = []
+        document_frequency: dict[str, int] = defaultdict(int)
+        total = len(entry_list)
+        for number, entry in enumerate(entry_list):
+            if number % _CHECK_EVERY == 0:
+                if cancel is not None:
+                    cancel.raise_if_cancelled()
+                if progress is not None:
+                    progress(number, total)
+            words: set[str] = set()
+            if (entry.entity_type or "").casefold() in skip:
+                continue
+            person = (entry.entity_type or "").casefold() in _NOT_FIRMS
+            for kind, text in entry_spellings(entry):
+                name = normalize(text, acronyms=not person)
+                if not name.tokens:
+                    continue
+                spellings_raw.append((number, kind, text, name))
+                words.update(name.tokens)
+            for word in words:
+                document_frequency[word] += 1
+        count = max(total, 1)
+        idf = {word: math.log((count + 1) / (df + 0.5)) for word, df in document_frequency.items()}
+        unknown_idf = math.log((count + 1) / 0.5)
+        spellings = [
+            _Spelling(number, kind, text, name, sum(idf[t] for t in name.tokens))
+            for number, kind, text, name in spellings_raw
+        ]
+        if progress is not None:
+            progress(total, total)
+        return cls(entry_list, spellings, idf, unknown_idf)
+
+    def weight(self, token: str) -> float:
+        """Rarity of a word over the list; words the list never uses are the rarest."""
+        return self._idf.get(token, self._unknown_idf)
+
+    def query(
+        self,
+        name: str,
+        aliases: Sequence[str] = (),
+        country: str | None = None,
+        limit: int = 10,
+    ) -> list[Candidate]:
+        """Best candidates for a party known by ``name`` and ``aliases``, best first.
+
+        ``country`` (ISO-2) is evidence: it raises the score of entries in that country and
+        lowers those of entries known only elsewhere.
+        """
+        queries = [(kind, normalize(text)) for kind, text in _query_spellings(name, aliases)]
+        queries = [(kind, q) for kind, q in queries if q.tokens]
+        best: dict[int, tuple[float, float, str, NormalName, _Spelling, _Pair]] = {}
+        for kind, q in queries:
+            for number in self._lookup(q):
+                spelling = self._spellings[number]
+                pair = self._score(q, spelling)
+                if pair.score <= 0:
+                    continue
+                current = best.get(spelling.entry)
+                rank = (pair.score, pair.dice, _KIND_PREFERENCE.get(spelling.kind, 0))
+                if current is None or rank > (
+                    current[0],
+                    current[1],
+                    _KIND_PREFERENCE.get(current[4].kind, 0),
+                ):
+                    best[spelling.entry] = (pair.score, pair.dice, kind, q, spelling, pair)
+        wanted = (country or "").strip().upper() or None
+        ranked: list[tuple[int, float, int, Candidate]] = []
+        for entry_number, (score, dice, kind, q, spelling, pair) in best.items():
+            entry = self.entries[entry_number]
+            adjusted, country_note = _country_evidence(score, wanted, entry.countries)
+            final = max(0, min(100, round(adjusted)))
+            candidate = Candidate(
+                entry=entry,
+                score=final,
+                explanation=_explain(kind, q, spelling, pair, country_note),
+                matched_name=spelling.text,
+                query_name=q.original,
+            )
+            ranked.append((final, dice, _KIND_PREFERENCE.get(spelling.kind, 0), candidate))
+        ranked.sort(key=lambda r: (-r[0], -r[1], -r[2], r[3].entry.name, r[3].entry.key))
+        return [candidate for *_, candidate in ranked[:limit]]
+
+    # -- candidate lookup -------------------------------------------------------------------
+
+    def _lookup(self, q: NormalName) -> list[int]:
+        """Spellings sharing rare words, acronyms or CJK character pairs with the name."""
+        shared: dict[int, float] = defaultdict(float)
+        common: list[tuple[str, float]] = []
+        covered = 0.0  # weight of the name's words found through rare words
+        for token in q.tokens:
+            if is_cjk(token):
+                for gram in _bigrams(token):
+                    for number in self._bigrams.get(gram, ()):
+                        shared[number] += 1.0
+            found = False
+            for similar, similarity in self._similar(token):
+                postings = self._postings[similar]
+                gain = self.weight(similar) * similarity
+                if len(postings) > COMMON_POSTINGS:
+                    common.append((similar, gain))
+                    continue
+                found = found or similar == token
+                for number in postings:
+                    shared[number] += gain
+            if found or token not in self._postings:  # words unknown to the list count too
+                covered += self.weight(token)
+            for number in self._acronyms.get(token, ()):
+                shared[number] += self._unknown_idf
+        for acronym in q.acronyms:
+            for number in self._postings.get(acronym, ()):
+                shared[number] += self.weight(acronym)
+        q_weight = sum(self.weight(t) for t in q.tokens)
+        if covered < q_weight / 2:  # mostly common words: look up by them too (rare case)
+            for similar, gain in common:
+                for number in self._postings[similar]:
+                    shared[number] += gain
+        if not shared:
+            return []
+        spellings = self._spellings
+        promise = {
+            number: value / (q_weight + spellings[number].weight)
+            for number, value in shared.items()
+        }
+        return heapq.nlargest(CANDIDATES_PER_NAME, promise, key=promise.__getitem__)
+
+    def _similar(self, token: str) -> list[tuple[str, float]]:
+        """Words of the list's vocabulary equal or close to ``token``, with similarity.
+
+        Close words are found through their one-character deletions (the SymSpell idea):
+        two words within one edit of each other share a deletion, so only a handful of
+        dictionary lookups are needed instead of comparing with every word of the list.
+        """
+        cached = self._similar_cache.get(token)
+        if cached is not None:
+            return cached
+        result: list[tuple[str, float]] = [(token, 1.0)] if token in self._postings else []
+        if len(token) >= MIN_FUZZY_LENGTH and not is_cjk(token) and not token.isdigit():
+            deletions = self._deletion_index()
+            seen = {token}
+            for key in _deletions(token):
+                for word in deletions.get(key, ()):
+                    if word in seen:
+                        continue
+                    seen.add(word)
+                    similarity = fuzz.ratio(token, word) / 100
+                    if similarity >= TOKEN_SIMILARITY:
+                        result.append((word, similarity))
+        self._similar_cache[token] = result
+        return result
+
+    def _deletion_index(self) -> dict[str, list[str]]:
+        if self._deletions is None:
+            index: dict[str, list[str]] = defaultdict(list)
+            for word in self._postings:
+                if len(word) >= MIN_FUZZY_LENGTH and not is_cjk(word) and not word.isdigit():
+                    for key in _deletions(word):
+                        index[key].append(word)
+            self._deletions = index
+        return self._deletions
+
+    # -- scoring ----------------------------------------------------------------------------
+
+    def _token_similarity(self, a: str, b: str) -> float:
+        """1 for equal words, the rapidfuzz ratio for close ones, else 0."""
+        if a == b:
+            return 1.0
+        cjk = is_cjk(a)
+        if cjk != is_cjk(b):
+            return 0.0
+        if cjk:
+            similarity = fuzz.ratio(a, b) / 100
+            return similarity if similarity >= CJK_TOKEN_SIMILARITY else 0.0
+        if b in self._postings:  # list words: the neighbours are already known
+            return self._neighbours(a).get(b, 0.0)
+        if a in self._postings:  # the list acronym expanded into the customer's words
+            return self._neighbours(b).get(a, 0.0)
+        similarity = fuzz.ratio(a, b) / 100
+        return (
+            similarity
+            if similarity >= TOKEN_SIMILARITY and min(len(a), len(b)) >= MIN_FUZZY_LENGTH
+            else 0.0
+        )
+
+    def _neighbours(self, token: str) -> dict[str, float]:
+        found = self._neighbour_cache.get(token)
+        if found is None:
+            found = dict(self._similar(token))
+            self._neighbour_cache[token] = found
+        return found
+
+    def _score(self, q: NormalName, spelling: _Spelling) -> _Pair:
+        """Weighted Dice overlap of the two word sets, or the discounted containment."""
+        e = spelling.name
+        q_tokens = list(q.tokens)
+        e_tokens = list(e.tokens)
+        notes: list[str] = []
+        by_acronym = False
+        for token in q.tokens:  # "SMIC" in the name, the words it stands for in the list
+            if token in e.acronyms and token in q.capitals and token not in e_tokens:
+                q_tokens.remove(token)
+                q_tokens.extend(t for t in _latin(e_tokens) if t not in q_tokens)
+                notes.append(f"acronym '{token.upper()}' = '{spelling.text}'")
+                by_acronym = True
+        for token in e.tokens:  # "YMTC Japan" in the list, the words it stands for in the name
+            if len(e.tokens) > 1 and token in q.acronyms and token not in q_tokens:
+                e_tokens.remove(token)
+                e_tokens.extend(t for t in _latin(q_tokens) if t not in e_tokens)
+                notes.append(f"list acronym '{token.upper()}' = '{q.original}'")
+                by_acronym = True
+        exact = set(q_tokens) & set(e_tokens)
+        rest_q = [t for t in q_tokens if t not in exact]
+        rest_e = [t for t in e_tokens if t not in exact]
+        matched = 0.0
+        matched_list_weight = 0.0
+        for token in exact:
+            weight = self.weight(token)
+            matched += 2 * weight
+            matched_list_weight += weight
+        unmatched_q = set(rest_q)
+        unmatched_e = set(rest_e)
+        if rest_q and rest_e:
+            pairs = sorted(
+                (
+                    (similarity, a, b)
+                    for a in rest_q
+                    for b in rest_e
+                    if (similarity := self._token_similarity(a, b)) > 0
+                ),
+                reverse=True,
+            )
+            for similarity, a, b in pairs:
+                if a not in unmatched_q or b not in unmatched_e:
+                    continue
+                unmatched_q.discard(a)
+                unmatched_e.discard(b)
+                wq, we = self.weight(a), self.weight(b)
+                matched += similarity * (wq + we)
+                matched_list_weight += similarity * we
+                notes.append(f"'{a}' ~ '{b}' {similarity * 100:.0f}")
+        q_weight = sum(self.weight(t) for t in q_tokens)
+        e_weight = sum(self.weight(t) for t in e_tokens)
+        dice = matched / (q_weight + e_weight) if q_weight + e_weight else 0.0
+        contained = 0.0
+        long_cjk = len(e_tokens) == 1 and is_cjk(e_tokens[0]) and len(e_tokens[0]) >= 4
+        heavy = (
+            len(e_tokens) >= 2 and matched_list_weight >= MIN_CONTAINED_RARITY * self._unknown_idf
+        )
+        if (heavy or long_cjk) and e_weight:
+            contained = CONTAINMENT_FACTOR * matched_list_weight / e_weight
+        factor = ACRONYM_FACTOR if by_acronym else 1.0
+        return _Pair(
+            score=100 * factor * max(dice, contained),
+            dice=dice,
+            contained=contained > dice,
+            notes=tuple(notes),
+            unmatched_query=tuple(t for t in q_tokens if t in unmatched_q),
+            unmatched_list=tuple(t for t in e_tokens if t in unmatched_e),
+        )
+
+
+def _query_spellings(name: str, aliases: Sequence[str]) -> list[tuple[str, str]]:
+    spellings = [("name", name)] + [("alias", alias) for alias in aliases]
+    return [(kind, text) for kind, text in spellings if text and text.strip()]
+
+
+def _country_evidence(
+    score: float, wanted: str | None, countries: tuple[str, ...]
+) -> tuple[float, str]:
+    if wanted is None or not countries:
+        return score, ""
+    if wanted in countries:
+        return score + COUNTRY_AGREES_BONUS, f"country {wanted} agrees"
+    listed = ", ".join(countries)
+    return score - COUNTRY_DISAGREES_PENALTY, f"country {wanted} contradicts list ({listed})"
+
+
+def _explain(kind: str, q: NormalName, spelling: _Spelling, pair: _Pair, country_note: str) -> str:
+    parts: list[str] = []
+    head = f"{kind} '{q.original}' vs list {spelling.kind} '{spelling.text}'"
+    if pair.dice >= 0.9999 and not pair.notes:
+        parts.append(f"{head}: same words after normalisation")
+    elif pair.contained:
+        parts.append(f"{head}: list spelling contained in the {kind}, score {pair.score:.0f}")
+    else:
+        parts.append(f"{head}: rarity-weighted word match {pair.score:.0f}")
+    parts.extend(pair.notes)
+    if pair.unmatched_query:
+        parts.append("not in list: " + ", ".join(pair.unmatched_query))
+    if pair.unmatched_list and not (pair.dice >= 0.9999):
+        parts.append("missing from " + kind + ": " + ", ".join(pair.unmatched_list))
+    if country_note:
+        parts.append(country_note)
+    return "; ".join(parts)
+
+
+def _latin(tokens: list[str]) -> list[str]:
+    return [t for t in tokens if not is_cjk(t) and not t.isdigit()]
+
+
+def _bigrams(token: str) -> list[str]:
+    if len(token) < 2:
+        return [token]
+    return [token[i : i + 2] for i in range(len(token) - 1)]
+
+
+def _deletions(word: str) -> set[str]:
+    """The word and every string made by deleting one of its characters."""
+    return {word, *(word[:i] + word[i + 1 :] for i in range(len(word)))}

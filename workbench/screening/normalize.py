@@ -1,0 +1,253 @@
+"""Company names reduced to the tokens that identify a company.
+
+Vendors' records and the lists spell one firm many ways: "Semiconductor Mfg. Intl. Corp.",
+"SEMICONDUCTOR MANUFACTURING INTERNATIONAL CORPORATION Co., Ltd", "中芯国际集成电路制造有限公司".
+Matching compares what is left after Unicode folding, punctuation, legal-form words and
+abbreviations are taken out. Nothing is transliterated (a Chinese name is never turned into
+pinyin): scripts are kept apart, and Chinese, Japanese or Korean runs are compared by
+characters, since they carry no spaces between words.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+#: Legal-form words, removed wherever they stand (the list writes them mid-name too:
+#: "Huawei Technologies Co., Ltd. (Huawei)").
+LEGAL_FORMS: frozenset[str] = frozenset(
+    {
+        "co", "company", "corp", "corporation", "inc", "incorporated", "ltd", "limited",
+        "llc", "plc", "gmbh", "mbh", "ag", "kg", "bv", "nv", "sa", "sas", "sarl", "srl",
+        "spa", "ab", "oy", "oyj", "kk", "jsc", "ojsc", "pjsc", "cjsc", "ooo", "zao", "oao",
+        "pao", "ao", "llp", "lp", "pte", "pvt", "bhd", "tbk", "fze", "fzco", "fzc", "fzllc",
+        "ua", "se", "kft", "sro", "lda", "ltda", "cv", "pty", "sl", "ou", "doo", "dmcc",
+        "pllc", "lc", "kabushiki", "kaisha", "yugen", "gaisha", "aktsionernoe",
+        "obshchestvo", "tov", "sdn",
+    }
+)  # fmt: skip
+#: Shorter initials ("HUA", "MMJ") are ordinary words or codes far more often than acronyms.
+MIN_ACRONYM = 4
+#: Words with no identifying value at all, not even a low one.
+STOPWORDS: frozenset[str] = frozenset({"the", "of", "and", "for", "a", "an"})
+
+#: Abbreviations and plural forms, written out the way the lists most often write them.
+ABBREVIATIONS: dict[str, tuple[str, ...]] = {
+    "intl": ("international",),
+    "internat": ("international",),
+    "tech": ("technology",),
+    "techn": ("technology",),
+    "technol": ("technology",),
+    "technologies": ("technology",),
+    "mfg": ("manufacturing",),
+    "mfr": ("manufacturing",),
+    "manuf": ("manufacturing",),
+    "semicon": ("semiconductor",),
+    "semi": ("semiconductor",),
+    "semiconductors": ("semiconductor",),
+    "ic": ("integrated", "circuit"),
+    "ics": ("integrated", "circuit"),
+    "circuits": ("circuit",),
+    "elec": ("electronic",),
+    "electr": ("electronic",),
+    "electronics": ("electronic",),
+    "sys": ("system",),
+    "systems": ("system",),
+    "ind": ("industry",),
+    "inds": ("industry",),
+    "industries": ("industry",),
+    "eng": ("engineering",),
+    "engg": ("engineering",),
+    "inst": ("institute",),
+    "univ": ("university",),
+    "natl": ("national",),
+    "sci": ("science",),
+    "sciences": ("science",),
+    "lab": ("laboratory",),
+    "labs": ("laboratory",),
+    "laboratories": ("laboratory",),
+    "equip": ("equipment",),
+    "mach": ("machinery",),
+    "chem": ("chemical",),
+    "chemicals": ("chemical",),
+    "info": ("information",),
+    "telecom": ("telecommunication",),
+    "telecommunications": ("telecommunication",),
+    "comm": ("communication",),
+    "communications": ("communication",),
+    "mgmt": ("management",),
+    "svc": ("service",),
+    "svcs": ("service",),
+    "services": ("service",),
+    "dev": ("development",),
+    "acad": ("academy",),
+    "grp": ("group",),
+    "hldgs": ("holding",),
+    "holdings": ("holding",),
+    "materials": ("material",),
+    "instruments": ("instrument",),
+    "products": ("product",),
+    "devices": ("device",),
+    "microelectronics": ("microelectronic",),
+    "mem": ("memory",),
+    "assoc": ("association",),
+    "bros": ("brothers",),
+    "mfrs": ("manufacturing",),
+    "trdg": ("trading",),
+    "invest": ("investment",),
+    "investments": ("investment",),
+}
+
+#: Legal forms of Chinese, Japanese and Korean names, longest first so that
+#: 股份有限公司 is taken whole before 有限公司 could leave 股份 behind.
+CJK_LEGAL_FORMS: tuple[str, ...] = tuple(
+    sorted(
+        {
+            "股份有限公司", "有限责任公司", "有限責任公司", "股份有限會社", "有限公司",
+            "有限會社", "株式会社", "有限会社", "合同会社", "주식회사", "유한회사",
+            "유한책임회사", "公司", "会社", "(株)", "㈱", "(주)", "㈜",
+        },
+        key=len,
+        reverse=True,
+    )
+)  # fmt: skip
+
+_CJK = (
+    "\u3040-\u30ff"  # hiragana, katakana
+    "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"  # han
+    "\u1100-\u11ff\u3130-\u318f\uac00-\ud7af"  # hangul
+)
+_FIRST_CJK = 0x1100
+_CJK_RUN = re.compile(f"[{_CJK}]+")
+_WORD = re.compile(r"[^\W_]+")
+_APOSTROPHES = re.compile(r"['’`´‘]")
+_CJK_CHAR = re.compile(f"[{_CJK}]")
+#: CJK legal forms that end up as words of their own, e.g. the 株 of "(株)東京エレクトロン".
+_CJK_LEGAL_WORDS = frozenset({*CJK_LEGAL_FORMS, "株", "주", "有限", "유한"})
+
+
+@dataclass(frozen=True, slots=True)
+class NormalName:
+    """A name as matching sees it.
+
+    ``tokens`` are the identifying words in order (legal forms and stopwords gone,
+    abbreviations written out); ``acronyms`` are the initials the name could be written as
+    ("SMIC" for Semiconductor Manufacturing International Corporation), with and without
+    the trailing legal-form words, because firms abbreviate them both ways (YMTC keeps the
+    "Co.", SMIC keeps the "Corporation"). ``capitals`` are the words written in capitals,
+    the only ones read as acronyms ("Tera" is a word, "TERA" may be initials); in a name
+    written all in capitals every word is.
+    """
+
+    original: str
+    tokens: tuple[str, ...]
+    acronyms: frozenset[str]
+    capitals: frozenset[str] = frozenset()
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.tokens)
+
+
+def is_cjk(token: str) -> bool:
+    """True for a token written in Chinese, Japanese or Korean script."""
+    return bool(token) and ord(token[0]) >= _FIRST_CJK and bool(_CJK_CHAR.match(token))
+
+
+def fold(text: str) -> str:
+    """NFKC and casefold: full-width letters, ligatures and case no longer matter."""
+    return unicodedata.normalize("NFKC", text).casefold()
+
+
+def raw_words(text: str) -> list[str]:
+    """Words split by script, punctuation and spaces; runs of single letters joined.
+
+    "B.V." and "S. A." become "bv" and "sa" (so they can be recognised as legal forms),
+    "Xi'an" becomes "xian", and "中芯国际集成电路制造有限公司" stays one word
+    with its legal form cut off.
+    """
+    folded = _APOSTROPHES.sub("", fold(text)).replace("&", " and ")
+    words: list[str] = []
+    for chunk in _WORD.findall(folded):
+        position = 0
+        for match in _CJK_RUN.finditer(chunk):
+            if match.start() > position:
+                words.append(chunk[position : match.start()])
+            cjk = _strip_cjk_legal_forms(match.group())
+            if cjk:
+                words.append(cjk)
+            position = match.end()
+        if position < len(chunk):
+            words.append(chunk[position:])
+    return _join_initials(words)
+
+
+def normalize(text: str, *, acronyms: bool = True) -> NormalName:
+    """The tokens and acronyms of a name; see :class:`NormalName`.
+
+    ``acronyms=False`` for people, vessels and aircraft, whose initials are no name.
+    """
+    expanded: list[str] = []
+    for word in raw_words(text):
+        if word in STOPWORDS:
+            continue
+        expanded.extend(ABBREVIATIONS.get(word, (word,)))
+    tokens = [w for w in expanded if w not in LEGAL_FORMS and w not in _CJK_LEGAL_WORDS]
+    if not tokens:  # a name made only of legal-form words is still a name
+        tokens = expanded
+    initials = _acronyms(expanded) if acronyms else frozenset()
+    return NormalName(text, tuple(dict.fromkeys(tokens)), initials, _capitals(text))
+
+
+def _capitals(text: str) -> frozenset[str]:
+    words = _WORD.findall(unicodedata.normalize("NFKC", text))
+    if not any(w.islower() or w.istitle() for w in words):
+        return frozenset(w.casefold() for w in words)
+    return frozenset(w.casefold() for w in words if w.isupper())
+
+
+def _acronyms(words: list[str]) -> frozenset[str]:
+    latin = [w for w in words if not is_cjk(w) and not w.isdigit()]
+    result: set[str] = set()
+    while len(latin) >= MIN_ACRONYM:
+        result.add("".join(w[0] for w in latin))
+        if latin[-1] not in LEGAL_FORMS:
+            break
+        latin = latin[:-1]
+    return frozenset(a for a in result if MIN_ACRONYM <= len(a) <= 8)
+
+
+def _strip_cjk_legal_forms(run: str) -> str:
+    if run in _CJK_LEGAL_WORDS:
+        return ""
+    changed = True
+    while changed and run:
+        changed = False
+        for form in CJK_LEGAL_FORMS:
+            if run.endswith(form) and len(run) > len(form):
+                run = run[: -len(form)]
+                changed = True
+                break
+            if run.startswith(form) and len(run) > len(form):
+                run = run[len(form) :]
+                changed = True
+                break
+    return run
+
+
+def _join_initials(words: list[str]) -> list[str]:
+    """Join runs of single Latin letters: "s a" -> "sa", "j p morgan" -> "jp morgan"."""
+    result: list[str] = []
+    run: list[str] = []
+    for word in words:
+        if len(word) == 1 and word.isalpha() and not is_cjk(word):
+            run.append(word)
+            continue
+        if run:
+            result.append("".join(run))
+            run = []
+        result.append(word)
+    if run:
+        result.append("".join(run))
+    return result
