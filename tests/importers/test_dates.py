@@ -1,0 +1,114 @@
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from workbench.importers.dates import (
+    Ambiguous,
+    excel_serial_to_date,
+    parse_date_column,
+    parse_date_text,
+)
+from workbench.importers.outcome import Severity
+
+dates = st.dates(min_value=date(1950, 1, 1), max_value=date(2100, 12, 31))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2023-07-01", date(2023, 7, 1)),
+        ("2019/07/01", date(2019, 7, 1)),
+        ("01.09.2023", date(2023, 9, 1)),
+        ("1 Sep 2023", date(2023, 9, 1)),
+        ("2023年7月1日", date(2023, 7, 1)),
+        ("2023.7.1", date(2023, 7, 1)),
+        ("2023. 7. 1.", date(2023, 7, 1)),
+        ("2023년 7월 1일", date(2023, 7, 1)),
+        ("01-SEP-23", date(2023, 9, 1)),
+        ("Sep 1, 2023", date(2023, 9, 1)),
+        ("1. März 2023", date(2023, 3, 1)),
+        ("1 mei 2023", date(2023, 5, 1)),
+        ("20230701", date(2023, 7, 1)),
+        ("2023-07-01 00:00:00", date(2023, 7, 1)),
+        ("２０２３－０７－０１", date(2023, 7, 1)),
+        ("13/04/2023", date(2023, 4, 13)),
+        ("04/13/2023", date(2023, 4, 13)),
+    ],
+)
+def test_text_formats(text: str, expected: date) -> None:
+    assert parse_date_text(text) == expected
+
+
+@pytest.mark.parametrize("text", ["31/02/2021", "not yet", "2023-13-01", "01/09/23", "32 Jan 2020"])
+def test_not_dates(text: str) -> None:
+    assert isinstance(parse_date_text(text), str)
+
+
+def test_excel_serials_in_both_systems() -> None:
+    assert excel_serial_to_date(45000) == date(2023, 3, 15)
+    assert excel_serial_to_date(1) == date(1900, 1, 1)
+    assert excel_serial_to_date(61) == date(1900, 3, 1)
+    assert excel_serial_to_date(60) is None  # Lotus's 29 Feb 1900
+    assert excel_serial_to_date(45000 - 1462, date1904=True) == date(2023, 3, 15)
+
+
+@given(dates)
+def test_serial_round_trip_1900_and_1904(d: date) -> None:
+    serial_1900 = (d - date(1899, 12, 30)).days
+    assert excel_serial_to_date(serial_1900) == d
+    assert excel_serial_to_date(serial_1900 - 1462, date1904=True) == d
+
+
+@given(
+    dates,
+    st.sampled_from(["%Y-%m-%d", "%Y/%m/%d", "%d.%m.%Y", "%d %b %Y", "%Y年%m月%d日", "%Y%m%d"]),
+)
+def test_unambiguous_formats_round_trip(d: date, fmt: str) -> None:
+    assert parse_date_text(d.strftime(fmt)) == d
+
+
+@given(dates)
+def test_slash_dates_are_never_guessed(d: date) -> None:
+    result = parse_date_text(d.strftime("%d/%m/%Y"))
+    if d.day > 12 or d.day == d.month:
+        assert result == d
+    else:
+        assert isinstance(result, Ambiguous)
+        assert result.day_first == d
+
+
+def test_column_order_settled_by_an_unambiguous_row() -> None:
+    out = parse_date_column(["03/04/2023", "13/04/2023", None])
+    assert [o.value for o in out] == [date(2023, 4, 3), date(2023, 4, 13), None]
+    out = parse_date_column(["03/04/2023", "04/13/2023"])
+    assert out[0].value == date(2023, 3, 4)
+
+
+def test_column_without_evidence_reports_ambiguous_rows() -> None:
+    out = parse_date_column(["03/04/2023", "05/06/2023", "2023-01-01"])
+    assert out[0].problem is not None
+    assert "could be 3 April 2023 or 4 March 2023" in out[0].problem.message
+    assert out[2].value == date(2023, 1, 1)
+
+
+def test_column_with_both_orders_refuses_the_ambiguous_rows() -> None:
+    out = parse_date_column(["13/04/2023", "04/13/2023", "03/04/2023"])
+    assert out[0].ok and out[1].ok
+    assert out[2].problem is not None and "both day-first and month-first" in out[2].problem.message
+
+
+def test_cells_of_other_types() -> None:
+    out = parse_date_column([datetime(2020, 1, 2, 13, 0), 45000.0, 45000, True, "45000"])
+    assert out[0].value == date(2020, 1, 2)
+    assert out[1].value == out[2].value == date(2023, 3, 15)
+    assert out[3].problem is not None
+    assert out[4].value == date(2023, 3, 15)
+    assert out[4].problem is not None and out[4].problem.severity is Severity.WARNING
+
+
+def test_numbers_use_the_workbook_date_system() -> None:
+    assert parse_date_column([43646], date1904=True)[0].value == date(2023, 7, 1)

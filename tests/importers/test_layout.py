@@ -1,0 +1,142 @@
+from __future__ import annotations
+
+import json
+
+import pytest
+import yaml
+
+from workbench.importers.headers import SYNONYMS, Concept, concept_of, header_key
+from workbench.importers.layout import Mapping, detect_layout, find_header_row
+from workbench.importers.records import RecordKind as K
+
+
+@pytest.mark.parametrize(
+    ("heading", "concept"),
+    [
+        ("Serial No.", Concept.SERIAL),
+        ("S/N", Concept.SERIAL),
+        ("シリアル番号", Concept.SERIAL),
+        ("Serienummer", Concept.SERIAL),
+        ("序列号", Concept.SERIAL),
+        ("ＳＥＲＩＡＬ　ＮＯ", Concept.SERIAL),
+        ("装置型式", Concept.MODEL_CODE),
+        ("설치일", Concept.INSTALL_DATE),
+        ("Kunde", Concept.CUSTOMER_NAME),
+        ("客户", Concept.CUSTOMER_NAME),
+        ("顧客名", Concept.CUSTOMER_NAME),
+        ("고객사", Concept.CUSTOMER_NAME),
+        ("Fab", Concept.FAB_NAME),
+        ("工場", Concept.FAB_NAME),
+        ("site code", Concept.SITE_CODE),
+        ("Standort", Concept.SITE_CODE),
+        ("Install date (YYYY-MM-DD)", Concept.INSTALL_DATE),
+        ("Contract value (USD)", Concept.VALUE),
+        ("Vertragsnummer", Concept.CONTRACT_NUMBER),
+        ("계약번호", Concept.CONTRACT_NUMBER),
+    ],
+)
+def test_headings_in_six_languages(heading: str, concept: Concept) -> None:
+    assert concept_of(heading) is concept
+
+
+def test_synonym_table_has_no_collisions() -> None:
+    seen: dict[str, Concept] = {}
+    for concept, words in SYNONYMS.items():
+        for word in words:
+            assert seen.setdefault(header_key(word), concept) is concept, word
+
+
+def test_header_row_found_below_titles_and_notes() -> None:
+    rows: list[list[object]] = [
+        ["Installed base export, March 2024"],
+        [],
+        ["Note: serials are text"],
+        ["Serial", "Model", "Site code", "Install date"],
+        ["001", "X", "S1", "2020-01-01"],
+    ]
+    assert find_header_row(rows) == 3  # type: ignore[arg-type]
+
+
+def test_no_header_row() -> None:
+    assert detect_layout([["just", "some"], ["notes", None]]) is None
+
+
+def test_wide_sheet_yields_several_kinds() -> None:
+    layout = detect_layout(
+        [
+            [
+                "Serial No.",
+                "Model",
+                "Site code",
+                "Fab",
+                "Country",
+                "Customer",
+                "Customer code",
+                "Contract",
+                "Start",
+                "End",
+                "Value",
+                "Services",
+            ]
+        ]
+    )
+    assert layout is not None
+    assert set(layout.kinds) == {K.CUSTOMER, K.FAB, K.MACHINE, K.CONTRACT, K.CONTRACT_LINE}
+    mapping = layout.mapping.fields
+    assert mapping["fabs.country"] == "Country"
+    assert mapping["machines.fab_site_code"] == mapping["fabs.site_code"] == "Site code"
+    assert "contract_lines.start_date" not in mapping  # the contract owns the period here
+
+
+def test_lines_sheet_takes_the_dates_as_line_dates() -> None:
+    layout = detect_layout([["Contract", "S/N", "Coverage", "Start date", "End date"]])
+    assert layout is not None and layout.kinds == (K.CONTRACT_LINE,)
+    assert layout.mapping.fields["contract_lines.start_date"] == "Start date"
+
+
+def test_customer_sheet_country_is_hq_country() -> None:
+    layout = detect_layout([["Customer code", "Customer", "Country"]])
+    assert layout is not None and layout.kinds == (K.CUSTOMER,)
+    assert layout.mapping.fields["customers.hq_country"] == "Country"
+
+
+def test_unrecognised_sheet_says_what_is_missing() -> None:
+    layout = detect_layout([["Serial", "Install date", "Remarks"]])
+    assert layout is not None and layout.kinds == ()
+    assert any("closest is machines" in p.message for p in layout.problems)
+
+
+def test_mapping_round_trips_through_json_and_yaml() -> None:
+    mapping = Mapping(
+        {"machines.serial": "Tool ID", "machines.model_code": "Type"},
+        {"Fabs": {"fabs.site_code": "Plant"}},
+    )
+    assert Mapping.from_dict(json.loads(json.dumps(mapping.to_dict()))) == mapping
+    assert Mapping.from_dict(yaml.safe_load(yaml.safe_dump(mapping.to_dict()))) == mapping
+
+
+def test_mapping_rejects_unknown_fields() -> None:
+    with pytest.raises(ValueError, match="not an importable field"):
+        Mapping({"machines.colour": "Colour"})
+    with pytest.raises(ValueError, match="map a field name"):
+        Mapping.from_dict({"fields": {"machines.serial": 3}})
+
+
+def test_profile_replaces_detection() -> None:
+    rows: list[list[object]] = [["Tool ID", "Type", "Plant", "Serial"], ["7", "X", "P1", "ignored"]]
+    profile = {
+        "machines.serial": "tool id",
+        "machines.model_code": "Type",
+        "machines.fab_site_code": "Plant",
+    }
+    layout = detect_layout(rows, profile)  # type: ignore[arg-type]
+    assert layout is not None and layout.kinds == (K.MACHINE,)
+    assert layout.columns["machines.serial"] == 0
+
+
+def test_profile_missing_a_required_field_is_an_error() -> None:
+    layout = detect_layout(
+        [["Tool ID", "Type"]], {"machines.serial": "Tool ID", "machines.model_code": "Type"}
+    )
+    assert layout is not None and layout.kinds == ()
+    assert any(p.is_error and "fab_site_code or fab_name" in p.message for p in layout.problems)

@@ -1,0 +1,282 @@
+"""Dates as ERP exports write them, and the day-first/month-first question.
+
+"03/04/2023" is 3 April in Rotterdam and March 4 in Austin. The importer never picks one
+silently: it looks at the other rows of the same column, where a "13/04/2023" or "04/13/2023"
+settles the order for the whole column, and refuses the ambiguous rows when nothing settles it.
+Dotted dates ("01.09.2023") are day-first by the German/Dutch convention (DIN 5008) that
+produces them; year-first forms (ISO, "2023/07/01", "2023年7月1日") are unambiguous.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from enum import Enum
+from functools import lru_cache
+
+from workbench.importers.cells import CellValue, display
+from workbench.importers.outcome import BLANK, Outcome, fail, warn
+
+MIN_YEAR = 1900
+MAX_YEAR = 2199
+
+_EPOCH_1900 = date(1899, 12, 30)  # serial 1 = 1900-01-01 once Lotus's 29 Feb 1900 is skipped
+_EPOCH_1904 = date(1904, 1, 1)
+_MAX_SERIAL = 2_958_465  # 9999-12-31
+
+_TIME = r"(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s*[ap]m)?)?"
+_YMD = re.compile(
+    r"(\d{4})\s*[-/.年년]\s*(\d{1,2})\s*[-/.月월]\s*(\d{1,2})\s*[日일.]?" + _TIME + r"$",
+    re.IGNORECASE,
+)
+_COMPACT = re.compile(r"(\d{4})(\d{2})(\d{2})$")
+_NUMERIC_DMY = re.compile(r"(\d{1,2})\s*([-/.])\s*(\d{1,2})\s*\2\s*(\d{2,4})" + _TIME + r"$", re.I)
+_DAY_MONTH_NAME = re.compile(
+    r"(\d{1,2})(?:st|nd|rd|th)?\.?[\s\-/]*([^\W\d_]{3,})\.?[\s\-/,]*(\d{4}|\d{2})" + _TIME + r"$",
+    re.IGNORECASE,
+)
+_MONTH_NAME_DAY = re.compile(
+    r"([^\W\d_]{3,})\.?\s*(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})" + _TIME + r"$", re.IGNORECASE
+)
+_SERIAL_TEXT = re.compile(r"\d{5}(?:\.0+)?$")
+
+_MONTHS: dict[str, int] = {}
+for _month_number, _names in enumerate(
+    (
+        "january jan januari januar jänner janv",
+        "february feb februari februar febr",
+        "march mar maart mrt märz maerz mär mrz",
+        "april apr",
+        "may mei mai",
+        "june jun juni",
+        "july jul juli",
+        "august aug augustus",
+        "september sep sept",
+        "october oct oktober okt",
+        "november nov",
+        "december dec dezember dez",
+    ),
+    start=1,
+):
+    for _name in _names.split():
+        _MONTHS[_name] = _month_number
+
+
+class Order(Enum):
+    """How a numeric d/m/y column is to be read."""
+
+    DAY_FIRST = "day-first"
+    MONTH_FIRST = "month-first"
+
+
+@dataclass(frozen=True, slots=True)
+class Ambiguous:
+    """A text date that is valid both day-first and month-first."""
+
+    day_first: date
+    month_first: date
+
+
+_NOT_A_DATE = "it is not a date"
+
+_TextResult = date | Ambiguous | str  # str: the reason it is not a date
+
+
+def excel_serial_to_date(serial: float, date1904: bool = False) -> date | None:
+    """Excel's day count to a date (fractions are the time of day and are dropped)."""
+    if math.isnan(serial) or serial < 1 or serial > _MAX_SERIAL:  # NaN or out of Excel's range
+        return None
+    days = int(serial)
+    if date1904:
+        return _EPOCH_1904 + timedelta(days=days)
+    if days < 60:
+        return _EPOCH_1900 + timedelta(days=days + 1)
+    if days == 60:
+        return None  # 29 Feb 1900, which never existed
+    return _EPOCH_1900 + timedelta(days=days)
+
+
+def _checked(year: int, month: int, day: int) -> date | str:
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        return f"the year {year} is out of range"
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return "there is no such day in the calendar"
+
+
+@lru_cache(maxsize=65_536)
+def parse_date_text(text: str) -> _TextResult:
+    """One text date; :class:`Ambiguous` when it reads both ways, a reason string when invalid."""
+    s = unicodedata.normalize("NFKC", text).strip().casefold()
+    if m := _YMD.match(s):
+        return _checked(int(m[1]), int(m[2]), int(m[3]))
+    if m := _COMPACT.match(s):
+        return _checked(int(m[1]), int(m[2]), int(m[3]))
+    if m := _NUMERIC_DMY.match(s):
+        return _numeric_dmy(int(m[1]), m[2], int(m[3]), m[4])
+    if m := _DAY_MONTH_NAME.match(s):
+        return _named(int(m[1]), m[2], m[3])
+    if m := _MONTH_NAME_DAY.match(s):
+        return _named(int(m[2]), m[1], m[3])
+    return _NOT_A_DATE
+
+
+def _year(text: str) -> int | None:
+    return int(text) if len(text) == 4 else None
+
+
+def _numeric_dmy(first: int, sep: str, second: int, year_text: str) -> _TextResult:
+    year = _year(year_text)
+    if year is None:
+        return "a two-digit year is ambiguous; write the year in full"
+    if sep == ".":
+        return _checked(year, second, first)
+    day_first = _checked(year, second, first)
+    month_first = _checked(year, first, second)
+    if isinstance(day_first, date) and isinstance(month_first, date):
+        if day_first == month_first:
+            return day_first
+        return Ambiguous(day_first, month_first)
+    if isinstance(day_first, date):
+        return day_first
+    if isinstance(month_first, date):
+        return month_first
+    return day_first  # the reason string
+
+
+def _named(day: int, month_name: str, year_text: str) -> _TextResult:
+    month = _MONTHS.get(month_name.rstrip("."))
+    if month is None:
+        return f"'{month_name}' is not a month name"
+    year = int(year_text)
+    if len(year_text) == 2:
+        year += (
+            2000 if year < 70 else 1900
+        )  # Oracle's 01-SEP-23: unambiguous once the month is a word
+    return _checked(year, month, day)
+
+
+def _order_evidence(text: str) -> Order | None:
+    """Which order an unambiguous numeric slash/dash date proves (None if it proves nothing)."""
+    s = unicodedata.normalize("NFKC", text).strip().casefold()
+    m = _NUMERIC_DMY.match(s)
+    if m is None or m[2] == "." or _year(m[4]) is None:
+        return None
+    first, second = int(m[1]), int(m[3])
+    if first > 12 >= second:
+        return Order.DAY_FIRST
+    if second > 12 >= first:
+        return Order.MONTH_FIRST
+    return None
+
+
+def _describe(d: date) -> str:
+    return f"{d.day} {d.strftime('%B')} {d.year}"
+
+
+def parse_date_column(values: Sequence[CellValue], date1904: bool = False) -> list[Outcome]:
+    """Normalise a whole column, settling day/month order from its unambiguous rows."""
+    cache: dict[CellValue, Outcome] = {}
+    ambiguous_rows: list[int] = []
+    evidence: dict[Order, int] = {}
+    out: list[Outcome] = []
+    for index, value in enumerate(values):
+        if value is None:
+            out.append(BLANK)
+            continue
+        key: CellValue = value
+        hit = cache.get(key) if not isinstance(value, bool) else None
+        if hit is None:
+            hit = _cell(value, date1904)
+            if not isinstance(value, bool):
+                cache[key] = hit
+        if isinstance(hit.value, Ambiguous):
+            ambiguous_rows.append(index)
+        elif isinstance(value, str) and hit.problem is None:
+            order = _order_evidence(value)
+            if order is not None:
+                evidence.setdefault(order, index)
+        out.append(hit)
+    if ambiguous_rows:
+        _settle(out, values, ambiguous_rows, evidence)
+    return out
+
+
+def _settle(
+    out: list[Outcome],
+    values: Sequence[CellValue],
+    rows: list[int],
+    evidence: dict[Order, int],
+) -> None:
+    decided = next(iter(evidence)) if len(evidence) == 1 else None
+    for index in rows:
+        pending = out[index].value
+        assert isinstance(pending, Ambiguous)
+        if decided is Order.DAY_FIRST:
+            out[index] = Outcome(pending.day_first)
+        elif decided is Order.MONTH_FIRST:
+            out[index] = Outcome(pending.month_first)
+        else:
+            text = display(values[index])
+            reading = (
+                f"'{text}' could be {_describe(pending.day_first)} or "
+                f"{_describe(pending.month_first)}"
+            )
+            if evidence:
+                out[index] = fail(
+                    f"{reading}, and this column has both day-first and month-first dates; "
+                    "write it as YYYY-MM-DD"
+                )
+            else:
+                out[index] = fail(
+                    f"{reading}, and no other row in this column shows whether the day or the "
+                    "month comes first; write it as YYYY-MM-DD"
+                )
+
+
+def _cell(value: CellValue, date1904: bool) -> Outcome:
+    if isinstance(value, datetime):
+        return _in_range(value.date(), value)
+    if isinstance(value, date):
+        return _in_range(value, value)
+    if isinstance(value, bool):
+        return fail(f"'{display(value)}' is not a date")
+    if isinstance(value, int | float):
+        return _number(value, date1904)
+    text = str(value).strip()
+    if _SERIAL_TEXT.match(text):
+        converted = excel_serial_to_date(float(text), date1904)
+        if converted is not None:
+            return warn(
+                converted,
+                f"'{text}' was read as an Excel date number ({converted.isoformat()})",
+            )
+    result = parse_date_text(text)
+    if isinstance(result, date | Ambiguous):
+        return Outcome(result)
+    if result == _NOT_A_DATE:
+        return fail(f"'{text}' is not a date")
+    return fail(f"'{text}' is not a date: {result}")
+
+
+def _in_range(d: date, original: CellValue) -> Outcome:
+    if MIN_YEAR <= d.year <= MAX_YEAR:
+        return Outcome(d)
+    return fail(f"'{display(original)}' is not a plausible date (year {d.year})")
+
+
+def _number(value: float, date1904: bool) -> Outcome:
+    if float(value).is_integer() and 19000101 <= value <= 21991231:
+        n = int(value)
+        result = _checked(n // 10000, n // 100 % 100, n % 100)
+        if isinstance(result, date):
+            return Outcome(result)
+    converted = excel_serial_to_date(float(value), date1904)
+    if converted is None or not MIN_YEAR <= converted.year <= MAX_YEAR:
+        return fail(f"the number {display(value)} is not a date")
+    return Outcome(converted)

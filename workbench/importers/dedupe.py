@@ -1,0 +1,180 @@
+"""Records that occur more than once across the files of one import.
+
+Wide exports repeat a fab, customer or contract on every machine row: identical repeats are one
+record, silently. The same key with different values is a contradiction only the analyst can
+resolve, so the later row is rejected and both rows are named. A machine listed twice on a
+sheet of machines alone is worth a warning even when the rows agree: it usually means a copy
+and paste error in the source.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Sequence
+from dataclasses import dataclass, replace
+
+from workbench.importers.outcome import Severity
+from workbench.importers.records import (
+    ContractLineRecord,
+    FabRecord,
+    ImportIssue,
+    MachineRecord,
+    Record,
+    RecordKind,
+    record_values,
+    value_tuple,
+)
+
+_KEY_LABEL = {
+    RecordKind.CUSTOMER: "customer",
+    RecordKind.FAB: "fab site code",
+    RecordKind.MACHINE: "machine (vendor and serial)",
+    RecordKind.CONTRACT: "contract number",
+    RecordKind.CONTRACT_LINE: "contract line (contract and serial)",
+}
+
+
+@dataclass
+class DedupeResult:
+    records: list[Record]
+    issues: list[ImportIssue]
+    rejected: dict[tuple[str, str | None, int], list[str]]  # (file, sheet, row) -> reasons
+
+
+def _describe_key(record: Record) -> str:
+    key = record.key
+    if isinstance(key, tuple):
+        return " / ".join(part for part in key if part)
+    return key
+
+
+def _differences(first: Record, later: Record) -> str:
+    a, b = record_values(first), record_values(later)
+    diffs = [f"{name} '{_show(a[name])}' vs '{_show(b[name])}'" for name in a if a[name] != b[name]]
+    return "; ".join(diffs)
+
+
+def _show(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, frozenset):
+        return ", ".join(sorted(str(v) for v in value))
+    return str(value)
+
+
+def dedupe(
+    kind: RecordKind, records: Sequence[Record], single_kind_sheets: set[tuple[str, str | None]]
+) -> DedupeResult:
+    """Collapse identical repeats, report contradictory ones; first occurrence wins."""
+    if kind is RecordKind.CONTRACT_LINE:
+        return _dedupe_lines([r for r in records if isinstance(r, ContractLineRecord)])
+    kept: dict[Hashable, Record] = {}
+    issues: list[ImportIssue] = []
+    rejected: dict[tuple[str, str | None, int], list[str]] = {}
+    for record in records:
+        key = record.key
+        first = kept.get(key)
+        if first is None:
+            kept[key] = record
+            continue
+        src = record.source
+        where = f"{first.source}"
+        if value_tuple(first) == value_tuple(record):
+            same_sheet = (first.source.file, first.source.sheet) == (src.file, src.sheet)
+            if (
+                kind is RecordKind.MACHINE
+                and same_sheet
+                and (src.file, src.sheet) in single_kind_sheets
+            ):
+                issues.append(
+                    ImportIssue(
+                        src.file,
+                        src.sheet,
+                        src.row,
+                        None,
+                        None,
+                        _describe_key(record),
+                        f"machine {_describe_key(record)} is listed again (first at row "
+                        f"{first.source.row}); the repeat was ignored",
+                        Severity.WARNING,
+                        kind,
+                    )
+                )
+            continue
+        issue = ImportIssue(
+            src.file,
+            src.sheet,
+            src.row,
+            None,
+            None,
+            _describe_key(record),
+            f"{_KEY_LABEL[kind]} '{_describe_key(record)}' appears again with different values "
+            f"(first at {where}): {_differences(first, record)}",
+            Severity.ERROR,
+            kind,
+        )
+        issues.append(issue)
+        rejected.setdefault((src.file, src.sheet, src.row), []).append(issue.text)
+    return DedupeResult(list(kept.values()), issues, rejected)
+
+
+def _dedupe_lines(records: list[ContractLineRecord]) -> DedupeResult:
+    """Lines may split one machine's services over rows: same period and value -> one line."""
+    groups: dict[tuple[str, str, str], list[ContractLineRecord]] = {}
+    issues: list[ImportIssue] = []
+    rejected: dict[tuple[str, str | None, int], list[str]] = {}
+    for record in records:
+        existing = groups.setdefault(record.key, [])
+        for i, other in enumerate(existing):
+            same_terms = (other.start_date, other.end_date, other.value, other.currency) == (
+                record.start_date,
+                record.end_date,
+                record.value,
+                record.currency,
+            )
+            if same_terms:
+                existing[i] = replace(
+                    other, service_types=other.service_types | record.service_types
+                )
+                break
+            if other.service_types & record.service_types:
+                src = record.source
+                overlap = ", ".join(
+                    sorted(s.value for s in other.service_types & record.service_types)
+                )
+                issue = ImportIssue(
+                    src.file,
+                    src.sheet,
+                    src.row,
+                    None,
+                    None,
+                    _describe_key(record),
+                    f"contract line '{_describe_key(record)}' covers {overlap} again with a "
+                    f"different period or value (first at {other.source}): "
+                    f"{_differences(other, record)}",
+                    Severity.ERROR,
+                    RecordKind.CONTRACT_LINE,
+                )
+                issues.append(issue)
+                rejected.setdefault((src.file, src.sheet, src.row), []).append(issue.text)
+                break
+        else:
+            existing.append(record)
+    kept: list[Record] = [line for group in groups.values() for line in group]
+    return DedupeResult(kept, issues, rejected)
+
+
+def resolve_fab_names(machines: list[MachineRecord], fabs: list[FabRecord]) -> list[MachineRecord]:
+    """Fill a machine's fab site code from the fab of that name in the same import, if unique."""
+    by_name: dict[str, set[str]] = {}
+    for fab in fabs:
+        if fab.name:
+            by_name.setdefault(fab.name.casefold(), set()).add(fab.site_code)
+    out: list[MachineRecord] = []
+    for machine in machines:
+        resolved = machine
+        if machine.fab_site_code is None and machine.fab_name:
+            codes = by_name.get(machine.fab_name.casefold(), set())
+            if len(codes) == 1:
+                resolved = replace(machine, fab_site_code=next(iter(codes)))
+        out.append(resolved)
+    return out

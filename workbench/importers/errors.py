@@ -1,0 +1,50 @@
+"""Typed failures for files that cannot be read at all.
+
+A file-level failure stops the whole import before anything is parsed, so the CLI can print
+one sentence and exit 1, and the wizard can show the same sentence beside the file name.
+Row-level problems are never exceptions: they become
+:class:`~workbench.importers.records.ImportIssue`.
+"""
+
+from __future__ import annotations
+
+
+class ImportFileError(Exception):
+    """A file the importer refuses to read; ``str()`` is the sentence shown to the analyst."""
+
+    def __init__(self, file_name: str, reason: str) -> None:
+        self.file_name = file_name
+        self.reason = reason
+        super().__init__(f"{file_name}: {reason}")
+
+
+class UnsupportedFileTypeError(ImportFileError):
+    """The extension is not one the importer reads."""
+
+
+class WrongFileTypeError(ImportFileError):
+    """The bytes do not match the extension (a renamed file, or a file saved in another format)."""
+
+
+class EncryptedWorkbookError(ImportFileError):
+    """The workbook is password-protected, so its cells cannot be read without the password."""
+
+
+class EmptyFileError(ImportFileError):
+    """Zero bytes, or a workbook without a single non-empty cell."""
+
+
+class ZipBombError(ImportFileError):
+    """The archive would inflate far beyond any real installed-base export."""
+
+
+class XmlBombError(ImportFileError):
+    """An XML part declares a DOCTYPE or entities, the vector of entity-expansion attacks."""
+
+
+class FileTooLargeError(ImportFileError):
+    """The file on disk exceeds the size the importer is prepared to read."""
+
+
+class CorruptFileError(ImportFileError):
+    """The container is damaged: a truncated zip, an unreadable sheet, undecodable text."""

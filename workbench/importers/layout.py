@@ -1,0 +1,311 @@
+"""Understanding a sheet: where its header row is, what records it holds, which column is what.
+
+A sheet's kinds are decided from its headings: a kind is present when every field it cannot do
+without has a column (machines: serial, model and a fab reference; contracts: number,
+customer, start, end and value; ...). One wide sheet can therefore yield machines, fabs,
+customers, contracts and contract lines from the same rows, as installed-base exports often do.
+
+A :class:`Mapping` is the plain, serialisable result (field key -> column heading). Saved as a
+named profile and passed back in, it replaces detection: the columns it names are used and no
+others, so a reviewed mapping means exactly the same thing on every later import.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping as MappingABC
+from dataclasses import dataclass, field
+
+from workbench.importers.cells import CellValue, column_letter, display
+from workbench.importers.fields import FALLBACK_CONCEPTS, FIELDS_BY_KEY, REQUIRED, fields_of
+from workbench.importers.headers import Concept, concept_of, header_key
+from workbench.importers.records import RecordKind
+
+#: Title rows, notes and blank rows above the header are skipped, up to this many rows.
+MAX_HEADER_SCAN = 30
+MAX_HEADING_LENGTH = 80
+
+
+@dataclass(frozen=True)
+class Mapping:
+    """Field key (``"machines.serial"``) -> column heading as written in the sheet.
+
+    ``fields`` applies to every sheet; ``sheets`` holds per-sheet mappings that take precedence
+    for the sheet of that name (a workbook with a fabs sheet and a machines sheet needs both).
+    Headings are compared after normalisation, so "Serial No." matches "serial no".
+    """
+
+    fields: dict[str, str] = field(default_factory=dict)
+    sheets: dict[str, dict[str, str]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for key in [*self.fields, *(k for m in self.sheets.values() for k in m)]:
+            if key not in FIELDS_BY_KEY:
+                raise ValueError(
+                    f"'{key}' is not an importable field; known fields are "
+                    f"{', '.join(sorted(FIELDS_BY_KEY))}"
+                )
+
+    def for_sheet(self, sheet: str | None) -> dict[str, str]:
+        if sheet is not None and sheet in self.sheets:
+            return self.sheets[sheet]
+        return self.fields
+
+    def to_dict(self) -> dict[str, object]:
+        out: dict[str, object] = {"fields": dict(self.fields)}
+        if self.sheets:
+            out["sheets"] = {name: dict(m) for name, m in self.sheets.items()}
+        return out
+
+    @classmethod
+    def from_dict(cls, data: MappingABC[str, object]) -> Mapping:
+        """Inverse of :meth:`to_dict`; raises ValueError naming what is malformed."""
+        fields_raw = data.get("fields", {})
+        sheets_raw = data.get("sheets", {})
+        if not isinstance(fields_raw, dict) or not isinstance(sheets_raw, dict):
+            raise ValueError("a mapping needs 'fields' (and optionally 'sheets') as dictionaries")
+        sheets: dict[str, dict[str, str]] = {}
+        for name, sheet_map in sheets_raw.items():
+            if not isinstance(sheet_map, dict):
+                raise ValueError(f"mapping for sheet '{name}' is not a dictionary")
+            sheets[str(name)] = _str_dict(sheet_map)
+        return cls(_str_dict(fields_raw), sheets)
+
+
+def _str_dict(raw: dict[object, object]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for key, value in raw.items():
+        if not isinstance(key, str) or not isinstance(value, str):
+            raise ValueError(f"mapping entry {key!r}: {value!r} must map a field name to a heading")
+        out[key] = value
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class SheetProblem:
+    """A sheet-level finding (no header, missing required column, ignored column)."""
+
+    message: str
+    column: int | None = None
+    is_error: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class SheetLayout:
+    header_row: int  # 1-based
+    headings: tuple[str | None, ...]
+    kinds: tuple[RecordKind, ...]
+    columns: dict[str, int]  # field key -> 0-based column index
+    problems: tuple[SheetProblem, ...] = ()
+
+    @property
+    def mapping(self) -> Mapping:
+        return Mapping(
+            {key: self.headings[i] or column_letter(i) for key, i in self.columns.items()}
+        )
+
+
+def _headings(row: list[CellValue]) -> tuple[str | None, ...]:
+    return tuple(
+        " ".join(v.split()) if isinstance(v, str) and v.strip() else (display(v) or None)
+        for v in row
+    )
+
+
+def _row_score_auto(row: list[CellValue]) -> int:
+    concepts = set()
+    texts = 0
+    filled = 0
+    for value in row:
+        if value is None:
+            continue
+        filled += 1
+        if isinstance(value, str) and len(value) <= MAX_HEADING_LENGTH:
+            texts += 1
+            concept = concept_of(value)
+            if concept is not None:
+                concepts.add(concept)
+    if filled == 0 or texts * 2 < filled:
+        return 0
+    return len(concepts)
+
+
+def find_header_row(
+    rows: list[list[CellValue]], profile: dict[str, str] | None = None
+) -> int | None:
+    """0-based index of the header row, or None if no row in the scan window looks like one."""
+    wanted = {header_key(h) for h in profile.values()} if profile else None
+    best: tuple[int, int] | None = None
+    for index, row in enumerate(rows[:MAX_HEADER_SCAN]):
+        if wanted is not None:
+            score = len({header_key(v) for v in row if isinstance(v, str)} & wanted)
+        else:
+            score = _row_score_auto(row)
+        if best is None or score > best[0]:
+            best = (score, index)
+    if best is None:
+        return None
+    needed = min(2, len(wanted)) if wanted is not None else 2
+    return best[1] if best[0] >= needed else None
+
+
+def detect_layout(
+    rows: list[list[CellValue]], profile: dict[str, str] | None = None
+) -> SheetLayout | None:
+    """Header row, kinds and column mapping of one sheet; None when no header row is found."""
+    header_index = find_header_row(rows, profile)
+    if header_index is None:
+        return None
+    headings = _headings(rows[header_index])
+    if profile:
+        return _layout_from_profile(header_index, headings, profile)
+    return _layout_auto(header_index, headings)
+
+
+def _layout_auto(header_index: int, headings: tuple[str | None, ...]) -> SheetLayout:
+    problems: list[SheetProblem] = []
+    by_concept: dict[Concept, int] = {}
+    for index, heading in enumerate(headings):
+        if heading is None:
+            continue
+        concept = concept_of(heading)
+        if concept is None:
+            continue
+        if concept in by_concept:
+            first = by_concept[concept]
+            problems.append(
+                SheetProblem(
+                    f"column '{heading}' ({column_letter(index)}) means the same as column "
+                    f"'{headings[first]}' ({column_letter(first)}) and is not imported",
+                    index,
+                )
+            )
+            continue
+        by_concept[concept] = index
+    have = set(by_concept)
+    kinds = _detect_kinds(have)
+    columns: dict[str, int] = {}
+    for kind in kinds:
+        for spec in fields_of(kind):
+            concept = spec.concept
+            if concept not in have:
+                fallback = FALLBACK_CONCEPTS.get((kind, spec.name))
+                if fallback is None or not _fallback_allowed(kind, kinds):
+                    continue
+                concept = fallback
+                if concept not in have:
+                    continue
+            columns[spec.key] = by_concept[concept]
+    if not kinds:
+        problems.append(SheetProblem(_nothing_recognised(have), is_error=False))
+    used = set(columns.values())
+    for index, heading in enumerate(headings):
+        if (
+            heading is not None
+            and index not in used
+            and not any(p.column == index for p in problems)
+        ):
+            problems.append(
+                SheetProblem(f"column '{heading}' ({column_letter(index)}) is not imported", index)
+            )
+    return SheetLayout(header_index + 1, headings, kinds, columns, tuple(problems))
+
+
+def _fallback_allowed(kind: RecordKind, kinds: tuple[RecordKind, ...]) -> bool:
+    if kind is RecordKind.CONTRACT_LINE:
+        return RecordKind.CONTRACT not in kinds
+    if kind is RecordKind.CUSTOMER:
+        return RecordKind.FAB not in kinds
+    return True
+
+
+_C = Concept
+_KIND_NEEDS: dict[RecordKind, tuple[frozenset[Concept], ...]] = {
+    RecordKind.CUSTOMER: (frozenset({_C.CUSTOMER_NAME}),),
+    RecordKind.FAB: (
+        frozenset({_C.SITE_CODE}),
+        frozenset({_C.COUNTRY}),
+        frozenset({_C.CUSTOMER_CODE, _C.CUSTOMER_NAME}),
+    ),
+    RecordKind.MACHINE: (
+        frozenset({_C.SERIAL}),
+        frozenset({_C.MODEL_CODE}),
+        frozenset({_C.SITE_CODE, _C.FAB_NAME}),
+    ),
+    RecordKind.CONTRACT: (
+        frozenset({_C.CONTRACT_NUMBER}),
+        frozenset({_C.CUSTOMER_CODE, _C.CUSTOMER_NAME}),
+        frozenset({_C.START_DATE}),
+        frozenset({_C.END_DATE}),
+        frozenset({_C.VALUE}),
+    ),
+    RecordKind.CONTRACT_LINE: (
+        frozenset({_C.CONTRACT_NUMBER}),
+        frozenset({_C.SERIAL}),
+        frozenset({_C.SERVICE_TYPES}),
+    ),
+}
+_CUSTOMER_DETAIL = frozenset({_C.CUSTOMER_CODE, _C.HQ_COUNTRY, _C.CUSTOMER_LOCAL_NAME, _C.PARENT})
+
+
+def _detect_kinds(have: set[Concept]) -> tuple[RecordKind, ...]:
+    kinds = [k for k, needs in _KIND_NEEDS.items() if all(group & have for group in needs)]
+    if RecordKind.CUSTOMER in kinds:
+        # A lone "Customer" column is a reference; a customer record needs more than a name.
+        detail = bool(have & _CUSTOMER_DETAIL) or (
+            _C.COUNTRY in have and RecordKind.FAB not in kinds
+        )
+        if not detail:
+            kinds.remove(RecordKind.CUSTOMER)
+    return tuple(kinds)
+
+
+def _nothing_recognised(have: set[Concept]) -> str:
+    best_kind, best_missing, best_rank = None, None, (0, 0)
+    for kind, needs in _KIND_NEEDS.items():
+        missing = [group for group in needs if not group & have]
+        rank = (len(needs) - len(missing), -len(missing))  # most columns found, fewest lacking
+        if best_missing is None or rank > best_rank:
+            best_kind, best_missing, best_rank = kind, missing, rank
+    assert best_kind is not None and best_missing is not None
+    wanted = "; ".join(" or ".join(sorted(c.value for c in group)) for group in best_missing)
+    return (
+        f"no record kind recognised from the headings; closest is {best_kind.value}, "
+        f"which also needs a column for: {wanted}"
+    )
+
+
+def _layout_from_profile(
+    header_index: int, headings: tuple[str | None, ...], profile: dict[str, str]
+) -> SheetLayout:
+    problems: list[SheetProblem] = []
+    by_key = {header_key(h): i for i, h in reversed(list(enumerate(headings))) if h is not None}
+    columns: dict[str, int] = {}
+    for field_key, heading in profile.items():
+        index = by_key.get(header_key(heading))
+        if index is None:
+            problems.append(
+                SheetProblem(
+                    f"the profile's column '{heading}' for {field_key} is not in this sheet"
+                )
+            )
+            continue
+        columns[field_key] = index
+    kinds: list[RecordKind] = []
+    for kind in RecordKind:
+        mapped = {k.split(".", 1)[1] for k in columns if k.startswith(f"{kind.value}.")}
+        if not mapped:
+            continue
+        missing = [group for group in REQUIRED[kind] if not set(group) & mapped]
+        if missing:
+            wanted = "; ".join(" or ".join(group) for group in missing)
+            problems.append(
+                SheetProblem(
+                    f"{kind.value} cannot be read: the profile maps no column for {wanted}",
+                    is_error=True,
+                )
+            )
+            for key in [k for k in columns if k.startswith(f"{kind.value}.")]:
+                del columns[key]
+            continue
+        kinds.append(kind)
+    return SheetLayout(header_index + 1, headings, tuple(kinds), columns, tuple(problems))

@@ -1,0 +1,361 @@
+"""Turning one understood sheet into records and issues.
+
+Cells are normalised a column at a time: dates need the whole column to settle day/month
+order, and a column of 100k rows usually holds a few hundred distinct strings, so each distinct
+value is normalised once and the outcome object is shared.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from decimal import Decimal
+from typing import Any
+
+from workbench.domain.cancel import CancelToken
+from workbench.importers.cells import CellValue, RawSheet, column_letter, display
+from workbench.importers.dates import parse_date_column
+from workbench.importers.fields import CELL_PARSERS, FIELDS_BY_KEY, REQUIRED, FieldSpec, ValueType
+from workbench.importers.headers import bracketed_hint
+from workbench.importers.layout import SheetLayout
+from workbench.importers.money import Money, currency_code
+from workbench.importers.outcome import BLANK, Outcome, Severity
+from workbench.importers.records import (
+    RECORD_TYPES,
+    ContractLineRecord,
+    ContractRecord,
+    FabRecord,
+    ImportIssue,
+    Record,
+    RecordKind,
+    SourceRef,
+)
+from workbench.importers.technology import TechnologyFacts
+
+_CANCEL_EVERY = 10_000
+#: Kinds a wide sheet repeats on many rows; machines and lines are always built row by row, so
+#: the dedupe step still sees (and can warn about) a machine listed twice.
+_REPEATED_KINDS = frozenset({RecordKind.CUSTOMER, RecordKind.FAB, RecordKind.CONTRACT})
+_TECH_FIELDS = (
+    "process_type",
+    "logic_node_nm",
+    "architecture",
+    "dram_half_pitch_nm",
+    "nand_layers",
+    "wafer_size_mm",
+)
+
+
+@dataclass
+class SheetResult:
+    records: dict[RecordKind, list[Record]] = field(default_factory=dict)
+    issues: list[ImportIssue] = field(default_factory=list)
+    rows_read: int = 0
+    rejected_rows: dict[int, list[str]] = field(default_factory=dict)  # row number -> reasons
+    row_values: dict[int, list[CellValue]] = field(default_factory=dict)  # rejected rows only
+
+
+def parse_column(
+    values: Sequence[CellValue], parser: Callable[[CellValue], Outcome]
+) -> list[Outcome]:
+    """Apply a cell normaliser to a column, once per distinct value."""
+    cache: dict[object, Outcome] = {}
+    out: list[Outcome] = []
+    append = out.append
+    for value in values:
+        if value is None:
+            append(BLANK)
+            continue
+        key: object = value if type(value) is str else (type(value), value)
+        hit = cache.get(key)
+        if hit is None:
+            hit = parser(value)
+            cache[key] = hit
+        append(hit)
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class _Column:
+    spec: FieldSpec
+    index: int
+    outcomes: list[Outcome]
+
+
+def read_sheet(
+    raw: RawSheet,
+    layout: SheetLayout,
+    cancel: CancelToken | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> SheetResult:
+    result = SheetResult()
+    header_index = layout.header_row - 1
+    header = raw.rows[header_index]
+    numbered = [
+        (number, row)
+        for number, row in enumerate(raw.rows[header_index + 1 :], start=layout.header_row + 1)
+        if row and row != header and any(v is not None for v in row)
+    ]
+    result.rows_read = len(numbered)
+    data = [row for _, row in numbered]
+    numbers = [n for n, _ in numbered]
+
+    parsed: dict[tuple[int, ValueType], list[Outcome]] = {}
+    raw_columns: dict[int, list[CellValue]] = {}
+    columns_by_kind: dict[RecordKind, list[_Column]] = {kind: [] for kind in layout.kinds}
+    for key, index in layout.columns.items():
+        spec = FIELDS_BY_KEY[key]
+        if spec.kind not in columns_by_kind:
+            continue
+        if (index, spec.type) not in parsed:
+            if cancel is not None:
+                cancel.raise_if_cancelled()
+            if index not in raw_columns:
+                raw_columns[index] = [row[index] if index < len(row) else None for row in data]
+            values = raw_columns[index]
+            if spec.type is ValueType.DATE:
+                parsed[(index, spec.type)] = parse_date_column(values, raw.date1904)
+            else:
+                parsed[(index, spec.type)] = parse_column(values, CELL_PARSERS[spec.type])
+        columns_by_kind[spec.kind].append(_Column(spec, index, parsed[(index, spec.type)]))
+
+    builder = _Builder(raw, layout, numbers, data, result, raw_columns)
+    exclusive = _exclusive_columns(columns_by_kind)
+    total = len(data) * max(len(columns_by_kind), 1)
+    done = 0
+    for kind, cols in columns_by_kind.items():
+        for r in builder.build_kind(kind, cols, exclusive[kind]):
+            if cancel is not None:
+                cancel.raise_if_cancelled()
+            if progress is not None:
+                progress(done + r, total)
+        done += len(data)
+    builder.finish()
+    if progress is not None:
+        progress(total, total)
+    return result
+
+
+def _exclusive_columns(
+    columns_by_kind: dict[RecordKind, list[_Column]],
+) -> dict[RecordKind, list[int]]:
+    """Per kind, the columns no other kind of the sheet reads: blank there means 'no record'."""
+    out: dict[RecordKind, list[int]] = {}
+    for kind, cols in columns_by_kind.items():
+        others = {c.index for k, cs in columns_by_kind.items() if k is not kind for c in cs}
+        own = sorted({c.index for c in cols} - others)
+        out[kind] = own or sorted({c.index for c in cols})
+    return out
+
+
+class _Builder:
+    def __init__(
+        self,
+        raw: RawSheet,
+        layout: SheetLayout,
+        numbers: list[int],
+        data: list[list[CellValue]],
+        result: SheetResult,
+        raw_columns: dict[int, list[CellValue]],
+    ) -> None:
+        self.raw_columns = raw_columns
+        self.raw = raw
+        self.layout = layout
+        self.numbers = numbers
+        self.data = data
+        self.result = result
+        self.reported: set[tuple[int, int]] = set()
+        # (row index, column) with an issue
+        self.warnings: dict[tuple[int, str], list[Any]] = {}  # (column, message) -> [issue idx, n]
+        self.currency_hints = {
+            index: code
+            for key, index in layout.columns.items()
+            if FIELDS_BY_KEY[key].type is ValueType.MONEY
+            and (hint := bracketed_hint(layout.headings[index] or "")) is not None
+            and (code := currency_code(hint)) is not None
+        }
+
+    def _issue(
+        self, r: int, column: int | None, message: str, severity: Severity, kind: RecordKind
+    ) -> None:
+        heading = (
+            self.layout.headings[column]
+            if column is not None and column < len(self.layout.headings)
+            else None
+        )
+        raw_row = self.data[r]
+        value = display(raw_row[column]) if column is not None and column < len(raw_row) else None
+        issue = ImportIssue(
+            self.raw.file_name,
+            self.raw.sheet,
+            self.numbers[r],
+            heading if column is not None else None,
+            column_letter(column) if column is not None else None,
+            value,
+            message,
+            severity,
+            kind,
+        )
+        if severity is Severity.WARNING and column is not None:
+            seen = self.warnings.get((column, message))
+            if seen is not None:
+                seen[1] += 1
+                return
+            self.warnings[(column, message)] = [len(self.result.issues), 0]
+        self.result.issues.append(issue)
+        if severity is Severity.ERROR:
+            number = self.numbers[r]
+            self.result.rejected_rows.setdefault(number, []).append(issue.text)
+            self.result.row_values.setdefault(number, list(raw_row))
+
+    def _error(self, r: int, column: int | None, message: str, kind: RecordKind) -> None:
+        self._issue(r, column, message, Severity.ERROR, kind)
+
+    def build_kind(
+        self, kind: RecordKind, cols: list[_Column], exclusive: list[int]
+    ) -> Iterator[int]:
+        """Build this kind's records row by row; yields the row index every few thousand rows.
+
+        The common row (every cell fine, every required field there) takes a short path;
+        rows with problems go through :meth:`_check_row`, which writes the issues.
+        """
+        names = [col.spec.name for col in cols]
+        columns = [col.outcomes for col in cols]
+        count = len(self.data)
+        # Whole-column passes (comprehensions) find the few rows needing the slow path.
+        present: set[int] = set()
+        for i in exclusive:
+            present.update(r for r, v in enumerate(self.raw_columns[i]) if v is not None)
+        slow: set[int] = set()
+        for outs in columns:
+            slow.update(r for r, o in enumerate(outs) if o.problem is not None)
+        for group in REQUIRED[kind]:
+            group_columns = [columns[names.index(n)] for n in group if n in names]
+            if not group_columns:
+                slow = set(range(count))
+                break
+            missing = [{r for r, o in enumerate(outs) if o.value is None} for outs in group_columns]
+            slow.update(set.intersection(*missing))
+        assemble = self._assemble
+        records = self.result.records.setdefault(kind, [])
+        column_of = {c.spec.name: c.index for c in cols}
+        if kind in _REPEATED_KINDS:
+            # Outcomes are shared per distinct cell value, so rows whose outcomes are the same
+            # objects would give the same record: a wide sheet's fab or contract repeated on
+            # every machine row. Visit the first of each, plus every row with a problem (those
+            # must each be reported).
+            signatures = list(zip(*[list(map(id, outs)) for outs in columns], strict=True))
+            first = {sig: r for r, sig in reversed(list(enumerate(signatures)))}
+            visit = sorted((set(first.values()) | slow) & present)
+        else:
+            visit = sorted(present)
+        by_row = list(zip(*columns, strict=True))
+        for n, r in enumerate(visit):
+            if n % _CANCEL_EVERY == 0:
+                yield r
+            outcomes = by_row[r]
+            if r in slow and not self._check_row(kind, cols, outcomes, r):
+                continue
+            values = dict(zip(names, [o.value for o in outcomes], strict=True))
+            record = assemble(kind, values, column_of, r)
+            if record is not None:
+                records.append(record)
+
+    def _check_row(
+        self, kind: RecordKind, cols: list[_Column], outcomes: tuple[Outcome, ...], r: int
+    ) -> bool:
+        """Report the row's problems once per cell; True if the record can still be built."""
+        ok = True
+        values: dict[str, object] = {}
+        for col, outcome in zip(cols, outcomes, strict=True):
+            problem = outcome.problem
+            if problem is not None:
+                if problem.severity is Severity.ERROR:
+                    ok = False
+                if (r, col.index) not in self.reported:
+                    self.reported.add((r, col.index))
+                    self._issue(r, col.index, problem.message, problem.severity, kind)
+            values[col.spec.name] = outcome.value
+        for group in REQUIRED[kind]:
+            if any(values.get(name) is not None for name in group):
+                continue
+            ok = False
+            mapped = [c for c in cols if c.spec.name in group]
+            if any(not c.outcomes[r].ok for c in mapped):
+                continue  # the bad value was already reported
+            label = " or ".join(FIELDS_BY_KEY[f"{kind.value}.{n}"].label.lower() for n in group)
+            column = mapped[0].index if mapped else None
+            self._error(r, column, f"the {label} is missing; a {kind.singular} row needs it", kind)
+        return ok
+
+    def _assemble(
+        self, kind: RecordKind, values: dict[str, object], column_of: dict[str, int], r: int
+    ) -> Record | None:
+        source = SourceRef(self.raw.file_name, self.raw.sheet, self.numbers[r])
+        if kind is RecordKind.FAB:
+            facts = values.pop("technology", None)
+            if isinstance(facts, TechnologyFacts):
+                for name in _TECH_FIELDS:
+                    if values.get(name) is None:
+                        values[name] = getattr(facts, name)
+            layers = values.get("nand_layers")
+            values["nand_layers"] = int(layers) if isinstance(layers, float | int) else None
+            return FabRecord(source=source, **values)  # type: ignore[arg-type]
+        if kind in (RecordKind.CONTRACT, RecordKind.CONTRACT_LINE):
+            money = values.get("value")
+            declared = values.get("currency")
+            currency: str | None = declared if isinstance(declared, str) else None
+            amount: Decimal | None = None
+            if isinstance(money, Money):
+                amount = money.amount
+                hint = self.currency_hints.get(column_of["value"])
+                if money.currency and currency and money.currency != currency:
+                    self._error(
+                        r,
+                        column_of["value"],
+                        f"the amount says {money.currency} but the currency column says {currency}",
+                        kind,
+                    )
+                    return None
+                currency = money.currency or currency or hint
+            values["value"] = amount
+            values["currency"] = currency
+            if kind is RecordKind.CONTRACT:
+                if currency is None:
+                    self._error(
+                        r,
+                        column_of["value"],
+                        "the contract value has no currency; "
+                        "add a currency column or write e.g. 'USD 1,000'",
+                        kind,
+                    )
+                    return None
+                start, end = values["start_date"], values["end_date"]
+                if start is not None and end is not None and end < start:  # type: ignore[operator]
+                    self._error(
+                        r, column_of.get("end_date"), "the contract ends before it starts", kind
+                    )
+                    return None
+                return ContractRecord(source=source, **values)  # type: ignore[arg-type]
+            start, end = values.get("start_date"), values.get("end_date")
+            if start is not None and end is not None and end < start:  # type: ignore[operator]
+                self._error(r, column_of.get("end_date"), "the line ends before it starts", kind)
+                return None
+            return ContractLineRecord(source=source, **values)  # type: ignore[arg-type]
+        record_type = RECORD_TYPES[kind]
+        record: Record = record_type(source=source, **values)
+        return record
+
+    def finish(self) -> None:
+        """Fold repeated warnings into their first occurrence, then order issues by row."""
+        for first, extra in self.warnings.values():
+            if extra:
+                issue = self.result.issues[first]
+                self.result.issues[first] = replace(
+                    issue,
+                    message=f"{issue.message} (and {extra} more row{'s' if extra > 1 else ''} "
+                    "with the same value)",
+                )
+        self.result.issues.sort(
+            key=lambda i: (i.row or 0, len(i.column_letter or ""), i.column_letter or "")
+        )

@@ -1,0 +1,179 @@
+"""Delimited text files (.csv, .txt, .tsv): encoding detection and delimiter sniffing.
+
+Excel writes CSV in the machine's ANSI code page: cp1252 in the Netherlands and Germany, cp932
+in Japan, cp949 in Korea, GB18030/GBK in China; newer versions write UTF-8 with a BOM, and
+"Unicode text" is UTF-16 with tabs. Nothing in the bytes says which. The candidates are tried
+as strict decodes and each surviving decoding is scored by how much it looks like real text in
+that language (mojibake decodes without error but produces improbable characters).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+
+from workbench.domain.cancel import CancelToken
+from workbench.importers.cells import CellValue, RawSheet
+from workbench.importers.errors import CorruptFileError, EmptyFileError
+from workbench.importers.guard import CheckedFile
+
+#: Tried in this order after the BOM and UTF-8 checks; ties go to the earlier one.
+LEGACY_ENCODINGS = ("cp932", "cp949", "gb18030", "cp1252")
+DELIMITERS = (",", ";", "\t")
+SAMPLE_BYTES = 256 * 1024
+_SNIFF_LINES = 50
+_CSV_FIELD_LIMIT = 1024 * 1024
+
+
+@dataclass(frozen=True, slots=True)
+class TextLayout:
+    encoding: str
+    delimiter: str
+
+
+def detect_encoding(data: bytes) -> str:
+    """The codec name to decode ``data`` with; see the module docstring for the method."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return "utf-8-sig"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "utf-16"
+    sample = _trim_sample(data)
+    try:
+        sample.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    else:
+        return "utf-8"
+    best: tuple[float, int, str] | None = None
+    for rank, encoding in enumerate(LEGACY_ENCODINGS):
+        try:
+            text = sample.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        score = _score(text, encoding)
+        key = (score, -rank, encoding)
+        if best is None or key > best:
+            best = key
+    if best is None:
+        raise UnicodeDecodeError("unknown", sample[:1], 0, 1, "no candidate encoding decodes it")
+    return best[2]
+
+
+def _trim_sample(data: bytes) -> bytes:
+    """A prefix cut at a line end, so no multi-byte character is split by the cut."""
+    if len(data) <= SAMPLE_BYTES:
+        return data
+    cut = data.rfind(b"\n", 0, SAMPLE_BYTES)
+    return data[: cut + 1] if cut > 0 else data[:SAMPLE_BYTES]
+
+
+def _score(text: str, encoding: str) -> float:
+    score = 0.0
+    n = len(text)
+    for i, ch in enumerate(text):
+        code = ord(ch)
+        if code < 0x80:
+            continue
+        prev_ascii_letter = i > 0 and text[i - 1].isascii() and text[i - 1].isalpha()
+        next_ascii_letter = i + 1 < n and text[i + 1].isascii() and text[i + 1].isalpha()
+        score += _char_weight(ch, code, encoding, prev_ascii_letter, next_ascii_letter)
+    return score
+
+
+def _char_weight(ch: str, code: int, encoding: str, prev_letter: bool, next_letter: bool) -> float:
+    if 0x3040 <= code <= 0x30FF:  # hiragana, katakana
+        return 2.0 if encoding == "cp932" else -1.0
+    if 0xAC00 <= code <= 0xD7A3:  # hangul syllables
+        return 2.0 if encoding == "cp949" else -1.0
+    if 0x4E00 <= code <= 0x9FFF:  # CJK unified ideographs
+        if prev_letter and next_letter:
+            return -1.0  # a lone ideograph inside a Latin word is a mis-decoded accent
+        if encoding == "cp949":
+            return -0.5  # modern Korean business text is almost all hangul
+        if encoding == "gb18030":
+            return 1.0 if _in_gb2312(ch) else -0.5
+        return 1.0
+    if 0x3000 <= code <= 0x303F or 0xFF01 <= code <= 0xFF5E:  # CJK punctuation, fullwidth
+        return 0.5
+    if 0xFF61 <= code <= 0xFF9F:  # halfwidth katakana: real in old SAP exports, rare elsewhere
+        return 0.0
+    if 0xC0 <= code <= 0xFF and code not in (0xD7, 0xF7):  # Latin-1 letters
+        if encoding == "cp1252" and (prev_letter or next_letter):
+            return 1.0
+        return 0.0
+    if code in (0x20AC, 0xB0, 0xA0, 0x2013, 0x2014, 0x2018, 0x2019, 0x201C, 0x201D):
+        return 0.0  # euro, degree, nbsp, dashes, quotes: plausible anywhere
+    category = unicodedata.category(ch)
+    if category.startswith(("C", "Co")):
+        return -3.0
+    return -1.0
+
+
+def _in_gb2312(ch: str) -> bool:
+    try:
+        ch.encode("gb2312")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def sniff_delimiter(lines: list[str]) -> str:
+    """The delimiter giving the most lines with the same (>1) field count; comma on a tie."""
+    best: tuple[int, int, int, str] | None = None
+    for rank, delimiter in enumerate(DELIMITERS):
+        counts = [len(row) for row in csv.reader(lines, delimiter=delimiter) if row]
+        if not counts:
+            continue
+        width, agreeing = Counter(counts).most_common(1)[0]
+        if width < 2:
+            continue
+        key = (agreeing, width, -rank, delimiter)
+        if best is None or key > best:
+            best = key
+    return best[3] if best else ","
+
+
+def read_text(
+    checked: CheckedFile, cancel: CancelToken | None = None
+) -> tuple[RawSheet, TextLayout]:
+    """The file as one sheet of text cells (CSV carries no types, so nothing is numeric)."""
+    name = checked.path.name
+    data = checked.path.read_bytes()
+    try:
+        encoding = detect_encoding(data)
+        text = data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise CorruptFileError(
+            name,
+            "the text cannot be decoded as UTF-8, UTF-16, Windows-1252, Shift-JIS (cp932), "
+            "EUC-KR (cp949) or GB18030; save it again as CSV UTF-8.",
+        ) from exc
+    del data
+    text = text.removeprefix("\ufeff")
+    if not text.strip():
+        raise EmptyFileError(name, "the file holds no text.")
+    head_lines = text[:SAMPLE_BYTES].splitlines()
+    delimiter: str | None = None
+    if head_lines and head_lines[0].lower().startswith("sep=") and len(head_lines[0]) == 5:
+        delimiter = head_lines[0][4]  # Excel's own hint line, not data
+        text = text.split("\n", 1)[1] if "\n" in text else ""
+    if delimiter is None:
+        delimiter = sniff_delimiter(head_lines[:_SNIFF_LINES])
+    csv.field_size_limit(_CSV_FIELD_LIMIT)
+    rows: list[list[CellValue]] = []
+    try:
+        for i, record in enumerate(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)):
+            if cancel is not None and i % 50_000 == 0:
+                cancel.raise_if_cancelled()
+            row: list[CellValue] = [v if v.strip() else None for v in record]
+            while row and row[-1] is None:
+                row.pop()
+            rows.append(row)
+    except csv.Error as exc:
+        raise CorruptFileError(name, f"the text is not valid CSV ({exc}).") from exc
+    if not any(rows):
+        raise EmptyFileError(name, "the file holds no cells.")
+    return RawSheet(name, None, rows), TextLayout(encoding, delimiter)
