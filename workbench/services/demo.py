@@ -21,7 +21,8 @@ from workbench.domain.cancel import CancelToken, Progress
 from workbench.domain.enums import Architecture, ProcessType, ServiceType
 from workbench.domain.errors import WorkbenchError
 from workbench.domain.technology import advanced_node
-from workbench.services.demo_catalogue import CUSTOMERS, FABS, MODELS, DemoFab, DemoModel
+from workbench.services import demo_catalogue
+from workbench.services.demo_catalogue import DemoFab, DemoModel
 from workbench.storage import repositories
 from workbench.storage.database import Database
 from workbench.storage.orm import (
@@ -43,9 +44,12 @@ NL_2023_CUTOFF = date(2023, 9, 1)
 NL_2024_CUTOFF = date(2024, 9, 7)
 RU_SUSPENSION = date(2022, 3, 1)
 
-CURRENCY_RATE = {"USD": 1.0, "EUR": 0.92, "JPY": 150.0, "CNY": 7.2}
+CURRENCY_RATE = {"USD": 1.0, "EUR": 0.92, "JPY": 150.0, "CNY": 7.2, "KRW": 1380.0}
 VENDOR_CURRENCY = {
     "ASML": "EUR",
+    "Lasertec": "JPY",
+    "PSK": "KRW",
+    "Jusung Engineering": "KRW",
     "Nikon": "JPY",
     "Canon": "JPY",
     "TEL": "JPY",
@@ -167,9 +171,9 @@ def _available(model: DemoModel, fab: DemoFab) -> tuple[date, date] | None:
     if fab.country == "CN":
         if model.category == "euv_litho":
             return None
-        if model.nl and model.nl.startswith("NL-2023"):
+        if model.nl == "NL annex 2023":
             last = min(last, NL_2023_CUTOFF - timedelta(days=1))
-        if model.nl and model.nl.startswith("NL-2024"):
+        if model.nl == "NL annex 2024":
             last = min(last, NL_2024_CUTOFF - timedelta(days=1))
     if fab.country == "RU":
         last = min(last, date(2013, 12, 31))
@@ -188,14 +192,14 @@ def _fab_is_leading(fab: DemoFab) -> bool:
 
 def _models_by_group() -> dict[str, list[int]]:
     groups: dict[str, list[int]] = {}
-    for index, model in enumerate(MODELS):
+    for index, model in enumerate(demo_catalogue.models()):
         group = "litho" if model.category in LITHO else model.category
         groups.setdefault(group, []).append(index)
     return groups
 
 
 def _fab_counts(total: int) -> list[int]:
-    weights = [f.weight for f in FABS]
+    weights = [f.weight for f in demo_catalogue.fabs()]
     scale = total / sum(weights)
     counts = [max(1, int(w * scale)) for w in weights]
     index = 0
@@ -213,8 +217,11 @@ def _serial(rng: random.Random, vendor: str, seq: int) -> str:
         return f"{seq:06d}"  # leading zeros are significant
     prefix = {
         "TEL": "TK",
-        "Lam": "LR",
-        "AMAT": "AM",
+        "Lam Research": "LR",
+        "Applied Materials": "AM",
+        "Lasertec": "LT",
+        "PSK": "PS",
+        "Jusung Engineering": "JE",
         "KLA": "KT",
         "Nikon": "NK",
         "Canon": "CN",
@@ -235,9 +242,9 @@ def generate(size: str | int = "small", seed: int = 7) -> DemoBook:
     book = DemoBook()
 
     customer_ids: dict[str, int] = {}
-    for cid, cust in enumerate(CUSTOMERS, start=1):
+    for cid, cust in enumerate(demo_catalogue.customers(), start=1):
         customer_ids[cust.code] = cid
-    for cid, cust in enumerate(CUSTOMERS, start=1):
+    for cid, cust in enumerate(demo_catalogue.customers(), start=1):
         book.customers.append(
             {
                 "id": cid,
@@ -274,7 +281,7 @@ def generate(size: str | int = "small", seed: int = 7) -> DemoBook:
                 }
             )
 
-    for fid, fab in enumerate(FABS, start=1):
+    for fid, fab in enumerate(demo_catalogue.fabs(), start=1):
         process = ProcessType(fab.process)
         arch = Architecture(fab.arch) if fab.arch else None
         book.fabs.append(
@@ -301,7 +308,7 @@ def generate(size: str | int = "small", seed: int = 7) -> DemoBook:
             }
         )
 
-    for mid, model in enumerate(MODELS, start=1):
+    for mid, model in enumerate(demo_catalogue.models(), start=1):
         book.models.append(
             {
                 "id": mid,
@@ -313,7 +320,7 @@ def generate(size: str | int = "small", seed: int = 7) -> DemoBook:
                 "class_eu": model.eu,
                 "class_nl": model.nl,
                 "class_jp": model.jp,
-                "class_kr": None,
+                "class_kr": model.kr,
                 "wavelength_nm": model.wavelength,
                 "numerical_aperture": model.na,
                 "overlay_nm": model.overlay,
@@ -333,8 +340,10 @@ def _generate_machines(book: DemoBook, rng: random.Random, total: int) -> None:
     group_names = list(CATEGORY_SHARE)
     group_weights = [CATEGORY_SHARE[g] for g in group_names]
     vendor_seq: dict[str, int] = {}
-    for fid, (fab, count) in enumerate(zip(FABS, _fab_counts(total), strict=True), start=1):
-        windows = {i: _available(m, fab) for i, m in enumerate(MODELS)}
+    for fid, (fab, count) in enumerate(
+        zip(demo_catalogue.fabs(), _fab_counts(total), strict=True), start=1
+    ):
+        windows = {i: _available(m, fab) for i, m in enumerate(demo_catalogue.models())}
         for _ in range(count):
             for _attempt in range(12):
                 group = rng.choices(group_names, group_weights)[0]
@@ -346,7 +355,7 @@ def _generate_machines(book: DemoBook, rng: random.Random, total: int) -> None:
             if not candidates:
                 continue
             index = rng.choice(candidates)
-            model = MODELS[index]
+            model = demo_catalogue.models()[index]
             window = windows[index]
             assert window is not None
             installed = _rand_date(rng, *window)
@@ -370,7 +379,7 @@ def _generate_machines(book: DemoBook, rng: random.Random, total: int) -> None:
                     "install_date": installed,
                     "shipped_under_licence": (
                         f"NL-EXP-{installed.year}-{rng.randint(1000, 9999)}"
-                        if fab.country == "CN" and (model.nl or "").startswith("NL-")
+                        if fab.country == "CN" and model.nl is not None
                         else None
                     ),
                     "version": 1,
@@ -517,7 +526,7 @@ def _add_contract(
     contract_id = len(book.contracts) + 1
     years = max((end - start).days, 1) / 365.25
     rate = CURRENCY_RATE[currency]
-    weights = [MODELS[m["model_id"] - 1].annual_value for m in machines]
+    weights = [demo_catalogue.models()[m["model_id"] - 1].annual_value for m in machines]
     usd = sum(weights) * years * factor * rng.uniform(0.85, 1.15)
     value = _money(usd * rate)
     book.contracts.append(

@@ -1,0 +1,681 @@
+"""The fast evaluator: every rule's predicate tree compiled to polars expressions.
+
+One lazy query per rule filters the facts frame with the rule's mask and only then builds the
+explanation texts, so string work is paid for hit rows alone; queries run in batches through
+``pl.collect_all`` (polars parallelises them) with progress and cancel between batches.
+Every leaf mask is null-free (unknown facts are False unless the predicate says unknown counts),
+so ``not`` is plain two-valued logic, exactly as the reference evaluator reads it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from functools import reduce
+
+import polars as pl
+
+from workbench.domain.cancel import CancelToken, Progress
+from workbench.rules.country_groups import CountryGroups, load_country_groups
+from workbench.rules.facts import (
+    CLASS_COLUMNS,
+    LICENCES_SCHEMA,
+    LISTINGS_SCHEMA,
+    conform,
+    conform_facts,
+)
+from workbench.rules.hits import (
+    COVERED,
+    EXPIRES_BEFORE_END,
+    HIT_SCHEMA,
+    IDENTITY_COLUMNS,
+    LICENSED,
+    NO_LICENCE,
+    Evaluation,
+    empty_explanations,
+    empty_hits,
+)
+from workbench.rules.model import (
+    LICENCE_EXCEPTION_SYMBOLS,
+    LICENSABLE_OUTCOMES,
+    AdvancedNode,
+    AllOf,
+    AnyOf,
+    ArchitectureIn,
+    CategoryIn,
+    ClassificationIn,
+    CountryGroupIn,
+    CountryIn,
+    DateCompare,
+    Listed,
+    MachineStatusIn,
+    ModelIn,
+    ModelSetIn,
+    NotOf,
+    ObligationOverlaps,
+    ProcessTypeIn,
+    Scope,
+    Threshold,
+)
+from workbench.rules.packs import ActiveRule
+
+_BATCH = 8
+_ENCODED = (
+    "fab_country", "customer_hq_country", "process_type", "architecture", "category",
+    "machine_status", "vendor", "model_code", "class_us", "class_eu", "class_nl", "class_jp",
+    "class_kr", "service_type",
+)  # fmt: skip
+_FAR_FUTURE = dt.date(9999, 12, 31)
+
+_COUNTRY_COL = {
+    "fab": ("fab_country", "fab country"),
+    "customer_hq": ("customer_hq_country", "customer HQ country"),
+}
+_SET_COL = {
+    ProcessTypeIn: ("process_type", "fab process type"),
+    ArchitectureIn: ("architecture", "fab architecture"),
+    CategoryIn: ("category", "tool category"),
+    MachineStatusIn: ("machine_status", "machine status"),
+}
+THRESHOLD_LABELS = {
+    "logic_node_nm": ("fab logic node", " nm"),
+    "dram_half_pitch_nm": ("fab DRAM half-pitch", " nm"),
+    "nand_layers": ("fab NAND layers", ""),
+    "overlay_nm": ("tool overlay", " nm"),
+    "wavelength_nm": ("tool wavelength", " nm"),
+    "numerical_aperture": ("tool NA", ""),
+}
+DATE_LABELS = {
+    "ship_date": "machine shipped",
+    "install_date": "machine installed",
+    "contract_signed": "contract signed",
+}
+DATE_OPS = {
+    "before": "before",
+    "on_or_before": "on or before",
+    "after": "after",
+    "on_or_after": "on or after",
+}
+
+
+def braces(values: Sequence[str]) -> str:
+    return "{" + ", ".join(values) + "}"
+
+
+def describe_listing(node: Listed) -> str:
+    fn = f" with {'/'.join(node.footnotes)}" if node.footnotes else ""
+    policy = f", policy: {' / '.join(node.policy_contains)}" if node.policy_contains else ""
+    return f"{'/'.join(node.lists)}{fn}{policy}"
+
+
+@dataclass
+class _Context:
+    as_of: dt.date
+    groups: CountryGroups
+    listings: pl.DataFrame
+    facts: pl.DataFrame
+    _values: dict[str, list[str]] = field(default_factory=dict)
+    _listing_cache: dict[
+        tuple[str, tuple[str, ...], tuple[str, ...], tuple[str, ...]], dict[int, str]
+    ] = field(default_factory=dict)
+
+    def matching_codes(self, column: str, node: ClassificationIn) -> list[str]:
+        """The codes present in ``column`` that the predicate accepts.
+
+        Prefix matching runs over the few distinct codes, not the million rows; the row test
+        becomes one categorical ``is_in``.
+        """
+        if column not in self._values:
+            self._values[column] = (
+                self.facts[column].drop_nulls().unique().cast(pl.String).to_list()
+            )
+        wanted = set(node.codes)
+        prefixes = tuple(c + "." for c in node.codes)
+        return [
+            v
+            for v in self._values[column]
+            if v in wanted or (node.match == "prefix" and v.startswith(prefixes))
+        ]
+
+    def names(self, lists: Sequence[str]) -> dict[int, str]:
+        """Names of listed customers, for parents, whose names the facts do not carry."""
+        return _names(self.listings, lists)
+
+    def listed(self, party: str, node: Listed) -> dict[int, str]:
+        """Listed party ids -> what their matching listings say ("entity_list FN5")."""
+        lists, footnotes, policies = node.lists, node.footnotes, node.policy_contains
+        key = (party, tuple(lists), tuple(footnotes), tuple(policies))
+        if key not in self._listing_cache:
+            id_col = "fab_id" if party == "fab" else "customer_id"
+            cond = pl.col(id_col).is_not_null() & pl.col("list_code").is_in(list(lists))
+            if footnotes:
+                cond &= pl.col("footnote").is_in(list(footnotes))
+            if policies:
+                policy = pl.col("licence_policy").str.to_lowercase()
+                cond &= reduce(
+                    lambda a, b: a | b,
+                    (policy.str.contains(p.lower(), literal=True) for p in policies),
+                ).fill_null(False)
+            rows = (
+                self.listings.filter(cond)
+                .with_columns(
+                    entry=pl.concat_str(
+                        [pl.col("list_code"), pl.col("footnote")], separator=" ", ignore_nulls=True
+                    )
+                )
+                .group_by(id_col)
+                .agg(pl.col("entry").unique().sort().str.join(", "))
+            )
+            self._listing_cache[key] = dict(
+                zip(rows[id_col].to_list(), rows["entry"].to_list(), strict=True)
+            )
+        return self._listing_cache[key]
+
+
+def _names(listings: pl.DataFrame, lists: Sequence[str]) -> dict[int, str]:
+    rows = (
+        listings.filter(
+            pl.col("customer_id").is_not_null() & pl.col("list_code").is_in(list(lists))
+        )
+        .group_by("customer_id")
+        .agg(pl.col("party_name").drop_nulls().min())
+        .filter(pl.col("party_name").is_not_null())
+    )
+    return dict(zip(rows["customer_id"].to_list(), rows["party_name"].to_list(), strict=True))
+
+
+def _str(col: str) -> pl.Expr:
+    return pl.col(col).cast(pl.String).fill_null("unknown")
+
+
+def _num(e: pl.Expr) -> pl.Expr:
+    whole = e.round(0)
+    return (
+        pl.when(e.is_null())
+        .then(pl.lit("unknown"))
+        .when(e == whole)
+        .then(whole.cast(pl.Int64).cast(pl.String))
+        .otherwise(e.cast(pl.String))
+    )
+
+
+def _date_text(e: pl.Expr) -> pl.Expr:
+    return e.dt.to_string("%Y-%m-%d").fill_null("unknown")
+
+
+def _text(*parts: pl.Expr | str) -> pl.Expr:
+    return pl.concat_str([p if isinstance(p, pl.Expr) else pl.lit(p) for p in parts])
+
+
+def _only_if(cond: pl.Expr, value: pl.Expr) -> pl.Expr:
+    """``value`` where ``cond`` holds, else null (dropped from an explanation)."""
+    out: pl.Expr = pl.when(cond).then(value)
+    return out
+
+
+def _resolve_date(value: dt.date | str, rule: ActiveRule) -> dt.date:
+    return rule.effective if value == "effective" else value  # type: ignore[return-value]
+
+
+def _date_cmp(col: pl.Expr, op: str, day: dt.date) -> pl.Expr:
+    d = pl.lit(day)
+    return {"before": col < d, "on_or_before": col <= d, "after": col > d, "on_or_after": col >= d}[
+        op
+    ]
+
+
+def _num_cmp(col: pl.Expr, op: str, value: float) -> pl.Expr:
+    v = pl.lit(value)
+    return {"<": col < v, "<=": col <= v, ">": col > v, ">=": col >= v}[op]
+
+
+def _party_exprs(party: str) -> tuple[pl.Expr, pl.Expr]:
+    if party == "customer":
+        return pl.col("customer_id"), _text("customer ", _str("customer_name"))
+    if party == "fab":
+        return pl.col("fab_id"), _text("fab ", _str("fab_name"))
+    return pl.col("parent_customer_id"), pl.lit("parent customer")
+
+
+def leaf(node: Scope, rule: ActiveRule, ctx: _Context) -> tuple[pl.Expr, pl.Expr]:
+    """(mask, statement) of one predicate: the mask never null, the statement states the
+    predicate with the row's actual value."""
+    if isinstance(node, CountryIn):
+        col, label = _COUNTRY_COL[node.of]
+        return (
+            pl.col(col).is_in(node.countries).fill_null(False),
+            _text(f"{label} ", _str(col), f" in {braces(node.countries)}"),
+        )
+    if isinstance(node, CountryGroupIn):
+        col, label = _COUNTRY_COL[node.of]
+        members = sorted(ctx.groups.union(node.groups))
+        groups = node.groups[0] if len(node.groups) == 1 else f"any of {braces(node.groups)}"
+        return (
+            pl.col(col).is_in(members).fill_null(False),
+            _text(f"{label} ", _str(col), f" in {groups} ({ctx.groups.describe()})"),
+        )
+    if isinstance(node, AdvancedNode):
+        adv = pl.col("advanced_node")
+        counts = "counts" if node.unknown_counts else "does not count"
+        word = (
+            pl.when(adv.is_null())
+            .then(pl.lit(f"unknown technology {counts}"))
+            .when(adv)
+            .then(pl.lit("yes"))
+            .otherwise(pl.lit("no"))
+        )
+        return adv.fill_null(node.unknown_counts), _text(
+            "fab ", _str("fab_name"), " advanced-node: ", word
+        )
+    if isinstance(node, ProcessTypeIn | ArchitectureIn | CategoryIn | MachineStatusIn):
+        col, label = _SET_COL[type(node)]
+        values = [v.value for v in node.values]
+        return (
+            pl.col(col).is_in(values).fill_null(False),
+            _text(f"{label} ", _str(col), f" in {braces(values)}"),
+        )
+    if isinstance(node, ModelIn):
+        keys = [f"{node.vendor} {c}" for c in node.codes]
+        return (
+            ((pl.col("vendor") == node.vendor) & pl.col("model_code").is_in(node.codes)).fill_null(
+                False
+            ),
+            _text("model ", _str("vendor"), " ", _str("model_code"), f" in {braces(keys)}"),
+        )
+    if isinstance(node, ModelSetIn):
+        by_vendor: dict[str, list[str]] = {}
+        for vendor, code in sorted(rule.model_sets.get(node.name, frozenset())):
+            by_vendor.setdefault(vendor, []).append(code)
+        in_set = reduce(
+            lambda a, b: a | b,
+            (
+                (pl.col("vendor") == v) & pl.col("model_code").is_in(codes)
+                for v, codes in by_vendor.items()
+            ),
+            pl.lit(False),
+        )
+        title = rule.model_set_titles.get(node.name, node.name)
+        return (
+            in_set.fill_null(False),
+            _text("model ", _str("vendor"), " ", _str("model_code"), f" in {title}"),
+        )
+    if isinstance(node, ClassificationIn):
+        cls = pl.col(CLASS_COLUMNS[node.regime.value])
+        relation = "under" if node.match == "prefix" else "in"
+        return (
+            cls.is_in(ctx.matching_codes(CLASS_COLUMNS[node.regime.value], node)).fill_null(False),
+            _text(
+                f"{node.regime.value} classification ",
+                cls.cast(pl.String).fill_null("none"),
+                f" {relation} {braces(node.codes)}",
+            ),
+        )
+    if isinstance(node, Threshold):
+        label, unit = THRESHOLD_LABELS[node.field]
+        value = pl.col(node.field)
+        counts = " (unknown counts)" if node.unknown_counts else ""
+        suffix = pl.when(value.is_null()).then(pl.lit(counts)).otherwise(pl.lit(unit))
+        return (
+            _num_cmp(value, node.op, node.value).fill_null(node.unknown_counts),
+            _text(f"{label} ", _num(value), suffix, f" {node.op} {node.value:g}{unit}"),
+        )
+    if isinstance(node, Listed):
+        masks = []
+        for party in node.parties:
+            ids = ctx.listed(party, node)
+            masks.append(_party_exprs(party)[0].is_in(list(ids)).fill_null(False))
+        who = [_party_exprs(p)[1] for p in node.parties]
+        statement = _text(
+            pl.concat_str(who, separator=" or "),
+            f" on {describe_listing(node)}",
+        )
+        return reduce(lambda a, b: a | b, masks), statement
+    if isinstance(node, DateCompare):
+        day = _resolve_date(node.date, rule)
+        when = pl.col(node.field)
+        return (
+            _date_cmp(when, node.op, day).fill_null(node.unknown_counts),
+            _text(
+                f"{DATE_LABELS[node.field]} ",
+                _date_text(when),
+                f" {DATE_OPS[node.op]} {day.isoformat()}",
+            ),
+        )
+    if isinstance(node, ObligationOverlaps):
+        day = _resolve_date(node.date, rule)
+        start, end = pl.col("obligation_start"), pl.col("obligation_end")
+        return (
+            ((start <= pl.lit(day)) & (end >= pl.lit(day))).fill_null(False),
+            _text(
+                "obligation ",
+                _date_text(start),
+                " to ",
+                _date_text(end),
+                f" spans {day.isoformat()}",
+            ),
+        )
+    raise TypeError(f"not a predicate: {type(node).__name__}")
+
+
+def mask(node: Scope, rule: ActiveRule, ctx: _Context) -> pl.Expr:
+    if isinstance(node, AllOf):
+        return reduce(lambda a, b: a & b, (mask(c, rule, ctx) for c in node.items))
+    if isinstance(node, AnyOf):
+        return reduce(lambda a, b: a | b, (mask(c, rule, ctx) for c in node.items))
+    if isinstance(node, NotOf):
+        return ~mask(node.item, rule, ctx)
+    return leaf(node, rule, ctx)[0]
+
+
+def statement(node: Scope, rule: ActiveRule, ctx: _Context) -> pl.Expr:
+    if isinstance(node, AllOf | AnyOf):
+        sep = " and " if isinstance(node, AllOf) else " or "
+        parts = [statement(c, rule, ctx) for c in node.items]
+        return parts[0] if len(parts) == 1 else _text("(", pl.concat_str(parts, separator=sep), ")")
+    if isinstance(node, NotOf):
+        return _text("not (", statement(node.item, rule, ctx), ")")
+    return leaf(node, rule, ctx)[1]
+
+
+def texts(node: Scope, rule: ActiveRule, ctx: _Context) -> list[pl.Expr]:
+    """Statements of the predicates that made a hit row match (null entries are dropped):
+    every child of ``all``, the true children of ``any``, and ``not`` with what it negates."""
+    if isinstance(node, AllOf):
+        return [t for c in node.items for t in texts(c, rule, ctx)]
+    if isinstance(node, AnyOf):
+        return [_only_if(mask(c, rule, ctx), t) for c in node.items for t in texts(c, rule, ctx)]
+    if isinstance(node, NotOf):
+        return [statement(node, rule, ctx)]
+    if isinstance(node, Listed):
+        out: list[pl.Expr] = []
+        for party in node.parties:
+            ids = ctx.listed(party, node)
+            id_expr, who = _party_exprs(party)
+            if party == "parent":
+                names = ctx.names(node.lists)
+                who = _text(
+                    "parent customer ", id_expr.replace_strict(names, default="").fill_null("")
+                )
+            what = id_expr.replace_strict(ids, default=None, return_dtype=pl.String())
+            listed = id_expr.is_in(list(ids)).fill_null(False)
+            out.append(_only_if(listed, _text(who, " on ", what)))
+        return out
+    return [leaf(node, rule, ctx)[1]]
+
+
+def _first_affected(rule: ActiveRule) -> tuple[pl.Expr, pl.Expr, list[pl.Expr]]:
+    """(first affected date, exempt mask, grandfathering texts)."""
+    first = pl.max_horizontal(pl.lit(rule.effective), pl.col("obligation_start"))
+    exempt = pl.lit(False)
+    notes: list[pl.Expr] = []
+    for g in rule.rule.exceptions.grandfathering:
+        cond = (pl.col(g.basis) < pl.lit(g.before)).fill_null(False)
+        label = f"grandfathered: {DATE_LABELS[g.basis]} before {g.before.isoformat()}"
+        if g.until is None:
+            exempt = exempt | cond
+        else:
+            resume = g.until + dt.timedelta(days=1)
+            first = pl.when(cond).then(pl.max_horizontal(first, pl.lit(resume))).otherwise(first)
+            notes.append(_only_if(cond, pl.lit(f"{label}, exemption ended {g.until.isoformat()}")))
+    return first, exempt, notes
+
+
+def _explanation(rule: ActiveRule, ctx: _Context) -> pl.Expr:
+    notes = _first_affected(rule)[2]
+    return pl.concat_list(
+        [
+            *texts(rule.rule.scope, rule, ctx),
+            _text("service type ", _str("service_type"), " covered"),
+            pl.lit(f"effective {rule.effective.isoformat()}"),
+            *notes,
+        ]
+    ).list.drop_nulls()
+
+
+def _rule_query(base: pl.LazyFrame, rule: ActiveRule, rank: int, ctx: _Context) -> pl.LazyFrame:
+    """The hits of one rule: row position, rule rank, first affected date, value at risk."""
+    r = rule.rule
+    first, exempt, _ = _first_affected(rule)
+    services = [a for a in r.activities if a != "new_tool_shipment"]
+    hit = (
+        mask(r.scope, rule, ctx)
+        & pl.col("service_type").is_in(services)
+        & ~exempt
+        & (pl.col("obligation_end") >= first)
+    )
+    start, end = pl.col("obligation_start"), pl.col("obligation_end")
+    total = pl.max_horizontal(pl.lit(1), (end - start).dt.total_days() + 1)
+    return (
+        base.filter(hit)
+        .with_columns(first_affected=first)
+        .select(
+            "__row",
+            pl.lit(rank, dtype=pl.UInt32).alias("__rule"),
+            "first_affected",
+            (
+                pl.col("obligation_value")
+                * ((end - pl.col("first_affected")).dt.total_days() + 1).cast(pl.Float64)
+                / total.cast(pl.Float64)
+            ).alias("value_at_risk"),
+        )
+    )
+
+
+def _honoured(rules: Sequence[ActiveRule], licences: pl.DataFrame) -> pl.DataFrame:
+    """(rule_id, licence_id) pairs: which licences each rule lets count."""
+    pairs: list[tuple[str, int]] = []
+    rows = licences.select("licence_id", "jurisdiction", "number").rows()
+    for rule in rules:
+        ex = rule.rule.exceptions
+        available = {s.upper() for s in ex.licence_exceptions}
+        for licence_id, jurisdiction, number in rows:
+            if jurisdiction != rule.rule.jurisdiction:
+                continue
+            symbol = (number or "").strip().upper()
+            ok = symbol in available if symbol in LICENCE_EXCEPTION_SYMBOLS else ex.licences_on_file
+            if ok:
+                pairs.append((rule.rule.id, licence_id))
+    return pl.DataFrame(
+        pairs, schema={"rule_id": pl.String(), "licence_id": pl.Int64()}, orient="row"
+    )
+
+
+def _coverage(
+    hits: pl.DataFrame, rules: Sequence[ActiveRule], licences: pl.DataFrame, as_of: dt.date
+) -> pl.DataFrame:
+    pairs = _honoured(rules, licences)
+    lic = pairs.join(licences, on="licence_id").rename(
+        {"customer_id": "l_customer", "fab_id": "l_fab", "machine_id": "l_machine"}
+    )
+    check = pl.min_horizontal(
+        pl.max_horizontal(pl.col("first_affected"), pl.lit(as_of)), pl.col("obligation_end")
+    )
+    keyed = hits.with_row_index("__hit").select(
+        "__hit",
+        "rule_id",
+        "customer_id",
+        "fab_id",
+        "machine_id",
+        "service_type",
+        check.alias("check"),
+    )
+    m, f, c = pl.col("l_machine"), pl.col("l_fab"), pl.col("l_customer")
+    # Join each licence on its most specific scope column, so the join stays as small as the
+    # matches instead of hits x licences; the remaining scope columns are checked after.
+    levels = [
+        (m.is_not_null(), "machine_id", "l_machine"),
+        (m.is_null() & f.is_not_null(), "fab_id", "l_fab"),
+        (m.is_null() & f.is_null() & c.is_not_null(), "customer_id", "l_customer"),
+    ]
+    parts = [
+        keyed.join(lic.filter(level).with_columns(pl.col(own).alias(key)), on=["rule_id", key])
+        for level, key, own in levels
+    ]
+    parts.append(keyed.join(lic.filter(m.is_null() & f.is_null() & c.is_null()), on="rule_id"))
+    in_scope = (
+        (c.is_null() | (c == pl.col("customer_id")))
+        & (f.is_null() | (f == pl.col("fab_id")))
+        & (m.is_null() | (m == pl.col("machine_id")))
+    )
+    found = (
+        pl.concat([p.select([*keyed.columns, *lic.columns[1:]]) for p in parts])
+        .filter(in_scope)
+        .filter(
+            (
+                (pl.col("service_types").list.len() == 0)
+                | pl.col("service_types").list.contains(pl.col("service_type"))
+            )
+            & (pl.col("valid_from") <= pl.col("check"))
+            & (pl.col("valid_to").is_null() | (pl.col("valid_to") >= pl.col("check")))
+        )
+        .group_by("__hit")
+        .agg(
+            pl.col("valid_to").fill_null(_FAR_FUTURE).max().alias("__to"),
+            pl.col("number").unique().sort().str.join(", ").alias("licence_numbers"),
+        )
+    )
+    out = hits.with_row_index("__hit").join(found, on="__hit", how="left", maintain_order="left")
+    coverage = (
+        pl.when(pl.col("__to").is_null())
+        .then(pl.lit(NO_LICENCE))
+        .when(pl.col("__to") >= pl.col("obligation_end"))
+        .then(pl.lit(COVERED))
+        .otherwise(pl.lit(EXPIRES_BEFORE_END))
+    )
+    licensable = [o.value for o in LICENSABLE_OUTCOMES]
+    return out.with_columns(licence_coverage=coverage).with_columns(
+        final_outcome=pl.when(
+            (pl.col("licence_coverage") != NO_LICENCE) & pl.col("outcome").is_in(licensable)
+        )
+        .then(pl.lit(LICENSED))
+        .otherwise(pl.col("outcome")),
+        licence_valid_to=pl.when(pl.col("__to") == pl.lit(_FAR_FUTURE))
+        .then(None)
+        .otherwise(pl.col("__to")),
+    )
+
+
+def _used_columns(rules: Sequence[ActiveRule]) -> set[str]:
+    cols = {"service_type"}
+    for r in rules:
+        for node in _nodes(r.rule.scope):
+            if isinstance(node, CountryIn | CountryGroupIn):
+                cols.add(_COUNTRY_COL[node.of][0])
+            elif isinstance(node, ProcessTypeIn | ArchitectureIn | CategoryIn | MachineStatusIn):
+                cols.add(_SET_COL[type(node)][0])
+            elif isinstance(node, ClassificationIn):
+                cols.add(CLASS_COLUMNS[node.regime.value])
+            elif isinstance(node, ModelIn | ModelSetIn):
+                cols |= {"vendor", "model_code"}
+    return cols
+
+
+class CompiledEvaluation(Evaluation):
+    """Builds explanation texts on demand, for the hits asked about: showing one hit costs
+    one row, storing a whole run pays for every hit once."""
+
+    def __init__(
+        self,
+        hits: pl.DataFrame,
+        as_of: dt.date,
+        ctx: _Context,
+        encoded: pl.DataFrame,
+        rules: Sequence[ActiveRule],
+    ) -> None:
+        super().__init__(hits, as_of, ctx.groups.describe())
+        self._ctx = ctx
+        self._encoded = encoded
+        self._rules = {r.rule.id: r for r in rules}
+
+    def explanations_for(self, hits: pl.DataFrame) -> pl.DataFrame:
+        keyed = hits.select("obligation_id", "rule_id").with_row_index("__order")
+        parts = []
+        for (rule_id,), group in keyed.group_by("rule_id"):
+            rule = self._rules.get(str(rule_id))
+            if rule is None:
+                continue
+            rows = self._encoded.join(group.drop("rule_id"), on="obligation_id", how="inner")
+            parts.append(
+                rows.select(
+                    "__order",
+                    "obligation_id",
+                    pl.lit(rule.rule.id).alias("rule_id"),
+                    _explanation(rule, self._ctx).alias("matched"),
+                )
+            )
+        if not parts:
+            return empty_explanations()
+        return pl.concat(parts).sort("__order").drop("__order")
+
+
+def evaluate(
+    facts: pl.DataFrame,
+    listings: pl.DataFrame,
+    licences: pl.DataFrame,
+    rules: Sequence[ActiveRule],
+    as_of: dt.date,
+    *,
+    groups: CountryGroups | None = None,
+    progress: Progress | None = None,
+    cancel: CancelToken | None = None,
+) -> CompiledEvaluation:
+    """Evaluate ``rules`` against every obligation in ``facts`` as of ``as_of``."""
+    facts = conform_facts(facts)
+    listings = conform(listings, LISTINGS_SCHEMA, "listings")
+    licences = conform(licences, LICENCES_SCHEMA, "licences")
+    # Dictionary-encode the text columns the rules test, once: set tests then compare small
+    # integers instead of strings, rule after rule.
+    encoded = facts.with_row_index("__row").with_columns(
+        *(pl.col(c).cast(pl.Categorical) for c in sorted(_used_columns(rules)))
+    )
+    ctx = _Context(as_of, groups or load_country_groups(as_of), listings, encoded)
+    base = encoded.lazy()
+    ordered = sorted(rules, key=lambda r: r.rule.id)
+    report: Callable[[int, int], None] = progress or (lambda _d, _t: None)
+    frames: list[pl.DataFrame] = []
+    report(0, len(ordered))
+    for i in range(0, len(ordered), _BATCH):
+        if cancel is not None:
+            cancel.raise_if_cancelled()
+        batch = ordered[i : i + _BATCH]
+        frames += pl.collect_all([_rule_query(base, r, i + k, ctx) for k, r in enumerate(batch)])
+        report(min(i + _BATCH, len(ordered)), len(ordered))
+    if cancel is not None:
+        cancel.raise_if_cancelled()
+    found = [f for f in frames if f.height]
+    if not found:
+        return CompiledEvaluation(empty_hits(), as_of, ctx, encoded, ordered)
+    rule_info = pl.DataFrame(
+        {
+            "__rule": pl.Series(range(len(ordered)), dtype=pl.UInt32),
+            "rule_id": [r.rule.id for r in ordered],
+            "rule_version": [r.rule.version for r in ordered],
+            "pack": [r.pack for r in ordered],
+            "jurisdiction": [r.rule.jurisdiction for r in ordered],
+            "outcome": [r.rule.outcome.value for r in ordered],
+        }
+    )
+    found_all = pl.concat(found).sort(["__row", "__rule"])
+    identity = facts.select(*IDENTITY_COLUMNS, "parent_customer_id")[found_all["__row"]]
+    hits = pl.concat([found_all, identity], how="horizontal").join(
+        rule_info, on="__rule", how="left", maintain_order="left"
+    )
+    hits = _coverage(hits, ordered, licences, as_of)
+    if not facts["obligation_id"].is_sorted():
+        hits = hits.sort(["obligation_id", "__rule"])
+    return CompiledEvaluation(
+        hits.select([pl.col(c).cast(t) for c, t in HIT_SCHEMA.items()]),
+        as_of,
+        ctx,
+        encoded,
+        ordered,
+    )
+
+
+def _nodes(node: Scope) -> list[Scope]:
+    if isinstance(node, AllOf | AnyOf):
+        return [node, *(n for c in node.items for n in _nodes(c))]
+    if isinstance(node, NotOf):
+        return [node, *_nodes(node.item)]
+    return [node]

@@ -1,0 +1,207 @@
+"""The evaluators' input: obligation facts, party listings and licences as polars frames.
+
+The storage layer builds exactly these frames from the database; tests and benchmarks build
+them from plain dicts with :func:`facts_frame`, :func:`listings_frame` and
+:func:`licences_frame`. Flat, denormalised rows let one rule be one columnar pass.
+
+``FACTS_SCHEMA``: one row per obligation (one service type for one machine under one contract).
+
+==========================  ============  ========================================================
+column                      type          meaning
+==========================  ============  ========================================================
+obligation_id               Int64         key of the obligation; unique in the frame
+contract_id                 Int64         the contract owing the service
+machine_id                  Int64         the installed unit serviced
+fab_id                      Int64         facility where the machine stands
+customer_id                 Int64         contract customer (the legal entity served)
+parent_customer_id          Int64?        the customer's group parent, if any
+serial                      Utf8          machine serial as text (leading zeros kept)
+vendor                      Utf8          equipment vendor, e.g. ``ASML``
+model_code                  Utf8          catalogue model code, e.g. ``NXT:1980Di``
+category                    Utf8          ``EquipmentCategory`` slug
+class_us .. class_kr        Utf8?         classification per regime (ECCN, EU code, NL annex
+                                          item, METI item, Korean item); null when unclassified
+overlay_nm                  Float64?      tool overlay accuracy
+wavelength_nm               Float64?      exposure wavelength (lithography)
+numerical_aperture          Float64?      projection-lens NA (lithography)
+fab_site_code, fab_name     Utf8          facility code and name, for explanations
+fab_country                 Utf8          ISO 3166-1 alpha-2 of the facility (destination)
+process_type                Utf8?         ``ProcessType`` slug; null = technology unknown
+logic_node_nm               Float64?      logic node
+architecture                Utf8?         ``Architecture`` slug
+dram_half_pitch_nm          Float64?      DRAM half-pitch
+nand_layers                 Int64?        NAND layer count
+advanced_node               Boolean?      87 FR 62186 test (``domain.technology``); null unknown
+customer_name               Utf8          contract customer's name
+customer_hq_country         Utf8          ISO alpha-2 of the customer's headquarters
+ship_date, install_date     Date?         when the machine shipped / was installed
+machine_status              Utf8          ``MachineStatus`` slug
+contract_number             Utf8          contract reference
+contract_signed             Date?         signature date; null when unknown
+currency                    Utf8          ISO 4217 of the contract value
+service_type                Utf8          ``ServiceType`` slug of the obligation
+obligation_start/_end       Date          the obligation's period, both days inclusive
+obligation_value            Float64       the obligation's share of contract value (currency)
+==========================  ============  ========================================================
+
+``LISTINGS_SCHEMA``: confirmed restricted-party listings, one row per (party, list, footnote).
+A separate small frame rather than a list column, so a rule's listing predicate becomes a set of
+ids computed once and an ``is_in`` over the big frame. Exactly one of ``customer_id`` and
+``fab_id`` is set; a parent customer's listing is a customer row keyed by the parent's id.
+
+``LICENCES_SCHEMA``: licences held, one row each. ``jurisdiction`` is the issuing authority's
+(BIS -> US, the Dutch ministry -> NL, METI -> JP). Null scope columns mean "any"; an empty
+``service_types`` list means every service type. A ``number`` that is a licence-exception
+symbol (``RPL``, ``GOV``) records use of that exception rather than an individual licence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+import polars as pl
+
+FACTS_SCHEMA: dict[str, pl.DataType] = {
+    "obligation_id": pl.Int64(),
+    "contract_id": pl.Int64(),
+    "machine_id": pl.Int64(),
+    "fab_id": pl.Int64(),
+    "customer_id": pl.Int64(),
+    "parent_customer_id": pl.Int64(),
+    "serial": pl.String(),
+    "vendor": pl.String(),
+    "model_code": pl.String(),
+    "category": pl.String(),
+    "class_us": pl.String(),
+    "class_eu": pl.String(),
+    "class_nl": pl.String(),
+    "class_jp": pl.String(),
+    "class_kr": pl.String(),
+    "overlay_nm": pl.Float64(),
+    "wavelength_nm": pl.Float64(),
+    "numerical_aperture": pl.Float64(),
+    "fab_site_code": pl.String(),
+    "fab_name": pl.String(),
+    "fab_country": pl.String(),
+    "process_type": pl.String(),
+    "logic_node_nm": pl.Float64(),
+    "architecture": pl.String(),
+    "dram_half_pitch_nm": pl.Float64(),
+    "nand_layers": pl.Int64(),
+    "advanced_node": pl.Boolean(),
+    "customer_name": pl.String(),
+    "customer_hq_country": pl.String(),
+    "ship_date": pl.Date(),
+    "install_date": pl.Date(),
+    "machine_status": pl.String(),
+    "contract_number": pl.String(),
+    "contract_signed": pl.Date(),
+    "currency": pl.String(),
+    "service_type": pl.String(),
+    "obligation_start": pl.Date(),
+    "obligation_end": pl.Date(),
+    "obligation_value": pl.Float64(),
+}
+
+LISTINGS_SCHEMA: dict[str, pl.DataType] = {
+    "customer_id": pl.Int64(),
+    "fab_id": pl.Int64(),
+    "party_name": pl.String(),
+    "list_code": pl.String(),
+    "footnote": pl.String(),
+    "licence_policy": pl.String(),
+}
+
+LICENCES_SCHEMA: dict[str, pl.DataType] = {
+    "licence_id": pl.Int64(),
+    "jurisdiction": pl.String(),
+    "number": pl.String(),
+    "valid_from": pl.Date(),
+    "valid_to": pl.Date(),
+    "customer_id": pl.Int64(),
+    "fab_id": pl.Int64(),
+    "machine_id": pl.Int64(),
+    "service_types": pl.List(pl.String()),
+}
+
+#: Columns that must never be null: the evaluators rely on them for keys, dates and values.
+REQUIRED_FACTS = (
+    "obligation_id",
+    "contract_id",
+    "machine_id",
+    "fab_id",
+    "customer_id",
+    "serial",
+    "vendor",
+    "model_code",
+    "fab_country",
+    "customer_hq_country",
+    "service_type",
+    "obligation_start",
+    "obligation_end",
+    "obligation_value",
+)
+
+#: Classification column per regime slug.
+CLASS_COLUMNS = {
+    "US": "class_us",
+    "EU": "class_eu",
+    "NL": "class_nl",
+    "JP": "class_jp",
+    "KR": "class_kr",
+}
+
+
+class FactsError(ValueError):
+    """The frame handed to an evaluator does not have the documented shape."""
+
+
+def _frame(rows: Iterable[Mapping[str, Any]], schema: dict[str, pl.DataType]) -> pl.DataFrame:
+    records = [dict(r) for r in rows]
+    for r in records:
+        unknown = set(r) - set(schema)
+        if unknown:
+            raise FactsError(f"unknown column(s): {', '.join(sorted(unknown))}")
+    return pl.DataFrame(
+        [{k: r.get(k) for k in schema} for r in records], schema=schema, orient="row"
+    )
+
+
+def facts_frame(rows: Iterable[Mapping[str, Any]]) -> pl.DataFrame:
+    """Facts from plain dicts; missing keys become null. For tests and small callers."""
+    return _frame(rows, FACTS_SCHEMA)
+
+
+def listings_frame(rows: Iterable[Mapping[str, Any]] = ()) -> pl.DataFrame:
+    return _frame(rows, LISTINGS_SCHEMA)
+
+
+def licences_frame(rows: Iterable[Mapping[str, Any]] = ()) -> pl.DataFrame:
+    out = _frame(
+        ({**r, "service_types": list(r.get("service_types") or [])} for r in rows),
+        LICENCES_SCHEMA,
+    )
+    return out
+
+
+def conform(df: pl.DataFrame, schema: dict[str, pl.DataType], what: str) -> pl.DataFrame:
+    """Check columns and cast to the documented types, so both evaluators see one shape."""
+    missing = [c for c in schema if c not in df.columns]
+    if missing:
+        raise FactsError(f"{what} lack column(s): {', '.join(missing)}")
+    try:
+        return df.select([pl.col(c).cast(t) for c, t in schema.items()])
+    except pl.exceptions.PolarsError as exc:
+        raise FactsError(f"{what} have a column of the wrong type: {exc}") from exc
+
+
+def conform_facts(df: pl.DataFrame) -> pl.DataFrame:
+    out = conform(df, FACTS_SCHEMA, "facts")
+    nulls = out.select([pl.col(c).null_count() for c in REQUIRED_FACTS]).row(0)
+    bad = [c for c, n in zip(REQUIRED_FACTS, nulls, strict=True) if n]
+    if bad:
+        raise FactsError(f"facts have nulls in required column(s): {', '.join(bad)}")
+    if out.height and out["obligation_id"].n_unique() != out.height:
+        raise FactsError("facts have duplicate obligation_id values")
+    return out

@@ -1,0 +1,264 @@
+"""The reference evaluator: a deliberately plain loop over obligations and rules.
+
+It exists to prove the compiled evaluator right (the hypothesis property test runs both on
+generated data and demands identical hits), so it shares none of its predicate code: every
+predicate is read here straight from the rule model with ordinary Python comparisons on one
+row at a time. Slow by design; never used for real runs. It returns no explanations.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import polars as pl
+
+from workbench.domain.cancel import CancelToken, Progress
+from workbench.rules.country_groups import CountryGroups, load_country_groups
+from workbench.rules.facts import LICENCES_SCHEMA, LISTINGS_SCHEMA, conform, conform_facts
+from workbench.rules.hits import HIT_SCHEMA, IDENTITY_COLUMNS, Evaluation
+from workbench.rules.model import (
+    LICENCE_EXCEPTION_SYMBOLS,
+    LICENSABLE_OUTCOMES,
+    AdvancedNode,
+    AllOf,
+    AnyOf,
+    ArchitectureIn,
+    CategoryIn,
+    ClassificationIn,
+    CountryGroupIn,
+    CountryIn,
+    DateCompare,
+    Listed,
+    MachineStatusIn,
+    ModelIn,
+    ModelSetIn,
+    NotOf,
+    ObligationOverlaps,
+    ProcessTypeIn,
+    Scope,
+    Threshold,
+)
+from workbench.rules.packs import ActiveRule
+
+Row = Mapping[str, Any]
+
+
+class _Listings:
+    def __init__(self, rows: list[dict[str, Any]]) -> None:
+        self.rows = rows
+
+    def has(self, party_id: Any, on_fab: bool, node: Listed) -> bool:
+        if party_id is None:
+            return False
+        for r in self.rows:
+            rid = r["fab_id"] if on_fab else r["customer_id"]
+            if rid != party_id or r["list_code"] not in node.lists:
+                continue
+            if node.footnotes and r["footnote"] not in node.footnotes:
+                continue
+            policy = (r["licence_policy"] or "").lower()
+            if node.policy_contains and not any(p.lower() in policy for p in node.policy_contains):
+                continue
+            return True
+        return False
+
+
+def _compare(left: Any, op: str, right: Any) -> bool:
+    if op in ("<", "before"):
+        return bool(left < right)
+    if op in ("<=", "on_or_before"):
+        return bool(left <= right)
+    if op in (">", "after"):
+        return bool(left > right)
+    return bool(left >= right)
+
+
+def holds(
+    node: Scope, row: Row, rule: ActiveRule, groups: CountryGroups, listings: _Listings
+) -> bool:
+    """Whether one scope node holds for one obligation row."""
+    if isinstance(node, AllOf):
+        return all(holds(c, row, rule, groups, listings) for c in node.items)
+    if isinstance(node, AnyOf):
+        return any(holds(c, row, rule, groups, listings) for c in node.items)
+    if isinstance(node, NotOf):
+        return not holds(node.item, row, rule, groups, listings)
+    country = (
+        row["fab_country"] if getattr(node, "of", "fab") == "fab" else row["customer_hq_country"]
+    )
+    if isinstance(node, CountryIn):
+        return country in node.countries
+    if isinstance(node, CountryGroupIn):
+        return any(country in groups.members.get(g, ()) for g in node.groups)
+    if isinstance(node, AdvancedNode):
+        adv = row["advanced_node"]
+        return node.unknown_counts if adv is None else bool(adv)
+    if isinstance(node, ProcessTypeIn):
+        return row["process_type"] in [v.value for v in node.values]
+    if isinstance(node, ArchitectureIn):
+        return row["architecture"] in [v.value for v in node.values]
+    if isinstance(node, CategoryIn):
+        return row["category"] in [v.value for v in node.values]
+    if isinstance(node, MachineStatusIn):
+        return row["machine_status"] in [v.value for v in node.values]
+    if isinstance(node, ModelIn):
+        return row["vendor"] == node.vendor and row["model_code"] in node.codes
+    if isinstance(node, ModelSetIn):
+        return (row["vendor"], row["model_code"]) in rule.model_sets.get(node.name, ())
+    if isinstance(node, ClassificationIn):
+        code = row["class_" + node.regime.value.lower()]
+        if code is None:
+            return False
+        for wanted in node.codes:
+            if code == wanted:
+                return True
+            # Dotted sub-paragraphs: 3B001.f covers 3B001.f.1.b but not 3B001.fx.
+            if node.match == "prefix" and code.split(".")[: len(wanted.split("."))] == wanted.split(
+                "."
+            ):
+                return True
+        return False
+    if isinstance(node, Threshold):
+        value = row[node.field]
+        return node.unknown_counts if value is None else _compare(value, node.op, node.value)
+    if isinstance(node, Listed):
+        found = False
+        for party in node.parties:
+            if party == "customer":
+                found |= listings.has(row["customer_id"], False, node)
+            elif party == "fab":
+                found |= listings.has(row["fab_id"], True, node)
+            else:
+                found |= listings.has(row["parent_customer_id"], False, node)
+        return found
+    if isinstance(node, DateCompare):
+        day = rule.effective if node.date == "effective" else node.date
+        value = row[node.field]
+        return node.unknown_counts if value is None else _compare(value, node.op, day)
+    if isinstance(node, ObligationOverlaps):
+        day = rule.effective if node.date == "effective" else node.date
+        return bool(row["obligation_start"] <= day <= row["obligation_end"])
+    raise TypeError(f"not a predicate: {type(node).__name__}")
+
+
+def _first_affected(row: Row, rule: ActiveRule) -> dt.date | None:
+    """First affected day, or None when exempt or when the obligation is over by then."""
+    first = max(rule.effective, row["obligation_start"])
+    for g in rule.rule.exceptions.grandfathering:
+        basis = row[g.basis]
+        if basis is not None and basis < g.before:
+            if g.until is None:
+                return None
+            first = max(first, g.until + dt.timedelta(days=1))
+    return first if first <= row["obligation_end"] else None
+
+
+def _licence(
+    row: Row, rule: ActiveRule, first: dt.date, as_of: dt.date, licences: list[dict[str, Any]]
+) -> tuple[str, str | None, dt.date | None]:
+    check = min(max(first, as_of), row["obligation_end"])
+    ex = rule.rule.exceptions
+    available = [s.upper() for s in ex.licence_exceptions]
+    numbers: set[str] = set()
+    latest: dt.date | None = None
+    open_ended = False
+    for lic in licences:
+        if lic["jurisdiction"] != rule.rule.jurisdiction:
+            continue
+        symbol = (lic["number"] or "").strip().upper()
+        if symbol in LICENCE_EXCEPTION_SYMBOLS:
+            if symbol not in available:
+                continue
+        elif not ex.licences_on_file:
+            continue
+        if lic["customer_id"] is not None and lic["customer_id"] != row["customer_id"]:
+            continue
+        if lic["fab_id"] is not None and lic["fab_id"] != row["fab_id"]:
+            continue
+        if lic["machine_id"] is not None and lic["machine_id"] != row["machine_id"]:
+            continue
+        if lic["service_types"] and row["service_type"] not in lic["service_types"]:
+            continue
+        if lic["valid_from"] > check:
+            continue
+        if lic["valid_to"] is not None and lic["valid_to"] < check:
+            continue
+        numbers.add(lic["number"])
+        if lic["valid_to"] is None:
+            open_ended = True
+        elif latest is None or lic["valid_to"] > latest:
+            latest = lic["valid_to"]
+    if not numbers:
+        return "none", None, None
+    if open_ended or (latest is not None and latest >= row["obligation_end"]):
+        coverage = "covered"
+    else:
+        coverage = "expires_before_end"
+    return coverage, ", ".join(sorted(numbers)), None if open_ended else latest
+
+
+def evaluate_reference(
+    facts: pl.DataFrame,
+    listings: pl.DataFrame,
+    licences: pl.DataFrame,
+    rules: Sequence[ActiveRule],
+    as_of: dt.date,
+    *,
+    groups: CountryGroups | None = None,
+    progress: Progress | None = None,
+    cancel: CancelToken | None = None,
+) -> Evaluation:
+    facts = conform_facts(facts)
+    groups = groups or load_country_groups(as_of)
+    listed = _Listings(conform(listings, LISTINGS_SCHEMA, "listings").to_dicts())
+    held = conform(licences, LICENCES_SCHEMA, "licences").to_dicts()
+    licensable = {o.value for o in LICENSABLE_OUTCOMES}
+    records: list[dict[str, Any]] = []
+    total = facts.height
+    for n, row in enumerate(facts.iter_rows(named=True)):
+        if n % 10_000 == 0:
+            if cancel is not None:
+                cancel.raise_if_cancelled()
+            if progress is not None:
+                progress(n, total)
+        for rule in rules:
+            r = rule.rule
+            if row["service_type"] not in r.activities:
+                continue
+            if not holds(r.scope, row, rule, groups, listed):
+                continue
+            first = _first_affected(row, rule)
+            if first is None:
+                continue
+            days = max(1, (row["obligation_end"] - row["obligation_start"]).days + 1)
+            remaining = (row["obligation_end"] - first).days + 1
+            coverage, numbers, valid_to = _licence(row, rule, first, as_of, held)
+            outcome = r.outcome.value
+            final = "licensed" if coverage != "none" and outcome in licensable else outcome
+            records.append(
+                {
+                    **{c: row[c] for c in IDENTITY_COLUMNS},
+                    "rule_id": r.id,
+                    "rule_version": r.version,
+                    "pack": rule.pack,
+                    "jurisdiction": r.jurisdiction,
+                    "outcome": outcome,
+                    "final_outcome": final,
+                    "first_affected": first,
+                    "value_at_risk": row["obligation_value"] * float(remaining) / float(days),
+                    "licence_coverage": coverage,
+                    "licence_numbers": numbers,
+                    "licence_valid_to": valid_to,
+                }
+            )
+    if progress is not None:
+        progress(total, total)
+    records.sort(key=lambda h: (h["obligation_id"], h["rule_id"]))
+    hits = (
+        pl.DataFrame(records, schema=HIT_SCHEMA, orient="row")
+        if records
+        else pl.DataFrame(schema=HIT_SCHEMA)
+    )
+    return Evaluation(hits, as_of, groups.describe())
