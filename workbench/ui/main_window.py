@@ -1,0 +1,445 @@
+"""The main window: sidebar of registered views, menus, toolbar and a status bar that always
+says which database is open and how big it is.
+
+Views are created when first shown, so opening the window costs one view, not all of them.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QToolBar,
+    QWidget,
+)
+
+from workbench import __version__
+from workbench.domain.cancel import CancelToken, Progress
+from workbench.domain.errors import WorkbenchError
+from workbench.services import database, demo
+from workbench.services.database import DatabaseInfo
+from workbench.storage.database import Database
+from workbench.ui import icons
+from workbench.ui.jobs import JobRunner
+from workbench.ui.progress import run_with_progress
+from workbench.ui.signals import emit
+from workbench.ui.views import ViewContext, ViewRegistry, WorkbenchView, default_registry
+
+APP_TITLE = "Compliance Workbench"
+_KEY_ROLE = int(Qt.ItemDataRole.UserRole) + 1
+
+#: Table names of the status-bar counts, in reading order.
+STATUS_COUNTS = (
+    ("customers", "customers"),
+    ("fabs", "fabs"),
+    ("machines", "machines"),
+    ("contracts", "contracts"),
+    ("obligations", "obligations"),
+)
+
+
+class MainWindow(QMainWindow):
+    """Holds the database in use; every view reads it through its ``ViewContext``."""
+
+    view_changed = Signal(str)
+    info_loaded = Signal(object)  # DatabaseInfo
+
+    def __init__(
+        self, db: Database, registry: ViewRegistry | None = None, *, persist: bool = True
+    ) -> None:
+        super().__init__()
+        #: False for screenshots: the default layout, and the user's saved layout untouched.
+        self.persist = persist
+        self.setObjectName("mainWindow")
+        self.registry = registry or default_registry()
+        self.jobs = JobRunner(self)
+        self.writer = JobRunner(self, serial=True)
+        self.context = ViewContext(db, self.jobs, self.writer)
+        self.context.message.connect(self._show_message)
+        self.views: dict[str, WorkbenchView] = {}
+        self.info: DatabaseInfo | None = None
+
+        self.setWindowTitle(APP_TITLE)
+        self.setWindowIcon(icons.icon("app"))
+        self.setMinimumSize(QSize(980, 620))
+        self._build_actions()
+        self._build_menus()
+        self._build_toolbar()
+        self._build_body()
+        self._build_status_bar()
+        self._restore_window()
+        self._refresh_info()
+
+    # -- construction -------------------------------------------------------------------------
+
+    def _build_actions(self) -> None:
+        self.open_action = QAction(icons.icon("open"), "&Open Database…", self)
+        self.open_action.setShortcut(QKeySequence.StandardKey.Open)
+        self.open_action.setStatusTip("Open another SQLite database file")
+        self.open_action.triggered.connect(self.choose_database)
+        self.open_url_action = QAction("Open Database &URL…", self)
+        self.open_url_action.setStatusTip("Connect to a PostgreSQL server by URL")
+        self.open_url_action.triggered.connect(self.choose_database_url)
+        self.backup_action = QAction(icons.icon("backup"), "&Back Up…", self)
+        self.backup_action.setStatusTip("Write a consistent copy of the database to a file")
+        self.backup_action.triggered.connect(self.choose_backup)
+        self.demo_action = QAction("Load &Demo Book…", self)
+        self.demo_action.setStatusTip("Fill this empty database with the demo book")
+        self.demo_action.triggered.connect(self.load_demo_book)
+        self.quit_action = QAction("&Quit", self)
+        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        self.quit_action.triggered.connect(self.close)
+        self.reload_action = QAction(icons.icon("refresh"), "&Reload", self)
+        self.reload_action.setShortcut(QKeySequence.StandardKey.Refresh)
+        self.reload_action.setStatusTip("Read the current view again from the database")
+        self.reload_action.triggered.connect(self.reload_current)
+        self.about_action = QAction(icons.icon("about"), f"&About {APP_TITLE}", self)
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        self.about_action.triggered.connect(self.show_about)
+
+        self.view_actions: dict[str, QAction] = {}
+        self._view_group = QActionGroup(self)
+        self._view_group.setExclusive(True)
+        for number, entry in enumerate(self.registry.entries(), start=1):
+            action = QAction(icons.icon(entry.icon), entry.title, self)
+            action.setCheckable(True)
+            if number <= 9:
+                action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+            action.setStatusTip(entry.tooltip)
+            action.triggered.connect(lambda _checked=False, key=entry.key: self.show_view(key))
+            self._view_group.addAction(action)
+            self.view_actions[entry.key] = action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        file_menu.addAction(self.open_action)
+        file_menu.addAction(self.open_url_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.backup_action)
+        file_menu.addAction(self.demo_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        view_menu = bar.addMenu("&View")
+        section = None
+        for entry in self.registry.entries():
+            if section is not None and entry.section != section:
+                view_menu.addSeparator()
+            section = entry.section
+            view_menu.addAction(self.view_actions[entry.key])
+        view_menu.addSeparator()
+        view_menu.addAction(self.reload_action)
+        help_menu = bar.addMenu("&Help")
+        help_menu.addAction(self.about_action)
+
+    def _build_toolbar(self) -> None:
+        toolbar = QToolBar("Main toolbar", self)
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setMovable(False)
+        toolbar.setIconSize(QSize(18, 18))
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        toolbar.addAction(self.open_action)
+        toolbar.addAction(self.backup_action)
+        toolbar.addSeparator()
+        toolbar.addAction(self.reload_action)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
+        self.toolbar = toolbar
+
+    def _build_body(self) -> None:
+        self.sidebar = QListWidget()
+        self.sidebar.setObjectName("sidebar")
+        self.sidebar.setIconSize(QSize(18, 18))
+        self.sidebar.setFixedWidth(212)
+        self.sidebar.setFrameShape(QFrame.Shape.NoFrame)
+        self.sidebar.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        section = None
+        for entry in self.registry.entries():
+            if entry.section != section:
+                section = entry.section
+                caption = QListWidgetItem(section.upper())
+                caption.setFlags(Qt.ItemFlag.NoItemFlags)
+                caption.setData(_KEY_ROLE, None)
+                caption.setSizeHint(QSize(200, 34))
+                self.sidebar.addItem(caption)
+            item = QListWidgetItem(icons.icon(entry.icon), entry.title)
+            item.setData(_KEY_ROLE, entry.key)
+            item.setToolTip(entry.tooltip)
+            item.setSizeHint(QSize(200, 36))
+            self.sidebar.addItem(item)
+        self.sidebar.currentItemChanged.connect(self._on_sidebar)
+
+        self.stack = QStackedWidget()
+        self.stack.setObjectName("viewStack")
+        body = QWidget()
+        layout = QHBoxLayout(body)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.sidebar)
+        divider = QFrame()
+        divider.setObjectName("sidebarDivider")
+        divider.setFrameShape(QFrame.Shape.VLine)
+        layout.addWidget(divider)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(body)
+
+    def _build_status_bar(self) -> None:
+        status = self.statusBar()
+        status.setObjectName("statusBar")
+        self.busy_label = QLabel("")
+        self.busy_label.setObjectName("statusBusy")
+        self.db_label = QLabel("")
+        self.db_label.setObjectName("statusDatabase")
+        self.counts_label = QLabel("")
+        self.counts_label.setObjectName("statusCounts")
+        status.addPermanentWidget(self.busy_label)
+        status.addPermanentWidget(self.counts_label)
+        status.addPermanentWidget(self.db_label)
+        self.jobs.busy_changed.connect(self._on_busy)
+        self.writer.busy_changed.connect(self._on_busy)
+        self._update_db_label()
+
+    # -- views --------------------------------------------------------------------------------
+
+    def view(self, key: str) -> WorkbenchView:
+        """The view named ``key``, created (and its layout restored) on first use."""
+        existing = self.views.get(key)
+        if existing is not None:
+            return existing
+        entry = self.registry.get(key)
+        created = entry.factory(self.context)
+        if self.persist:
+            created.restore_state(QSettings())
+        self.views[key] = created
+        self.stack.addWidget(created)
+        return created
+
+    def show_view(self, key: str) -> WorkbenchView:
+        shown = self.view(key)
+        self.stack.setCurrentWidget(shown)
+        self.view_actions[key].setChecked(True)
+        for row in range(self.sidebar.count()):
+            item = self.sidebar.item(row)
+            if item.data(_KEY_ROLE) == key and self.sidebar.currentRow() != row:
+                self.sidebar.setCurrentRow(row)
+        shown.activate()
+        emit(self.view_changed, key)
+        return shown
+
+    @property
+    def current_key(self) -> str | None:
+        widget = self.stack.currentWidget()
+        return widget.key if isinstance(widget, WorkbenchView) else None
+
+    def _on_sidebar(self, current: QListWidgetItem | None, _previous: Any) -> None:
+        key = current.data(_KEY_ROLE) if current is not None else None
+        if isinstance(key, str) and key != self.current_key:
+            self.show_view(key)
+
+    def reload_current(self) -> None:
+        widget = self.stack.currentWidget()
+        if isinstance(widget, WorkbenchView):
+            widget.reload()
+        self._refresh_info()
+
+    # -- database -----------------------------------------------------------------------------
+
+    @property
+    def db(self) -> Database:
+        return self.context.db
+
+    def _update_db_label(self) -> None:
+        backend = {"sqlite": "SQLite", "postgresql": "PostgreSQL"}.get(
+            self.db.backend, self.db.backend
+        )
+        location = self.db.display_url
+        if self.db.backend == "sqlite":
+            location = location.removeprefix("sqlite:///") or location
+        self.db_label.setText(f"{backend} · {location}")
+        self.db_label.setToolTip(f"Database in use: {self.db.display_url}")
+        self.backup_action.setEnabled(self.db.backend == "sqlite")
+
+    def _refresh_info(self) -> None:
+        db = self.db
+
+        def work(_progress: Progress, _cancel: CancelToken) -> DatabaseInfo:
+            return database.info(db)
+
+        job = self.jobs.submit("database info", work)
+        job.succeeded.connect(self._on_info)
+
+    def _on_info(self, info: DatabaseInfo) -> None:
+        self.info = info
+        parts = [f"{info.counts.get(key, 0):,} {label}" for key, label in STATUS_COUNTS]
+        self.counts_label.setText("  ·  ".join(parts))
+        self.demo_action.setEnabled(info.counts.get("customers", 0) == 0)
+        emit(self.info_loaded, info)
+
+    def set_database(self, db: Database) -> None:
+        """Switch every view to another database; the old one is closed."""
+        old = self.context.db
+        self.jobs.wait()
+        self.writer.wait()
+        self.context.set_database(db)
+        if old is not db:
+            old.dispose()
+        self._update_db_label()
+        self._refresh_info()
+
+    def open_database(self, url: str) -> bool:
+        """Open ``url`` (file path or SQLAlchemy URL); a failure is one sentence in a box."""
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            db = database.open_database(url)
+        except WorkbenchError as exc:
+            QApplication.restoreOverrideCursor()
+            QMessageBox.warning(self, "Cannot open database", str(exc))
+            return False
+        QApplication.restoreOverrideCursor()
+        self.set_database(db)
+        self._show_message(f"Opened {db.display_url}")
+        return True
+
+    def choose_database(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            "Open database",
+            str(Path.home()),
+            "Workbench databases (*.sqlite3 *.sqlite *.db);;All files (*)",
+        )
+        if path:
+            self.open_database(path)
+
+    def choose_database_url(self) -> None:
+        url, ok = QInputDialog.getText(
+            self,
+            "Open database URL",
+            "SQLAlchemy URL, e.g. postgresql://user@host/workbench:",
+        )
+        if ok and url.strip():
+            self.open_database(url.strip())
+
+    def choose_backup(self) -> None:
+        suggested = Path.home() / f"workbench-backup-{date.today().isoformat()}.sqlite3"
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Back up database", str(suggested), "SQLite database (*.sqlite3)"
+        )
+        if path:
+            self.back_up(Path(path))
+
+    def back_up(self, target: Path) -> None:
+        db = self.db
+
+        def work(_progress: Progress, _cancel: CancelToken) -> Path:
+            return database.backup(db, target)
+
+        job = self.writer.submit("backup", work)
+        job.succeeded.connect(lambda written: self._show_message(f"Backup written to {written}"))
+        job.failed.connect(lambda exc: self._report_failure("Backup failed", exc))
+
+    def load_demo_book(self) -> None:
+        """Fill an empty database with the demo book, with progress and cancel."""
+        db = self.db
+
+        def work(progress: Progress, cancel: CancelToken) -> demo.DemoResult:
+            return demo.load_demo(db, progress=progress, cancel=cancel)
+
+        job, _dialog = run_with_progress(
+            self,
+            self.writer,
+            "Loading demo book",
+            "Writing customers, fabs, machines and contracts…",
+            work,
+        )
+        job.succeeded.connect(self._on_demo_loaded)
+        job.failed.connect(lambda exc: self._report_failure("Demo book not loaded", exc))
+        job.cancelled.connect(
+            lambda: self._show_message("Demo book cancelled; the database is unchanged.")
+        )
+        self.demo_job = job
+
+    def _on_demo_loaded(self, result: demo.DemoResult) -> None:
+        self._show_message(
+            f"Demo book loaded: {result.machines:,} machines, {result.contracts:,} contracts."
+        )
+        emit(self.context.database_changed)
+        self._refresh_info()
+
+    def _report_failure(self, title: str, exc: object) -> None:
+        if isinstance(exc, WorkbenchError):
+            QMessageBox.warning(self, title, str(exc))
+        else:
+            QMessageBox.critical(self, title, f"{title}: {exc}")
+
+    # -- misc ---------------------------------------------------------------------------------
+
+    def _show_message(self, text: str) -> None:
+        self.statusBar().showMessage(text, 8000)
+
+    def _on_busy(self, _count: int) -> None:
+        busy = self.jobs.active + self.writer.active
+        self.busy_label.setText("Working…" if busy else "")
+
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self,
+            f"About {APP_TITLE}",
+            f"<h3>{APP_TITLE} {__version__}</h3>"
+            "<p>Which service obligations on your installed base would an enacted or "
+            "proposed export restriction hit, from when, and how much contract value is "
+            "at risk.</p>"
+            f"<p>Database: {self.db.display_url}</p>",
+        )
+
+    # -- persistence --------------------------------------------------------------------------
+
+    def _restore_window(self) -> None:
+        if not self.persist:
+            self.resize(1440, 900)
+            return
+        settings = QSettings()
+        geometry = settings.value("window/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1440, 900)
+        state = settings.value("window/state")
+        if isinstance(state, QByteArray) and not state.isEmpty():
+            self.restoreState(state)
+
+    def last_view(self) -> str:
+        key = QSettings().value("window/view", "dashboard")
+        return key if isinstance(key, str) and key in self.registry.view_keys() else "dashboard"
+
+    def save_settings(self) -> None:
+        if not self.persist:
+            return
+        settings = QSettings()
+        settings.setValue("window/geometry", self.saveGeometry())
+        settings.setValue("window/state", self.saveState())
+        if self.current_key:
+            settings.setValue("window/view", self.current_key)
+        for created in self.views.values():
+            created.save_state(settings)
+        settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_settings()
+        self.jobs.shutdown()
+        self.writer.shutdown()
+        super().closeEvent(event)

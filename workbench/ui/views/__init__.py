@@ -1,0 +1,92 @@
+"""The views of the sidebar and the registry that lists them.
+
+A later feature adds its screen by registering one more ``ViewEntry`` in
+:func:`default_registry` (section "Compliance" for Restrictions, Impact, Screening; "Records"
+for Audit and Reports).
+"""
+
+from __future__ import annotations
+
+from workbench.services import overview
+from workbench.ui.views.base import ViewContext, WorkbenchView
+from workbench.ui.views.big_table import BigTableView
+from workbench.ui.views.customers import CustomersView
+from workbench.ui.views.dashboard import DashboardView
+from workbench.ui.views.registry import ViewEntry, ViewRegistry
+
+__all__ = ["ViewContext", "ViewEntry", "ViewRegistry", "WorkbenchView", "default_registry"]
+
+
+def installed_base_view(context: ViewContext) -> WorkbenchView:
+    return BigTableView(
+        context,
+        "installed-base",
+        "machines",
+        title="Installed base",
+        nouns=("machine", "machines"),
+        detail=overview.machine_detail,
+        detail_caption="Service obligations",
+        empty_detail="Select a machine to see its fab, classification and obligations.",
+    )
+
+
+def contracts_view(context: ViewContext) -> WorkbenchView:
+    return BigTableView(
+        context,
+        "contracts",
+        "contracts",
+        title="Service contracts",
+        nouns=("contract", "contracts"),
+        detail=overview.contract_detail,
+        detail_caption="Covered machines",
+        empty_detail="Select a contract to see its terms and covered machines.",
+    )
+
+
+def default_registry() -> ViewRegistry:
+    registry = ViewRegistry()
+    registry.register(
+        ViewEntry(
+            "dashboard",
+            "Dashboard",
+            "dashboard",
+            DashboardView,
+            section="Overview",
+            order=10,
+            tooltip="Counts and charts of the whole book",
+        )
+    )
+    registry.register(
+        ViewEntry(
+            "customers",
+            "Customers and Fabs",
+            "customers",
+            CustomersView,
+            section="Book",
+            order=20,
+            tooltip="Groups, customers, fabs and their machines",
+        )
+    )
+    registry.register(
+        ViewEntry(
+            "installed-base",
+            "Installed Base",
+            "installed-base",
+            installed_base_view,
+            section="Book",
+            order=30,
+            tooltip="Every machine shipped, by serial number",
+        )
+    )
+    registry.register(
+        ViewEntry(
+            "contracts",
+            "Contracts",
+            "contracts",
+            contracts_view,
+            section="Book",
+            order=40,
+            tooltip="Service contracts and what they cover",
+        )
+    )
+    return registry
