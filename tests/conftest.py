@@ -20,6 +20,12 @@ from sqlalchemy.engine import make_url
 from workbench.services.database import open_database
 from workbench.storage.database import Database
 
+try:
+    import PySide6  # noqa: F401
+except ImportError:
+    # The core environment has no Qt on purpose: the UI tests are not even collected there.
+    collect_ignore_glob = ["ui/*"]
+
 PG_ADMIN_URL = os.environ.get("WORKBENCH_TEST_PG", "")
 REQUIRE_PG = os.environ.get("WORKBENCH_REQUIRE_PG") == "1"
 TEMPLATE_DB = f"wb_template_{os.getpid()}"
