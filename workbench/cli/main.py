@@ -11,7 +11,11 @@ import sys
 from collections.abc import Callable, Sequence
 
 from workbench import __version__
-from workbench.cli import commands_db, commands_rules
+from workbench.cli import (
+    commands_db,
+    commands_rules,
+    commands_screen,
+)
 from workbench.cli.output import error
 from workbench.domain.errors import WorkbenchError
 
@@ -20,7 +24,11 @@ Registrar = Callable[
 ]
 
 #: Each command group registers its sub-commands here; later groups append themselves.
-REGISTRARS: list[Registrar] = [commands_db.register, commands_rules.register]
+REGISTRARS: list[Registrar] = [
+    commands_db.register,
+    commands_rules.register,
+    commands_screen.register,
+]
 
 
 def common_options() -> argparse.ArgumentParser:

@@ -358,3 +358,122 @@ class ReportSignoffRow(Base):
     signed_at: Mapped[datetime] = mapped_column(
         DateTime(timezone=True), server_default=func.now(), nullable=False
     )
+
+
+class ScreeningListVersionRow(Base):
+    """One imported file of a restricted-party list; versions are never edited or deleted.
+
+    ``source`` groups the versions that replace each other (``csl`` for trade.gov's list in
+    either layout, ``opensanctions``): screening uses the newest version of each source.
+    """
+
+    __tablename__ = "screening_list_versions"
+    __table_args__ = (Index("ix_screening_list_versions_source_id", "source", "id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    source: Mapped[str] = mapped_column(String(40))
+    list_format: Mapped[str] = mapped_column(String(40))
+    file_name: Mapped[str] = mapped_column(String(500))
+    sha256: Mapped[str] = mapped_column(String(64))
+    list_date: Mapped[date | None] = mapped_column(Date)
+    imported_at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True), server_default=func.now(), nullable=False
+    )
+    user_name: Mapped[str] = mapped_column(String(200))
+    counts_json: Mapped[str] = mapped_column(Text, default="{}")
+    entry_count: Mapped[int] = mapped_column(Integer)
+    previous_id: Mapped[int | None] = mapped_column(ForeignKey("screening_list_versions.id"))
+    diff_json: Mapped[str] = mapped_column(Text, default="{}")
+
+
+class ScreeningListEntryRow(Base):
+    """One entry of one list version, complete enough to rebuild the matcher's input.
+
+    ``content_hash`` digests every field but the key, so a decision can be compared with the
+    entry as it reads today without keeping old versions' rows around in memory.
+    """
+
+    __tablename__ = "screening_list_entries"
+    __table_args__ = (UniqueConstraint("version_id", "entry_key"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    version_id: Mapped[int] = mapped_column(
+        ForeignKey("screening_list_versions.id", ondelete="CASCADE")
+    )
+    entry_key: Mapped[str] = mapped_column(String(200))
+    list_code: Mapped[str] = mapped_column(String(100))
+    name: Mapped[str] = mapped_column(Text)
+    aliases_json: Mapped[str] = mapped_column(Text, default="[]")
+    countries: Mapped[str] = mapped_column(Text, default="")
+    addresses_json: Mapped[str] = mapped_column(Text, default="[]")
+    programs_json: Mapped[str] = mapped_column(Text, default="[]")
+    entity_type: Mapped[str | None] = mapped_column(String(40))
+    source_name: Mapped[str | None] = mapped_column(Text)
+    entity_number: Mapped[str | None] = mapped_column(String(40))
+    federal_register_notice: Mapped[str | None] = mapped_column(Text)
+    start_date: Mapped[date | None] = mapped_column(Date)
+    licence_requirement: Mapped[str | None] = mapped_column(Text)
+    licence_policy: Mapped[str | None] = mapped_column(Text)
+    footnotes: Mapped[str] = mapped_column(String(60), default="")
+    policy_category: Mapped[str | None] = mapped_column(String(40))
+    remarks: Mapped[str | None] = mapped_column(Text)
+    content_hash: Mapped[str] = mapped_column(String(64))
+
+
+class ScreeningRunRow(Base):
+    """One screening of every customer and fab against the newest list versions."""
+
+    __tablename__ = "screening_runs"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    started_at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True), server_default=func.now(), nullable=False
+    )
+    user_name: Mapped[str] = mapped_column(String(200))
+    trigger: Mapped[str] = mapped_column(String(100))
+    threshold: Mapped[int] = mapped_column(Integer)
+    version_ids: Mapped[str] = mapped_column(String(200))
+    parties: Mapped[int] = mapped_column(Integer)
+    new_count: Mapped[int] = mapped_column(Integer)
+    reraised_count: Mapped[int] = mapped_column(Integer)
+    unchanged_count: Mapped[int] = mapped_column(Integer)
+    dropped_count: Mapped[int] = mapped_column(Integer)
+    duration_seconds: Mapped[float] = mapped_column(Float)
+
+
+class ScreeningMatchRow(Base):
+    """A potential match of a customer or fab with a list entry, and its review decision.
+
+    A decided row is never reopened by screening: when its entry changes, a new potential row
+    ``supersedes`` it, so the old decision stays readable. ``suggested_by_id`` marks a
+    subsidiary's row raised because its group parent was confirmed.
+    """
+
+    __tablename__ = "screening_matches"
+    __table_args__ = (
+        Index("ix_screening_matches_party", "party_kind", "party_id", "entry_key"),
+        Index("ix_screening_matches_status_score", "status", "score"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    party_kind: Mapped[str] = mapped_column(String(10))
+    party_id: Mapped[int] = mapped_column(Integer)
+    entry_key: Mapped[str] = mapped_column(String(200))
+    list_version_id: Mapped[int] = mapped_column(ForeignKey("screening_list_versions.id"))
+    list_code: Mapped[str] = mapped_column(String(100))
+    score: Mapped[int] = mapped_column(Integer)
+    explanation: Mapped[str] = mapped_column(Text)
+    matched_name: Mapped[str] = mapped_column(Text)
+    query_name: Mapped[str] = mapped_column(Text)
+    entry_content_hash: Mapped[str] = mapped_column(String(64))
+    status: Mapped[str] = mapped_column(String(20), default="potential")
+    reviewer: Mapped[str | None] = mapped_column(String(200))
+    reason: Mapped[str | None] = mapped_column(Text)
+    decided_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    history_json: Mapped[str] = mapped_column(Text, default="[]")
+    created_at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True), server_default=func.now(), nullable=False
+    )
+    run_id: Mapped[int | None] = mapped_column(ForeignKey("screening_runs.id"), index=True)
+    supersedes_id: Mapped[int | None] = mapped_column(ForeignKey("screening_matches.id"))
+    suggested_by_id: Mapped[int | None] = mapped_column(ForeignKey("screening_matches.id"))

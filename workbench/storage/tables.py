@@ -37,6 +37,9 @@ from workbench.storage.orm import (
     ObligationRow,
     RunHitRow,
     RunObligationRow,
+    ScreeningListEntryRow,
+    ScreeningMatchRow,
+    ScreeningRunRow,
 )
 
 ID_CHUNK = 500
@@ -258,8 +261,84 @@ HITS = TableSpec(
     ),
 )
 
+_match = ScreeningMatchRow.__table__
+_entry = ScreeningListEntryRow.__table__
+_match_customer = _customer.alias("match_customer")
+_match_fab = _fab.alias("match_fab")
+_latest_screening = select(func.max(ScreeningRunRow.__table__.c.id)).scalar_subquery()
+
+#: The screening review queue; scope by ``status`` (potential, confirmed, dismissed).
+MATCHES = TableSpec(
+    name="matches",
+    title="Screening matches",
+    id_expr=_match.c.id,
+    source=_match.join(
+        _entry,
+        and_(
+            _entry.c.version_id == _match.c.list_version_id,
+            _entry.c.entry_key == _match.c.entry_key,
+        ),
+    )
+    .outerjoin(
+        _match_customer,
+        and_(_match.c.party_kind == "customer", _match_customer.c.id == _match.c.party_id),
+    )
+    .outerjoin(
+        _match_fab, and_(_match.c.party_kind == "fab", _match_fab.c.id == _match.c.party_id)
+    ),
+    default_sort="party",
+    scopes={
+        "status": _match.c.status,
+        "party_kind": _match.c.party_kind,
+        "party_id": _match.c.party_id,
+        "run_id": _match.c.run_id,
+    },
+    columns=(
+        Column(
+            "party",
+            "Customer / fab",
+            func.coalesce(_match_customer.c.name, _match_fab.c.name),
+            searchable=True,
+            width=220,
+        ),
+        Column("party_kind", "Kind", _match.c.party_kind, width=70),
+        Column(
+            "country",
+            "Country",
+            func.coalesce(_match_customer.c.hq_country, _match_fab.c.country),
+            width=60,
+        ),
+        Column("entry", "List entry", _entry.c.name, searchable=True, width=260),
+        Column("list", "List", _match.c.list_code, width=90),
+        Column("footnotes", "Footnotes", _entry.c.footnotes, width=80),
+        Column("licence_policy", "Licence policy", _entry.c.licence_policy, width=200),
+        Column("score", "Score", _match.c.score, ColumnKind.INT, width=60),
+        Column(
+            "flag",
+            "Flag",
+            case(
+                (_match.c.suggested_by_id.is_not(None), literal("parent confirmed")),
+                (_match.c.supersedes_id.is_not(None), literal("entry changed")),
+                (_match.c.run_id == _latest_screening, literal("new")),
+                else_=literal(""),
+            ),
+            width=110,
+        ),
+        Column("status", "Status", _match.c.status, width=80),
+        Column("query_name", "Name screened", _match.c.query_name, searchable=True, width=200),
+        Column("matched_name", "Name on list", _match.c.matched_name, searchable=True, width=200),
+        Column("explanation", "Why", _match.c.explanation, width=320),
+        Column("reviewer", "Reviewer", _match.c.reviewer, searchable=True, width=100),
+        Column("reason", "Reason", _match.c.reason, searchable=True, width=200),
+        Column("decided_at", "Decided", _match.c.decided_at, ColumnKind.DATE, width=140),
+        Column("created_at", "Raised", _match.c.created_at, ColumnKind.DATE, width=140),
+        Column("entry_key", "Entry key", _match.c.entry_key, width=120),
+        Column("list_version_id", "List version", _match.c.list_version_id, ColumnKind.INT),
+    ),
+)
+
 SPECS: dict[str, TableSpec] = {
-    spec.name: spec for spec in (MACHINES, CONTRACTS, OBLIGATIONS, CUSTOMERS, FABS, HITS)
+    spec.name: spec for spec in (MACHINES, CONTRACTS, OBLIGATIONS, CUSTOMERS, FABS, HITS, MATCHES)
 }
 
 
