@@ -236,7 +236,7 @@ def run_proxy(db_path: Path, repeat: int) -> dict[str, Any]:
     }
 
 
-CASES = {"id-model": run_id_model, "proxy": run_proxy}
+RUNNERS = {"id-model": run_id_model, "proxy": run_proxy}
 
 
 # -- parent process: build, run the cases, print the table ------------------------------------
@@ -263,13 +263,13 @@ def main() -> int:
     parser.add_argument("--machines", type=int, default=100_000)
     parser.add_argument("--repeat", type=int, default=5, help="runs of the id-model case")
     parser.add_argument("--baseline-repeat", type=int, default=3, help="runs of the proxy case")
-    parser.add_argument("--case", choices=sorted(CASES), help=argparse.SUPPRESS)
+    parser.add_argument("--case", choices=sorted(RUNNERS), help=argparse.SUPPRESS)
     parser.add_argument("--db", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
 
     if args.case:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-        print(json.dumps(CASES[args.case](args.db, args.repeat)))
+        print(json.dumps(RUNNERS[args.case](args.db, args.repeat)))
         return 0
 
     db_path = demo_database(args.machines)

@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from workbench import __version__
 from workbench.cli import (
     commands_db,
+    commands_report,
     commands_rules,
     commands_screen,
 )
@@ -28,6 +29,7 @@ REGISTRARS: list[Registrar] = [
     commands_db.register,
     commands_rules.register,
     commands_screen.register,
+    commands_report.register,
 ]
 
 
