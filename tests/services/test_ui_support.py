@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from workbench.domain.entities import PartyListing
-from workbench.services import browse, overview, ui_support
+from workbench.domain.entities import Customer, PartyListing
+from workbench.services import browse, overview, screening, ui_support
 from workbench.services.database import info, open_database
+from workbench.storage import repositories
 from workbench.storage.database import Database
 
 
@@ -91,3 +92,26 @@ def test_listing_labels() -> None:
     )
     assert ui_support.listing_label(PartyListing(None, "meu")) == "MEU"
     assert ui_support.listing_label(PartyListing(None, "new_list")) == "NEW LIST"
+
+
+def test_details_show_list_status_and_open_matches(sqlite_db: Database) -> None:
+    sample = Path(__file__).resolve().parent.parent / "data" / "csl_sample_consolidated.csv"
+    with sqlite_db.session() as session:
+        cetc = repositories.add_customer(
+            session, Customer(None, "CETC13", "CETC 13th Research Institute", "CN")
+        )
+    screening.import_list(sqlite_db, sample)
+    detail = ui_support.customer_detail(sqlite_db, cetc)
+    assert detail is not None
+    fields = dict(detail.fields)
+    assert fields["List status"] == "—"
+    assert fields["Screening"].startswith("1 potential match to review in Screening: ")
+    assert "CETC 13" in fields["Screening"]
+
+    match = screening.matches(sqlite_db)[0]["id"]
+    screening.decide(sqlite_db, match, True, "Same institute.")
+    fields = dict((ui_support.customer_detail(sqlite_db, cetc) or detail).fields)
+    assert fields["Screening"] == "no potential matches waiting for review"
+    status = fields["List status"]
+    assert status.startswith("Entity List FN3 · Policy of denial")
+    assert status.endswith(" · since 2018-08-01")

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -105,3 +106,13 @@ def test_view_shows_tree_and_details(window: MainWindow, qtbot: QtBot) -> None:
     qtbot.waitUntil(
         lambda: f"serial {machine.data()}" in view.details.title.text(), timeout=WAIT_MS
     )
+
+
+def test_listing_tooltip_says_policy_and_since(demo_db: Database) -> None:
+    model = _model(demo_db)
+    smic = _find(model, "customer", "Semiconductor Manufacturing International Corporation")
+    tip = smic.siblingAtColumn(LISTINGS).data(Qt.ItemDataRole.ToolTipRole)
+    assert tip.startswith("Entity List FN5 · Presumption of denial")
+    assert tip.endswith(" · since 2024-12-02")
+    unlisted = _find(model, "customer", "Intel Corporation")
+    assert unlisted.siblingAtColumn(LISTINGS).data(Qt.ItemDataRole.ToolTipRole) is None

@@ -123,7 +123,7 @@ def save_scenario(db: Database, scenario_obj: Scenario) -> None:
                 f"Scenario '{scenario_obj.id}' names unknown rule '{rule_id}'."
             ) from exc
     text = yaml.safe_dump(
-        scenario_obj.model_dump(mode="json", exclude_defaults=True),
+        scenario_obj.model_dump(mode="python", exclude_defaults=True),
         allow_unicode=True,
         sort_keys=False,
     )

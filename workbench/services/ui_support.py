@@ -14,6 +14,7 @@ from sqlalchemy import func, select
 
 from workbench.domain.entities import Customer, PartyListing
 from workbench.services.overview import Detail
+from workbench.services.screening_review import open_matches
 from workbench.storage import repositories, tables
 from workbench.storage.database import Database
 from workbench.storage.orm import MachineRow
@@ -67,6 +68,31 @@ def listing_label(listing: PartyListing) -> str:
     return f"{name} {listing.footnote}" if listing.footnote else name
 
 
+def listing_status(listing: PartyListing) -> str:
+    """What rules read from a listing, in one line: list and footnote, policy, since when."""
+    parts = [listing_label(listing)]
+    if listing.licence_policy:
+        parts.append(listing.licence_policy)
+    if listing.since:
+        parts.append(f"since {listing.since.isoformat()}")
+    return " · ".join(parts)
+
+
+def _screening_text(db: Database, kind: str, party_id: int) -> str:
+    """The potential matches waiting for a decision, so nobody trusts a clean record that
+    simply has not been reviewed yet."""
+    pending = open_matches(db, kind, party_id)
+    if not pending:
+        return "no potential matches waiting for review"
+    noun = "match" if len(pending) == 1 else "matches"
+    best = "; ".join(
+        f"{m.entry_name} ({_LIST_NAMES.get(m.list_code, m.list_code)}, score {m.score})"
+        for m in pending[:3]
+    )
+    more = f"; and {len(pending) - 3} more" if len(pending) > 3 else ""
+    return f"{len(pending)} potential {noun} to review in Screening: {best}{more}"
+
+
 def _listing_lines(listings: Sequence[PartyListing]) -> list[list[str]]:
     return [
         [
@@ -107,6 +133,8 @@ def customer_detail(db: Database, customer_id: int) -> Detail | None:
             ("Group", parent.name if parent else "— (top of group)"),
             ("Subsidiaries", ", ".join(subsidiaries) or "—"),
             ("Listings", "; ".join(listing_label(p) for p in listings) or "none recorded"),
+            ("List status", "\n".join(listing_status(p) for p in listings) or "—"),
+            ("Screening", _screening_text(db, "customer", customer_id)),
         ],
         table_headers=["Site", "Fab", "Country", "Technology", "Machines"],
         table_rows=[
@@ -137,6 +165,8 @@ def fab_detail(db: Database, fab_id: int) -> Detail | None:
             ("Wafer size", f"{fab.wafer_size_mm} mm" if fab.wafer_size_mm else "—"),
             ("Advanced node", status[fab.advanced_node]),
             ("Machines", f"{machines:,}"),
+            ("List status", "\n".join(listing_status(p) for p in listings) or "none recorded"),
+            ("Screening", _screening_text(db, "fab", fab_id)),
         ],
         table_headers=["Listing", "Licence policy", "Since", "Source"] if listings else [],
         table_rows=_listing_lines(listings),

@@ -16,7 +16,7 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelInde
 from workbench.domain.entities import PartyListing
 from workbench.services.browse import ColumnKind
 from workbench.services.overview import CustomerNode, FabNode
-from workbench.services.ui_support import listing_label
+from workbench.services.ui_support import listing_label, listing_status
 from workbench.ui import formatting, icons
 from workbench.ui.formatting import Badge, Tone
 from workbench.ui.roles import BADGE_ROLE, ID_ROLE, KIND_ROLE
@@ -51,6 +51,11 @@ class Node:
 
 def _listing_badges(listings: Sequence[PartyListing]) -> list[Badge]:
     return [Badge(listing_label(p), Tone.DANGER) for p in listings]
+
+
+def _listing_tooltip(listings: Sequence[PartyListing]) -> str | None:
+    """The badge says which list; the tooltip says what rules read: policy and since when."""
+    return "\n".join(listing_status(p) for p in listings) or None
 
 
 class CustomerTreeModel(QAbstractItemModel):
@@ -263,6 +268,8 @@ class CustomerTreeModel(QAbstractItemModel):
             return icons.icon("group" if is_group else "customer")
         if role == BADGE_ROLE and column == LISTINGS:
             return _listing_badges(data.listings) or None
+        if role == Qt.ItemDataRole.ToolTipRole and column == LISTINGS:
+            return _listing_tooltip(data.listings)
         if role == Qt.ItemDataRole.ToolTipRole and column == NAME:
             kind = "Group" if is_group else "Customer"
             return f"{kind} {c.code}; headquartered in {c.hq_country}"
@@ -289,6 +296,8 @@ class CustomerTreeModel(QAbstractItemModel):
                 return formatting.advanced_node_badge(f.advanced_node)
             if column == LISTINGS:
                 return _listing_badges(data.listings) or None
+        if role == Qt.ItemDataRole.ToolTipRole and column == LISTINGS:
+            return _listing_tooltip(data.listings)
         if role == Qt.ItemDataRole.ToolTipRole and column == NAME:
             return f"{f.site_code} · {', '.join(p for p in (f.city, f.country) if p)}"
         return None

@@ -1,8 +1,8 @@
 """The views of the sidebar and the registry that lists them.
 
 A later feature adds its screen by registering one more ``ViewEntry`` in
-:func:`default_registry` (section "Compliance" for Restrictions, Impact, Screening; "Records"
-for Audit and Reports).
+:func:`default_registry` (section "Analysis" holds Restrictions and Impact; "Compliance" is
+for Screening; "Records" for Audit and Reports).
 """
 
 from __future__ import annotations
@@ -12,7 +12,10 @@ from workbench.ui.views.base import ViewContext, WorkbenchView
 from workbench.ui.views.big_table import BigTableView
 from workbench.ui.views.customers import CustomersView
 from workbench.ui.views.dashboard import DashboardView
+from workbench.ui.views.impact import ImpactView
 from workbench.ui.views.registry import ViewEntry, ViewRegistry
+from workbench.ui.views.restrictions import RestrictionsView
+from workbench.ui.views.screening import ScreeningView
 
 __all__ = ["ViewContext", "ViewEntry", "ViewRegistry", "WorkbenchView", "default_registry"]
 
@@ -87,6 +90,39 @@ def default_registry() -> ViewRegistry:
             section="Book",
             order=40,
             tooltip="Service contracts and what they cover",
+        )
+    )
+    registry.register(
+        ViewEntry(
+            "restrictions",
+            "Restrictions",
+            "restrictions",
+            RestrictionsView,
+            section="Analysis",
+            order=44,
+            tooltip="Rule packs, scenarios and the rule editor",
+        )
+    )
+    registry.register(
+        ViewEntry(
+            "impact",
+            "Impact",
+            "impact",
+            ImpactView,
+            section="Analysis",
+            order=46,
+            tooltip="Run a scenario, read every hit and why, compare runs",
+        )
+    )
+    registry.register(
+        ViewEntry(
+            "screening",
+            "Screening",
+            "screening",
+            ScreeningView,
+            section="Compliance",
+            order=50,
+            tooltip="Restricted-party lists, the review queue of potential matches, name checks",
         )
     )
     return registry

@@ -1,0 +1,239 @@
+"""Rules as sentences: the scope tree as indented conditions a compliance officer can check
+against the legal text without reading YAML.
+
+Pure functions over the rule model (no Qt), so the Restrictions view and its tests read the
+same words, and a report could reuse them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from workbench.domain.enums import (
+    Architecture,
+    EquipmentCategory,
+    MachineStatus,
+    Outcome,
+    ProcessType,
+    RuleStatus,
+    ServiceType,
+)
+from workbench.rules.model import (
+    NEW_TOOL_SHIPMENT,
+    AdvancedNode,
+    AllOf,
+    AnyOf,
+    ArchitectureIn,
+    CategoryIn,
+    ClassificationIn,
+    CountryGroupIn,
+    CountryIn,
+    DateCompare,
+    Listed,
+    MachineStatusIn,
+    ModelIn,
+    ModelSetIn,
+    NotOf,
+    ObligationOverlaps,
+    ProcessTypeIn,
+    RulePack,
+    Scope,
+    Threshold,
+)
+
+_STATUS = {
+    RuleStatus.RUMOURED: "Rumoured",
+    RuleStatus.PROPOSED: "Proposed",
+    RuleStatus.PUBLISHED: "Published",
+    RuleStatus.IN_FORCE: "In force",
+    RuleStatus.WITHDRAWN: "Withdrawn",
+}
+_OUTCOME = {
+    Outcome.PROHIBITED: "Prohibited",
+    Outcome.PRESUMPTION_OF_DENIAL: "Presumption of denial",
+    Outcome.LICENCE_REQUIRED: "Licence required",
+    Outcome.CASE_BY_CASE: "Case-by-case review",
+    Outcome.NOTIFY: "Notification",
+}
+_PROCESS = {
+    ProcessType.LOGIC: "logic",
+    ProcessType.FOUNDRY: "foundry",
+    ProcessType.DRAM: "DRAM",
+    ProcessType.NAND: "NAND",
+    ProcessType.OTHER: "other",
+}
+_ARCHITECTURE = {
+    Architecture.PLANAR: "planar",
+    Architecture.FINFET: "FinFET",
+    Architecture.GAA: "GAA",
+}
+_THRESHOLD_FIELDS = {
+    "logic_node_nm": ("Fab logic node", "nm"),
+    "dram_half_pitch_nm": ("Fab DRAM half-pitch", "nm"),
+    "nand_layers": ("Fab NAND layers", ""),
+    "overlay_nm": ("Tool overlay", "nm"),
+    "wavelength_nm": ("Tool wavelength", "nm"),
+    "numerical_aperture": ("Tool numerical aperture", ""),
+}
+_OPS = {"<": "<", "<=": "≤", ">": ">", ">=": "≥"}
+_DATE_FIELDS = {
+    "ship_date": "Machine shipped",
+    "install_date": "Machine installed",
+    "contract_signed": "Contract signed",
+}
+_DATE_OPS = {
+    "before": "before",
+    "on_or_before": "on or before",
+    "after": "after",
+    "on_or_after": "on or after",
+}
+_PARTIES = {"customer": "customer", "fab": "fab", "parent": "parent company"}
+_LISTS = {
+    "entity_list": "the Entity List",
+    "meu": "the MEU List",
+    "uvl": "the Unverified List",
+    "sdn": "the SDN List",
+    "cmic": "the CMIC List",
+}
+
+
+def status_label(status: str) -> str:
+    try:
+        return _STATUS[RuleStatus(status)]
+    except ValueError:
+        return status
+
+
+def outcome_label(outcome: str) -> str:
+    if outcome == "licensed":
+        return "Licensed"
+    try:
+        return _OUTCOME[Outcome(outcome)]
+    except ValueError:
+        return outcome.replace("_", " ").capitalize()
+
+
+def activity_label(slug: str) -> str:
+    if slug == NEW_TOOL_SHIPMENT:
+        return "Shipment of new tools"
+    try:
+        return ServiceType(slug).label
+    except ValueError:
+        return slug
+
+
+def _or(words: list[str]) -> str:
+    if len(words) <= 1:
+        return "".join(words)
+    return ", ".join(words[:-1]) + " or " + words[-1]
+
+
+def _and(words: list[str]) -> str:
+    if len(words) <= 1:
+        return "".join(words)
+    return ", ".join(words[:-1]) + " and " + words[-1]
+
+
+def _unknown(counts: bool) -> str:
+    return " (unknown counts as a match)" if counts else ""
+
+
+def _category(slug: str) -> str:
+    try:
+        return EquipmentCategory(slug).label
+    except ValueError:
+        return slug
+
+
+def describe_predicate(node: Scope, pack: RulePack | None = None) -> str:
+    """One predicate (or the heading of a group) as a sentence."""
+    if isinstance(node, AllOf):
+        return "All of these hold:"
+    if isinstance(node, AnyOf):
+        return "Any of these holds:"
+    if isinstance(node, NotOf):
+        return "None of this holds:"
+    if isinstance(node, CountryIn):
+        whose = "Fab country" if node.of == "fab" else "Customer HQ country"
+        return f"{whose} is {_or(list(node.countries))}"
+    if isinstance(node, CountryGroupIn):
+        whose = "Fab country" if node.of == "fab" else "Customer HQ country"
+        groups = _or(list(node.groups))
+        return f"{whose} is in EAR country group {groups} (as of the evaluation date)"
+    if isinstance(node, AdvancedNode):
+        return (
+            "Fab is advanced-node under 87 FR 62186 (logic non-planar or ≤ 16/14 nm, DRAM "
+            "≤ 18 nm half-pitch, NAND ≥ 128 layers)" + _unknown(node.unknown_counts)
+        )
+    if isinstance(node, ProcessTypeIn):
+        return "Fab process is " + _or([_PROCESS.get(v, str(v)) for v in node.values])
+    if isinstance(node, ArchitectureIn):
+        return "Fab transistor architecture is " + _or(
+            [_ARCHITECTURE.get(v, str(v)) for v in node.values]
+        )
+    if isinstance(node, CategoryIn):
+        return "Equipment category is " + _or([_category(v) for v in node.values])
+    if isinstance(node, MachineStatusIn):
+        return "Machine status is " + _or([MachineStatus(v).value for v in node.values])
+    if isinstance(node, ModelIn):
+        return f"Model is {node.vendor} " + _or(list(node.codes))
+    if isinstance(node, ModelSetIn):
+        model_set = pack.model_sets.get(node.name) if pack else None
+        if model_set is None:
+            return f"Model is on the pack's list '{node.name}'"
+        codes = [f"{m.vendor} {m.model_code}" for m in model_set.models]
+        shown = ", ".join(codes[:6]) + (f" and {len(codes) - 6} more" if len(codes) > 6 else "")
+        return f"Model is on the list '{model_set.title or node.name}': {shown}"
+    if isinstance(node, ClassificationIn):
+        how = "starting with" if node.match == "prefix" else "exactly"
+        return f"{node.regime} classification {how} {_or(list(node.codes))}"
+    if isinstance(node, Threshold):
+        label, unit = _THRESHOLD_FIELDS[node.field]
+        value = f"{node.value:g}" + (f" {unit}" if unit else "")
+        return f"{label} {_OPS[node.op]} {value}" + _unknown(node.unknown_counts)
+    if isinstance(node, Listed):
+        parties = _or([_PARTIES[p] for p in node.parties])
+        lists = _or([_LISTS.get(name, name) for name in node.lists])
+        text = f"The {parties} is on {lists}"
+        if node.footnotes:
+            text += " with footnote " + _or(list(node.footnotes))
+        if node.policy_contains:
+            text += "; licence policy mentions " + _or([f"“{p}”" for p in node.policy_contains])
+        return text
+    if isinstance(node, DateCompare):
+        when = "the rule's effective date" if node.date == "effective" else str(node.date)
+        return f"{_DATE_FIELDS[node.field]} {_DATE_OPS[node.op]} {when}" + _unknown(
+            node.unknown_counts
+        )
+    if isinstance(node, ObligationOverlaps):
+        when = "the rule's effective date" if node.date == "effective" else str(node.date)
+        return f"The service obligation runs on {when}"
+    return str(node)
+
+
+@dataclass(frozen=True)
+class ScopeLine:
+    depth: int
+    text: str
+    group: bool
+
+
+def describe_scope(scope: Scope, pack: RulePack | None = None) -> list[ScopeLine]:
+    """The scope tree depth-first, one line per node; groups introduce their children."""
+    out: list[ScopeLine] = []
+
+    def walk(node: Scope, depth: int) -> None:
+        group = isinstance(node, AllOf | AnyOf | NotOf)
+        out.append(ScopeLine(depth, describe_predicate(node, pack), group))
+        if isinstance(node, AllOf | AnyOf):
+            for child in node.items:
+                walk(child, depth + 1)
+        elif isinstance(node, NotOf):
+            walk(node.item, depth + 1)
+
+    walk(scope, 0)
+    return out
+
+
+def activities_text(activities: list[str]) -> str:
+    return _and([activity_label(a) for a in activities])
