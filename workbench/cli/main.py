@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from workbench import __version__
 from workbench.cli import (
     commands_db,
+    commands_import,
     commands_report,
     commands_rules,
     commands_screen,
@@ -30,6 +31,7 @@ REGISTRARS: list[Registrar] = [
     commands_rules.register,
     commands_screen.register,
     commands_report.register,
+    commands_import.register,
 ]
 
 

@@ -1,0 +1,127 @@
+"""``workbench import``: read installed-base files, show the plan, commit it on request."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from workbench.cli.output import emit_json, emit_table, error
+from workbench.importers import ImportFileError
+from workbench.services import database, importing
+
+SHOWN = 40  # changes and rejected rows printed as text; --json and --errors give all
+
+
+def register(
+    sub: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser
+) -> None:
+    p = sub.add_parser(
+        "import",
+        parents=[common],
+        help="import installed-base files (dry run unless --commit)",
+        description="Read spreadsheets or CSV files, resolve them against the database and "
+        "show what would be created, changed or rejected. Nothing is written without --commit; "
+        "with --commit, any rejected row means nothing is written unless --valid-only.",
+    )
+    p.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    p.add_argument("--profile", metavar="NAME", help="read the files with a saved column mapping")
+    p.add_argument("--save-profile", metavar="NAME", help="save the mapping used under this name")
+    p.add_argument("--vendor", metavar="V", help="vendor of every machine, for files without one")
+    p.add_argument("--commit", action="store_true", help="write the import to the database")
+    p.add_argument(
+        "--valid-only", action="store_true", help="with --commit: write the valid rows only"
+    )
+    p.add_argument("--errors", type=Path, metavar="OUT.xlsx", help="write the rejected rows here")
+    p.add_argument("--json", action="store_true", help="print the plan or result as JSON")
+    p.set_defaults(handler=cmd_import)
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    if args.errors is not None and args.errors.suffix.lower() != ".xlsx":
+        error(f"{args.errors} must be an .xlsx file.")
+        return 2
+    missing = [f for f in args.files if not f.is_file()]
+    if missing:
+        error(f"{missing[0]} does not exist or is not a file.")
+        return 1
+    options = importing.ImportOptions(
+        commit=args.commit,
+        valid_only=args.valid_only,
+        vendor=args.vendor,
+        profile=args.profile,
+        save_profile=args.save_profile,
+    )
+    db = database.open_database(args.db)
+    try:
+        outcome = importing.run_import(db, args.files, options)
+    except ImportFileError as exc:
+        error(f"{exc}; nothing was imported.")
+        return 1
+    finally:
+        db.dispose()
+    errors_written = None
+    if args.errors is not None and outcome.plan.rejected_rows:
+        errors_written = importing.write_errors(args.errors, outcome.plan)
+    if args.json:
+        payload = outcome.to_dict()
+        payload["errors_file"] = str(args.errors) if errors_written is not None else None
+        emit_json(payload)
+    else:
+        _print_outcome(outcome, args, errors_written)
+    if outcome.refused:
+        rejected = len(outcome.plan.rejected_rows)
+        what = f"{rejected} row(s) were rejected" if rejected else "the files have errors"
+        error(
+            f"{what}, so nothing was written; fix them (see --errors) or add --valid-only to "
+            "write the valid rows only."
+        )
+        return 1
+    return 0 if outcome.ok else 1
+
+
+def _print_outcome(
+    outcome: importing.ImportOutcome, args: argparse.Namespace, errors_written: int | None
+) -> None:
+    plan = outcome.plan
+    for info in plan.parsed.files:
+        print(f"File {info.name} (SHA-256 {info.sha256[:16]}...)")
+    for sheet in plan.parsed.sheets:
+        where = f"  sheet '{sheet.sheet}'" if sheet.sheet else f"  {sheet.file}"
+        kinds = ", ".join(k.value for k in sheet.kinds) or "nothing recognised"
+        header = f"header row {sheet.header_row}" if sheet.header_row else "no header row"
+        print(f"{where}: {header}; {kinds}; {sheet.rows_read} rows, {sheet.rows_rejected} rejected")
+    print()
+    emit_table(
+        ["records", "new", "changed", "unchanged", "rejected"],
+        [[kind, *counts.values()] for kind, counts in plan.counts().items()],
+    )
+    changes = [(kind, c) for kind, k in plan.kinds.items() for c in k.changed]
+    if changes:
+        print(f"\nChanges ({len(changes)}):")
+        for kind, change in changes[:SHOWN]:
+            what = "; ".join(f"{f.field}: '{f.old}' -> '{f.new}'" for f in change.fields)
+            flag = " [relocation]" if change.is_relocation else ""
+            print(f"  {kind.value} {change.key}{flag}: {what} ({change.source})")
+        if len(changes) > SHOWN:
+            print(f"  ... {len(changes) - SHOWN} more (use --json)")
+    errors = plan.errors
+    if errors:
+        print(f"\nRejected ({len(plan.rejected_rows)} rows):")
+        for issue in errors[:SHOWN]:
+            print(f"  {issue.text}")
+        if len(errors) > SHOWN:
+            print(f"  ... {len(errors) - SHOWN} more (use --errors OUT.xlsx or --json)")
+    print()
+    if errors_written is not None:
+        print(f"{errors_written} rejected row(s) written to {args.errors}.")
+    elif args.errors is not None:
+        print(f"No rejected rows; {args.errors} was not written.")
+    if outcome.profile_saved:
+        print(f"Mapping saved as import profile '{outcome.profile_saved}'.")
+    if outcome.committed:
+        print(
+            f"Committed as import batch {outcome.batch_id}: {outcome.rows_written} record(s) "
+            "written."
+        )
+    elif not outcome.refused:
+        print("Dry run: nothing was written (add --commit to write).")

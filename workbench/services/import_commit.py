@@ -1,0 +1,210 @@
+"""Executing a plan: the batch row, then each table's inserts and updates, parents first.
+
+Everything happens in the caller's session, i.e. one transaction: a failure, a cancel or a
+killed process leaves the database as it was. New rows get ids only when inserted, so rows
+that refer to them (a machine at a fab the same file creates) carry a :class:`NewRef` in the
+plan, replaced here by the id read back after the parent table was written.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Hashable
+from typing import Any
+
+from sqlalchemy import Table, bindparam, update
+from sqlalchemy.orm import Session
+
+from workbench.domain.cancel import CancelToken, Progress
+from workbench.services.import_model import ImportPlan, NewRef, PlanKind
+from workbench.services.import_plan import INSERT_COLUMNS, UPDATE_COLUMNS
+from workbench.storage import upsert
+from workbench.storage.orm import (
+    ContractRow,
+    CustomerRow,
+    EquipmentModelRow,
+    FabRow,
+    ImportBatchRow,
+    MachineRow,
+    ObligationRow,
+)
+
+TABLES: dict[PlanKind, Table] = {
+    PlanKind.CUSTOMERS: CustomerRow.__table__,  # type: ignore[dict-item]
+    PlanKind.FABS: FabRow.__table__,  # type: ignore[dict-item]
+    PlanKind.MODELS: EquipmentModelRow.__table__,  # type: ignore[dict-item]
+    PlanKind.MACHINES: MachineRow.__table__,  # type: ignore[dict-item]
+    PlanKind.CONTRACTS: ContractRow.__table__,  # type: ignore[dict-item]
+    PlanKind.OBLIGATIONS: ObligationRow.__table__,  # type: ignore[dict-item]
+}
+#: Natural-key columns per table, and how the plan folds them into a NewRef key.
+_KEY_COLUMNS: dict[PlanKind, tuple[str, ...]] = {
+    PlanKind.CUSTOMERS: ("code",),
+    PlanKind.FABS: ("site_code",),
+    PlanKind.MODELS: ("vendor", "model_code"),
+    PlanKind.MACHINES: ("vendor", "serial"),
+    PlanKind.CONTRACTS: ("number",),
+}
+_VERSIONED = frozenset(PlanKind) - {PlanKind.OBLIGATIONS}
+
+
+def _fold(kind: PlanKind, key: tuple[Any, ...]) -> Hashable:
+    if kind is PlanKind.MACHINES:
+        return (str(key[0]).casefold(), key[1])  # serials keep their case
+    if kind is PlanKind.MODELS:
+        return (str(key[0]).casefold(), str(key[1]).casefold())
+    return str(key[0]).casefold()
+
+
+class _Ids:
+    """Ids of the rows this import inserted, read back per table the first time one is needed."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.loaded: dict[PlanKind, dict[Hashable, int]] = {}
+
+    def resolve(self, value: Any) -> Any:
+        if not isinstance(value, NewRef):
+            return value
+        ids = self.loaded.get(value.kind)
+        if ids is None:
+            raw = upsert.key_ids(self.session, TABLES[value.kind], _KEY_COLUMNS[value.kind])
+            ids = {_fold(value.kind, key): id_ for key, id_ in raw.items()}
+            self.loaded[value.kind] = ids
+        return ids[value.key]
+
+    def forget(self, kind: PlanKind) -> None:
+        self.loaded.pop(kind, None)
+
+
+def combined_sha256(plan: ImportPlan) -> str:
+    """One file: its SHA-256. Several: the SHA-256 of their 'digest  name' lines, sorted."""
+    files = plan.parsed.files
+    if len(files) == 1:
+        return files[0].sha256
+    lines = sorted(f"{f.sha256}  {f.name}" for f in files)
+    return hashlib.sha256("\n".join(lines).encode()).hexdigest()
+
+
+def record_batch(
+    session: Session, plan: ImportPlan, profile: str | None, user: str, status: str
+) -> int:
+    """The batch row every import writes; returns its id for the records it touches."""
+    sheets = {
+        "files": [
+            {"name": f.name, "sha256": f.sha256, "format": f.format.value, "size": f.size}
+            for f in plan.parsed.files
+        ],
+        "sheets": [
+            {
+                "file": s.file,
+                "sheet": s.sheet,
+                "header_row": s.header_row,
+                "kinds": [k.value for k in s.kinds],
+                "rows_read": s.rows_read,
+                "rows_rejected": s.rows_rejected,
+                "mapping": s.mapping.fields,
+            }
+            for s in plan.parsed.sheets
+        ],
+    }
+    row = ImportBatchRow(
+        file_name=", ".join(f.name for f in plan.parsed.files)[:500],
+        sha256=combined_sha256(plan),
+        sheets=json.dumps(sheets, ensure_ascii=False),
+        profile=profile,
+        counts_json=json.dumps(plan.counts()),
+        user_name=user,
+        status=status,
+    )
+    session.add(row)
+    session.flush()
+    return row.id
+
+
+def write_plan(
+    session: Session,
+    plan: ImportPlan,
+    batch_id: int,
+    progress: Progress | None = None,
+    cancel: CancelToken | None = None,
+) -> int:
+    """Insert and update every planned row; returns the number of rows written."""
+    total = sum(len(w.inserts) + len(w.updates) for w in plan.writes.values())
+    done = 0
+
+    def written(count: int) -> None:
+        nonlocal done
+        done += count
+        if progress is not None:
+            progress(done, total)
+        if cancel is not None:
+            cancel.raise_if_cancelled()
+
+    if progress is not None:
+        progress(0, total)
+    ids = _Ids(session)
+    for kind in PlanKind:
+        writes = plan.writes[kind]
+        table = TABLES[kind]
+        if writes.inserts:
+            _insert(session, kind, table, writes.inserts, batch_id, ids, written)
+            ids.forget(kind)
+        if writes.updates:
+            columns = UPDATE_COLUMNS[kind]
+            rows = [{k: ids.resolve(v) for k, v in row.items()} for row in writes.updates]
+            upsert.update_rows(
+                session,
+                table,
+                columns,
+                rows,
+                versioned=kind in _VERSIONED,
+                set_always={"batch_id": batch_id},
+                written=written,
+            )
+    return done
+
+
+def _insert(
+    session: Session,
+    kind: PlanKind,
+    table: Table,
+    inserts: list[dict[str, Any]],
+    batch_id: int,
+    ids: _Ids,
+    written: upsert.Written,
+) -> None:
+    columns = INSERT_COLUMNS[kind]
+    extra: tuple[Any, ...] = (batch_id, 1) if kind in _VERSIONED else (batch_id,)
+    names = [*columns, "batch_id", *(["version"] if kind in _VERSIONED else [])]
+    later_parents: list[tuple[str, NewRef]] = []
+    rows: list[tuple[Any, ...]] = []
+    for row in inserts:
+        values = []
+        for column in columns:
+            value = row[column]
+            if isinstance(value, NewRef) and value.kind is kind:
+                # A new customer whose parent is also new: set once both exist.
+                later_parents.append((row["code"], value))
+                value = None
+            values.append(ids.resolve(value))
+        rows.append((*values, *extra))
+    upsert.insert_rows(session, table, names, rows, written)
+    if later_parents:
+        ids.forget(kind)
+        stmt = (
+            update(table)
+            .where(table.c.id == bindparam("v_id"))
+            .values(parent_id=bindparam("v_parent"))
+        )
+        session.execute(
+            stmt,
+            [
+                {
+                    "v_id": ids.resolve(NewRef(kind, code.casefold())),
+                    "v_parent": ids.resolve(parent),
+                }
+                for code, parent in later_parents
+            ],
+        )

@@ -1,0 +1,178 @@
+"""The plan of an import: what it would create, change and reject, before anything is written.
+
+The same object is the dry run shown to the analyst (counts, field-by-field changes,
+relocations, rejected rows with reasons) and the list of writes the commit executes, so what
+is previewed is exactly what is written.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from enum import Enum, StrEnum
+from typing import Any
+
+from workbench.importers import ImportIssue, ParsedImport, RejectedRow, Severity, SourceRef
+
+
+class PlanKind(StrEnum):
+    """The tables an import writes, in the order it writes them (parents first)."""
+
+    CUSTOMERS = "customers"
+    FABS = "fabs"
+    MODELS = "equipment_models"
+    MACHINES = "machines"
+    CONTRACTS = "contracts"
+    OBLIGATIONS = "obligations"
+
+
+@dataclass(frozen=True, slots=True)
+class FieldChange:
+    field: str
+    old: str
+    new: str
+
+    def to_dict(self) -> dict[str, str]:
+        return {"field": self.field, "old": self.old, "new": self.new}
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """A record the import creates (``fields`` empty) or changes (old -> new per field)."""
+
+    key: str
+    source: SourceRef | None
+    fields: tuple[FieldChange, ...] = ()
+
+    @property
+    def is_relocation(self) -> bool:
+        """A machine whose file row puts it at another fab than the database does."""
+        return any(f.field == "fab" for f in self.fields)
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"key": self.key, "source": _source_dict(self.source)}
+        if self.fields:
+            out["changes"] = [f.to_dict() for f in self.fields]
+        return out
+
+
+def _source_dict(source: SourceRef | None) -> dict[str, Any] | None:
+    if source is None:
+        return None
+    return {"file": source.file, "sheet": source.sheet, "row": source.row}
+
+
+@dataclass
+class KindPlan:
+    kind: PlanKind
+    new: list[Change] = field(default_factory=list)
+    changed: list[Change] = field(default_factory=list)
+    unchanged: int = 0
+    rejected: int = 0
+
+    def counts(self) -> dict[str, int]:
+        return {
+            "new": len(self.new),
+            "changed": len(self.changed),
+            "unchanged": self.unchanged,
+            "rejected": self.rejected,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class NewRef:
+    """A foreign key to a row this same import inserts; its id is known only after the insert."""
+
+    kind: PlanKind
+    key: Hashable
+
+
+@dataclass
+class TableWrites:
+    """Rows to insert (column -> value, values may be :class:`NewRef`) and rows to update.
+
+    An update holds ``id``, the ``version`` the plan read (for the concurrency check) and every
+    updatable column, so one ``executemany`` statement serves all of them.
+    """
+
+    inserts: list[dict[str, Any]] = field(default_factory=list)
+    updates: list[dict[str, Any]] = field(default_factory=list)
+
+
+@dataclass
+class ImportPlan:
+    parsed: ParsedImport
+    kinds: dict[PlanKind, KindPlan]
+    issues: list[ImportIssue]  # found while resolving against the database
+    rejected_rows: list[RejectedRow]  # reading and resolving together, one per source row
+    writes: dict[PlanKind, TableWrites]
+    valid_only: bool = False
+
+    @property
+    def all_issues(self) -> list[ImportIssue]:
+        return [*self.parsed.issues, *self.issues]
+
+    @property
+    def errors(self) -> list[ImportIssue]:
+        return [i for i in self.all_issues if i.severity is Severity.ERROR]
+
+    @property
+    def has_errors(self) -> bool:
+        return any(i.severity is Severity.ERROR for i in self.all_issues)
+
+    @property
+    def relocations(self) -> list[Change]:
+        return [c for c in self.kinds[PlanKind.MACHINES].changed if c.is_relocation]
+
+    @property
+    def writes_anything(self) -> bool:
+        return any(w.inserts or w.updates for w in self.writes.values())
+
+    def counts(self) -> dict[str, dict[str, int]]:
+        return {kind.value: plan.counts() for kind, plan in self.kinds.items()}
+
+    def to_dict(self) -> dict[str, Any]:
+        """The machine-readable plan (``workbench import --json``)."""
+        return {
+            "files": [
+                {"name": f.name, "sha256": f.sha256, "format": f.format.value}
+                for f in self.parsed.files
+            ],
+            "sheets": [
+                {
+                    "file": s.file,
+                    "sheet": s.sheet,
+                    "header_row": s.header_row,
+                    "kinds": [k.value for k in s.kinds],
+                    "rows_read": s.rows_read,
+                    "rows_rejected": s.rows_rejected,
+                }
+                for s in self.parsed.sheets
+            ],
+            "counts": self.counts(),
+            "new": {k.value: [c.to_dict() for c in p.new] for k, p in self.kinds.items()},
+            "changed": {k.value: [c.to_dict() for c in p.changed] for k, p in self.kinds.items()},
+            "relocations": [c.to_dict() for c in self.relocations],
+            "rejected_rows": [
+                {"file": r.file, "sheet": r.sheet, "row": r.row, "reasons": list(r.reasons)}
+                for r in self.rejected_rows
+            ],
+            "issues": [i.to_dict() for i in self.all_issues],
+        }
+
+
+def show(value: object) -> str:
+    """A value as the plan prints it: ISO dates, plain numbers, enum slugs, '' for nothing."""
+    if value is None:
+        return ""
+    if isinstance(value, Enum):
+        return str(value.value)
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return f"{value:.2f}"
+    if isinstance(value, float):
+        return f"{value:g}"
+    return str(value)

@@ -1,0 +1,1203 @@
+"""Resolving parsed records against the file and the database, and diffing them: the plan.
+
+Pure Python over a :class:`BookSnapshot`: no database access, so every rule here is testable
+with a hand-built snapshot. Records are resolved parents first (customers, fabs, equipment
+models, machines, contracts, contract lines) so that a reference can point at a record of the
+same file, a stored one, or a record this file tried to bring but had to reject; the message
+then says which.
+
+Rules that are not obvious:
+
+- A blank cell, or a column the file does not have, means "not given": the stored value is
+  kept, never cleared. Only values the file states can change a record.
+- Customers match by code, else (no code in the file) by name, local name or alias. A new
+  customer needs a code and an HQ country (rules turn on where the owner is headquartered).
+- A machine's vendor is its row's vendor, else the ``--vendor`` option, else the vendor of the
+  one stored machine with that serial; with none of those the row is rejected.
+- An unknown equipment model is created only when the row gives its category.
+- A contract line becomes one obligation per service type, with the line's dates or else the
+  contract's. Value: a line's value is split equally over its service types; lines without a
+  value share what the contract value leaves after the priced lines of that contract in this
+  import, equally per line, then equally per service type. Splits are to the cent and the
+  cents left over go to the first parts, so the parts always add up to the whole.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable
+from dataclasses import dataclass, field
+from decimal import ROUND_DOWN, Decimal
+from typing import Any
+
+from workbench.domain.cancel import CancelToken
+from workbench.domain.enums import Architecture, ProcessType, ServiceType
+from workbench.domain.technology import advanced_node
+from workbench.importers import (
+    ContractLineRecord,
+    ContractRecord,
+    CustomerRecord,
+    FabRecord,
+    ImportIssue,
+    MachineRecord,
+    ParsedImport,
+    RecordKind,
+    RejectedRow,
+    Severity,
+    SourceRef,
+)
+from workbench.services.import_model import (
+    Change,
+    FieldChange,
+    ImportPlan,
+    KindPlan,
+    NewRef,
+    PlanKind,
+    TableWrites,
+    show,
+)
+from workbench.services.import_snapshot import (
+    BookSnapshot,
+    StoredContract,
+    StoredFab,
+    StoredMachine,
+)
+
+CENT = Decimal("0.01")
+_CANCEL_EVERY = 20_000
+_RECORD_TO_PLAN = {
+    RecordKind.CUSTOMER: PlanKind.CUSTOMERS,
+    RecordKind.FAB: PlanKind.FABS,
+    RecordKind.MACHINE: PlanKind.MACHINES,
+    RecordKind.CONTRACT: PlanKind.CONTRACTS,
+    RecordKind.CONTRACT_LINE: PlanKind.OBLIGATIONS,
+}
+_SERVICE_ORDER = {s: i for i, s in enumerate(ServiceType)}
+
+CUSTOMER_COLUMNS = ("code", "name", "local_name", "hq_country", "parent_id")
+FAB_COLUMNS = (
+    "site_code",
+    "name",
+    "customer_id",
+    "country",
+    "region",
+    "city",
+    "address",
+    "process_type",
+    "logic_node_nm",
+    "architecture",
+    "dram_half_pitch_nm",
+    "nand_layers",
+    "wafer_size_mm",
+    "advanced_node",
+)
+MODEL_COLUMNS = ("vendor", "model_code", "category")
+MACHINE_COLUMNS = (
+    "vendor",
+    "serial",
+    "model_id",
+    "fab_id",
+    "status",
+    "ship_date",
+    "install_date",
+    "shipped_under_licence",
+)
+CONTRACT_COLUMNS = (
+    "number",
+    "customer_id",
+    "title",
+    "signed_date",
+    "start_date",
+    "end_date",
+    "value",
+    "currency",
+    "renewal",
+)
+OBLIGATION_COLUMNS = (
+    "contract_id",
+    "machine_id",
+    "service_type",
+    "start_date",
+    "end_date",
+    "value",
+)
+
+#: Columns an update rewrites, per table (natural keys and parents' ids stay as they are).
+UPDATE_COLUMNS: dict[PlanKind, tuple[str, ...]] = {
+    PlanKind.CUSTOMERS: ("name", "local_name", "hq_country", "parent_id"),
+    PlanKind.FABS: FAB_COLUMNS[1:],
+    PlanKind.MODELS: ("category",),
+    PlanKind.MACHINES: MACHINE_COLUMNS[2:],
+    PlanKind.CONTRACTS: CONTRACT_COLUMNS[1:],
+    PlanKind.OBLIGATIONS: ("start_date", "end_date", "value"),
+}
+INSERT_COLUMNS: dict[PlanKind, tuple[str, ...]] = {
+    PlanKind.CUSTOMERS: CUSTOMER_COLUMNS,
+    PlanKind.FABS: FAB_COLUMNS,
+    PlanKind.MODELS: MODEL_COLUMNS,
+    PlanKind.MACHINES: MACHINE_COLUMNS,
+    PlanKind.CONTRACTS: CONTRACT_COLUMNS,
+    PlanKind.OBLIGATIONS: OBLIGATION_COLUMNS,
+}
+
+Ref = int | NewRef
+
+
+@dataclass(frozen=True, slots=True)
+class Rejected:
+    """A file record that was rejected; references to it say so and name its row."""
+
+    source: SourceRef
+
+
+@dataclass(frozen=True, slots=True)
+class _Target:
+    """An accepted file record: its reference, a display name, and what dependants need."""
+
+    ref: Ref
+    label: str
+    source: SourceRef
+    contract: ContractRecord | StoredContract | None = None
+
+
+def split_evenly(total: Decimal, parts: int) -> list[Decimal]:
+    """``total`` in ``parts`` amounts to the cent that add up exactly; leftover cents go first."""
+    if parts <= 0:
+        return []
+    cents = int((total / CENT).to_integral_value(rounding=ROUND_DOWN))
+    base, extra = divmod(cents, parts)
+    return [Decimal(base + (1 if i < extra else 0)) * CENT for i in range(parts)]
+
+
+def _label_fab(name: str | None, code: str) -> str:
+    return f"{name} ({code})" if name and name != code else code
+
+
+@dataclass
+class _Planner:
+    parsed: ParsedImport
+    snap: BookSnapshot
+    vendor_option: str | None
+    cancel: CancelToken | None
+    kinds: dict[PlanKind, KindPlan] = field(
+        default_factory=lambda: {k: KindPlan(k) for k in PlanKind}
+    )
+    writes: dict[PlanKind, TableWrites] = field(
+        default_factory=lambda: {k: TableWrites() for k in PlanKind}
+    )
+    issues: list[ImportIssue] = field(default_factory=list)
+    reasons: dict[tuple[str, str | None, int], list[str]] = field(default_factory=dict)
+    headings: dict[tuple[str, str | None], dict[str, str]] = field(default_factory=dict)
+    # accepted (or rejected) file records by case-folded key
+    customers_by_code: dict[str, _Target | Rejected] = field(default_factory=dict)
+    customers_by_name: dict[str, list[_Target | Rejected]] = field(default_factory=dict)
+    fabs_by_code: dict[str, _Target | Rejected] = field(default_factory=dict)
+    fabs_by_name: dict[str, list[_Target | Rejected]] = field(default_factory=dict)
+    models: dict[tuple[str, str], tuple[Ref, str | None, SourceRef | None]] = field(
+        default_factory=dict
+    )
+    machines: dict[tuple[str, str], _Target | Rejected] = field(default_factory=dict)
+    machines_by_serial: dict[str, list[tuple[tuple[str, str], _Target]]] = field(
+        default_factory=dict
+    )
+    rejected_serials: dict[str, Rejected] = field(default_factory=dict)
+    contracts: dict[str, _Target | Rejected] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for sheet in self.parsed.sheets:
+            self.headings[(sheet.file, sheet.sheet)] = sheet.mapping.fields
+
+    # -- bookkeeping -------------------------------------------------------------------------
+
+    def reject(
+        self,
+        kind: PlanKind,
+        source: SourceRef,
+        message: str,
+        field_key: str | None = None,
+        value: object = None,
+    ) -> Rejected:
+        heading = self.headings.get((source.file, source.sheet), {}).get(field_key or "")
+        issue = ImportIssue(
+            source.file,
+            source.sheet,
+            source.row,
+            heading,
+            None,
+            show(value) if value is not None else None,
+            message,
+            Severity.ERROR,
+            _record_kind(kind),
+        )
+        self.issues.append(issue)
+        self.kinds[kind].rejected += 1
+        self.reasons.setdefault((source.file, source.sheet, source.row), []).append(issue.text)
+        return Rejected(source)
+
+    def check_cancel(self, index: int) -> None:
+        if self.cancel is not None and index % _CANCEL_EVERY == 0:
+            self.cancel.raise_if_cancelled()
+
+    def _record(
+        self,
+        kind: PlanKind,
+        key: str,
+        source: SourceRef,
+        changes: list[FieldChange],
+        *,
+        is_new: bool,
+    ) -> bool:
+        """Count the record; True when it has something to write."""
+        plan = self.kinds[kind]
+        if is_new:
+            plan.new.append(Change(key, source))
+            return True
+        if changes:
+            plan.changed.append(Change(key, source, tuple(changes)))
+            return True
+        plan.unchanged += 1
+        return False
+
+    # -- customers ---------------------------------------------------------------------------
+
+    def plan_customers(self) -> None:
+        pending: list[tuple[CustomerRecord, _Target, int | None]] = []
+        for record in self.parsed.customers:
+            target = self._identify_customer(record)
+            if isinstance(target, Rejected):
+                self._register_customer(record, target)
+                continue
+            stored_id = target.ref if isinstance(target.ref, int) else None
+            pending.append((record, target, stored_id))
+            self._register_customer(record, target)
+        # A customer whose parent is rejected is rejected too; repeat until nothing moves.
+        parents: dict[int, Ref | None] = {}
+        settled = False
+        while not settled:
+            settled = True
+            for index, (record, target, _stored) in enumerate(pending):
+                if index in parents or self.customers_by_code.get(_ckey(record)) is not target:
+                    continue
+                if record.parent is None:
+                    parents[index] = None
+                    continue
+                parent = self.resolve_customer(
+                    record.parent, record.parent, PlanKind.CUSTOMERS, record.source, "parent"
+                )
+                if isinstance(parent, Rejected):
+                    self._register_customer(record, Rejected(record.source))
+                    settled = False
+                    parents.clear()  # customers settled under this one are resolved again
+                    break
+                parents[index] = parent.ref if parent.ref != target.ref else None
+        for index, (record, target, stored_id) in enumerate(pending):
+            if index not in parents:
+                continue
+            self._write_customer(record, target, stored_id, parents[index])
+
+    def _identify_customer(self, record: CustomerRecord) -> _Target | Rejected:
+        stored = None
+        if record.code:
+            stored = self.snap.customer_by_code.get(record.code.casefold())
+            if stored is None:
+                same_name = self.snap.customer_ids_by_name.get(record.name.casefold(), set())
+                if same_name:
+                    other = self.snap.customers[min(same_name)]
+                    return self.reject(
+                        PlanKind.CUSTOMERS,
+                        record.source,
+                        f"customer '{record.name}' is stored with code '{other.code}'; the code "
+                        f"'{record.code}' would create a second customer of that name",
+                        "customers.code",
+                        record.code,
+                    )
+        else:
+            ids = self.snap.customer_ids_by_name.get(record.name.casefold(), set())
+            if len(ids) > 1:
+                codes = ", ".join(sorted(self.snap.customers[i].code for i in ids))
+                return self.reject(
+                    PlanKind.CUSTOMERS,
+                    record.source,
+                    f"the name '{record.name}' belongs to several stored customers ({codes}); "
+                    "add a customer code column",
+                    "customers.name",
+                    record.name,
+                )
+            if ids:
+                stored = self.snap.customers[next(iter(ids))]
+        if stored is not None:
+            return _Target(stored.id, stored.name, record.source)
+        if not record.code:
+            return self.reject(
+                PlanKind.CUSTOMERS,
+                record.source,
+                f"customer '{record.name}' is not in the database and a new customer needs a "
+                "customer code",
+                "customers.name",
+                record.name,
+            )
+        if not record.hq_country:
+            return self.reject(
+                PlanKind.CUSTOMERS,
+                record.source,
+                f"customer '{record.code}' is new and has no HQ country; rules depend on where "
+                "the owner is headquartered, so add an HQ country column",
+                "customers.hq_country",
+            )
+        return _Target(
+            NewRef(PlanKind.CUSTOMERS, record.code.casefold()), record.name, record.source
+        )
+
+    def _register_customer(self, record: CustomerRecord, target: _Target | Rejected) -> None:
+        if record.code:
+            self.customers_by_code[record.code.casefold()] = target
+        else:
+            self.customers_by_code[record.name.casefold()] = target
+        for spelling in {record.name.casefold(), (record.local_name or "").casefold()} - {""}:
+            entries = self.customers_by_name.setdefault(spelling, [])
+            entries[:] = [e for e in entries if e.source != record.source] + [target]
+
+    def _write_customer(
+        self, record: CustomerRecord, target: _Target, stored_id: int | None, parent: Ref | None
+    ) -> None:
+        key = record.code or record.name
+        if stored_id is None:
+            self._record(PlanKind.CUSTOMERS, key, record.source, [], is_new=True)
+            self.writes[PlanKind.CUSTOMERS].inserts.append(
+                {
+                    "code": record.code,
+                    "name": record.name,
+                    "local_name": record.local_name,
+                    "hq_country": record.hq_country,
+                    "parent_id": parent,
+                }
+            )
+            return
+        stored = self.snap.customers[stored_id]
+        merged = {
+            "name": record.name,
+            "local_name": _given(record.local_name, stored.local_name),
+            "hq_country": _given(record.hq_country, stored.hq_country),
+            "parent_id": parent if record.parent is not None else stored.parent_id,
+        }
+        changes = _diff(
+            {
+                "name": stored.name,
+                "local_name": stored.local_name,
+                "hq_country": stored.hq_country,
+            },
+            merged,
+        )
+        if merged["parent_id"] != stored.parent_id:
+            changes.append(
+                FieldChange(
+                    "parent",
+                    self._customer_label(stored.parent_id),
+                    self._customer_label(merged["parent_id"]),
+                )
+            )
+        if self._record(PlanKind.CUSTOMERS, stored.code, record.source, changes, is_new=False):
+            self.writes[PlanKind.CUSTOMERS].updates.append(
+                {"id": stored.id, "version": stored.version, **merged}
+            )
+
+    def _customer_label(self, ref: object) -> str:
+        if isinstance(ref, int):
+            return self.snap.customers[ref].name
+        if isinstance(ref, NewRef):
+            return str(ref.key)
+        return ""
+
+    def resolve_customer(
+        self,
+        code: str | None,
+        name: str | None,
+        kind: PlanKind,
+        source: SourceRef,
+        field_prefix: str,
+    ) -> _Target | Rejected:
+        """A customer named by code (else by name) among the file's customers or the stored ones.
+
+        ``field_prefix`` is ``customer`` (fabs, contracts: the ``customer_code`` and
+        ``customer_name`` columns) or ``parent`` (a customer's parent, one column for both).
+        """
+        if field_prefix == "parent":
+            code_field = name_field = "customers.parent"
+        else:
+            code_field = f"{kind.value}.{field_prefix}_code"
+            name_field = f"{kind.value}.{field_prefix}_name"
+        if code:
+            found = self.customers_by_code.get(code.casefold())
+            if isinstance(found, Rejected):
+                return self._rejected_reference(
+                    kind, source, f"customer '{code}'", found, code_field, code
+                )
+            if found is not None:
+                return found
+            stored = self.snap.customer_by_code.get(code.casefold())
+            if stored is not None:
+                return _Target(stored.id, stored.name, source)
+            if not name:
+                return self.reject(
+                    kind,
+                    source,
+                    f"customer code '{code}' is neither in the file nor in the database",
+                    code_field,
+                    code,
+                )
+        assert name is not None
+        candidates = self.customers_by_name.get(name.casefold(), [])
+        accepted = [c for c in candidates if isinstance(c, _Target)]
+        stored_ids = self.snap.customer_ids_by_name.get(name.casefold(), set())
+        refs = {c.ref for c in accepted} | stored_ids
+        if len(refs) == 1:
+            if accepted:
+                return accepted[0]
+            stored_c = self.snap.customers[next(iter(stored_ids))]
+            return _Target(stored_c.id, stored_c.name, source)
+        if len(refs) > 1:
+            return self.reject(
+                kind,
+                source,
+                f"customer '{name}' matches several customers; give its customer code",
+                name_field,
+                name,
+            )
+        rejected = [c for c in candidates if isinstance(c, Rejected)]
+        if rejected:
+            return self._rejected_reference(
+                kind, source, f"customer '{name}'", rejected[0], name_field, name
+            )
+        return self.reject(
+            kind,
+            source,
+            f"customer '{name}' is neither in the file nor in the database; add it (code, "
+            "name, HQ country) on a customers sheet or use a name or code the database knows",
+            name_field,
+            name,
+        )
+
+    def _rejected_reference(
+        self,
+        kind: PlanKind,
+        source: SourceRef,
+        what: str,
+        rejected: Rejected,
+        field_key: str,
+        value: object,
+    ) -> Rejected:
+        return self.reject(
+            kind,
+            source,
+            f"{what} was rejected at {rejected.source}, so this row cannot refer to it",
+            field_key,
+            value,
+        )
+
+    # -- fabs --------------------------------------------------------------------------------
+
+    def plan_fabs(self) -> None:
+        for record in self.parsed.fabs:
+            key = record.site_code.casefold()
+            customer = self.resolve_customer(
+                record.customer_code, record.customer_name, PlanKind.FABS, record.source, "customer"
+            )
+            if isinstance(customer, Rejected):
+                self._register_fab(record, customer)
+                continue
+            stored = self.snap.fab_by_code.get(key)
+            target = _Target(
+                stored.id if stored else NewRef(PlanKind.FABS, key),
+                _label_fab(record.name or (stored.name if stored else None), record.site_code),
+                record.source,
+            )
+            self._register_fab(record, target)
+            self._write_fab(record, stored, customer.ref)
+
+    def _register_fab(self, record: FabRecord, target: _Target | Rejected) -> None:
+        self.fabs_by_code[record.site_code.casefold()] = target
+        if record.name:
+            self.fabs_by_name.setdefault(record.name.casefold(), []).append(target)
+
+    def _write_fab(self, record: FabRecord, stored: StoredFab | None, customer: Ref) -> None:
+        values: dict[str, Any] = {
+            "name": record.name,
+            "customer_id": customer,
+            "country": record.country,
+            "region": record.region,
+            "city": record.city,
+            "address": record.address,
+            "process_type": record.process_type.value if record.process_type else None,
+            "logic_node_nm": record.logic_node_nm,
+            "architecture": record.architecture.value if record.architecture else None,
+            "dram_half_pitch_nm": record.dram_half_pitch_nm,
+            "nand_layers": record.nand_layers,
+            "wafer_size_mm": record.wafer_size_mm,
+        }
+        if stored is None:
+            values["name"] = record.name or record.site_code
+            values["advanced_node"] = _advanced(values)
+            self._record(PlanKind.FABS, record.site_code, record.source, [], is_new=True)
+            self.writes[PlanKind.FABS].inserts.append({"site_code": record.site_code, **values})
+            return
+        old = {name: getattr(stored, name) for name in values}
+        merged = {name: _given(value, old[name]) for name, value in values.items()}
+        changes = _diff({k: v for k, v in old.items() if k != "customer_id"}, merged)
+        if merged["customer_id"] != stored.customer_id:
+            changes.append(
+                FieldChange(
+                    "customer",
+                    self._customer_label(stored.customer_id),
+                    self._customer_label(merged["customer_id"]),
+                )
+            )
+        merged["advanced_node"] = _advanced(merged)
+        if self._record(PlanKind.FABS, stored.site_code, record.source, changes, is_new=False):
+            self.writes[PlanKind.FABS].updates.append(
+                {"id": stored.id, "version": stored.version, **merged}
+            )
+
+    def resolve_fab(self, record: MachineRecord) -> _Target | Rejected:
+        if record.fab_site_code:
+            found = self.fabs_by_code.get(record.fab_site_code.casefold())
+            if isinstance(found, Rejected):
+                return self._rejected_reference(
+                    PlanKind.MACHINES,
+                    record.source,
+                    f"fab '{record.fab_site_code}'",
+                    found,
+                    "machines.fab_site_code",
+                    record.fab_site_code,
+                )
+            if found is not None:
+                return found
+            stored = self.snap.fab_by_code.get(record.fab_site_code.casefold())
+            if stored is not None:
+                return _Target(stored.id, _label_fab(stored.name, stored.site_code), record.source)
+            return self.reject(
+                PlanKind.MACHINES,
+                record.source,
+                f"fab '{record.fab_site_code}' is neither in the file nor in the database",
+                "machines.fab_site_code",
+                record.fab_site_code,
+            )
+        name = record.fab_name or ""
+        in_file = self.fabs_by_name.get(name.casefold(), [])
+        accepted = [t for t in in_file if isinstance(t, _Target)]
+        stored_ids = self.snap.fab_ids_by_name.get(name.casefold(), set())
+        refs = {t.ref for t in accepted} | stored_ids
+        if len(refs) == 1:
+            if accepted:
+                return accepted[0]
+            fab = self.snap.fabs[next(iter(stored_ids))]
+            return _Target(fab.id, _label_fab(fab.name, fab.site_code), record.source)
+        if len(refs) > 1:
+            return self.reject(
+                PlanKind.MACHINES,
+                record.source,
+                f"fab name '{name}' matches several fabs; give the fab's site code",
+                "machines.fab_name",
+                name,
+            )
+        if in_file:
+            rejected = in_file[0]
+            assert isinstance(rejected, Rejected)
+            return self._rejected_reference(
+                PlanKind.MACHINES,
+                record.source,
+                f"fab '{name}'",
+                rejected,
+                "machines.fab_name",
+                name,
+            )
+        return self.reject(
+            PlanKind.MACHINES,
+            record.source,
+            f"fab '{name}' is neither in the file nor in the database",
+            "machines.fab_name",
+            name,
+        )
+
+    # -- machines and models -----------------------------------------------------------------
+
+    def plan_machines(self) -> None:
+        fab_cache: dict[tuple[str | None, str | None], _Target] = {}
+        model_cache: dict[tuple[str, str, object], Ref] = {}
+        for index, record in enumerate(self.parsed.machines):
+            self.check_cancel(index)
+            vendor = self._vendor_of(record)
+            if vendor is None:
+                self.rejected_serials[record.serial] = Rejected(record.source)
+                continue
+            key = (vendor.casefold(), record.serial)
+            if key in self.machines:
+                earlier = self.machines[key]
+                self.reject(
+                    PlanKind.MACHINES,
+                    record.source,
+                    f"machine {vendor} {record.serial} is already in this import at "
+                    f"{earlier.source}",
+                    "machines.serial",
+                    record.serial,
+                )
+                continue
+            # Most rows repeat a few fabs and models: resolve each combination once.
+            fab_key = (record.fab_site_code, record.fab_name)
+            fab = fab_cache.get(fab_key) or self.resolve_fab(record)
+            if isinstance(fab, _Target):
+                fab_cache[fab_key] = fab
+            model_key = (key[0], record.model_code, record.category)
+            model = model_cache.get(model_key)
+            if model is None and not isinstance(fab, Rejected):
+                model = self._model_of(record, vendor)
+                if model is not None:
+                    model_cache[model_key] = model
+            if isinstance(fab, Rejected) or model is None:
+                self.machines[key] = self.rejected_serials[record.serial] = Rejected(record.source)
+                continue
+            stored = self.snap.machines.get(key)
+            target = _Target(
+                stored.id if stored else NewRef(PlanKind.MACHINES, key),
+                f"{vendor} {record.serial}",
+                record.source,
+            )
+            self.machines[key] = target
+            self.machines_by_serial.setdefault(record.serial, []).append((key, target))
+            self._write_machine(record, vendor, stored, model, fab)
+
+    def _vendor_of(self, record: MachineRecord) -> str | None:
+        if record.vendor:
+            return record.vendor
+        if self.vendor_option:
+            return self.vendor_option
+        stored = self.snap.machines_by_serial.get(record.serial, [])
+        if len(stored) == 1:
+            return stored[0].vendor
+        detail = (
+            "several stored machines have that serial"
+            if stored
+            else "no stored machine has that serial"
+        )
+        self.reject(
+            PlanKind.MACHINES,
+            record.source,
+            f"machine '{record.serial}' has no vendor and {detail}; add a vendor column or "
+            "name the vendor with --vendor",
+            "machines.serial",
+            record.serial,
+        )
+        return None
+
+    def _model_of(self, record: MachineRecord, vendor: str) -> Ref | None:
+        key = (vendor.casefold(), record.model_code.casefold())
+        planned = self.models.get(key)
+        category = record.category.value if record.category else None
+        if planned is not None:
+            ref, planned_category, first = planned
+            if category and planned_category and category != planned_category and first:
+                self.reject(
+                    PlanKind.MACHINES,
+                    record.source,
+                    f"model {vendor} {record.model_code} is given category '{category}' here "
+                    f"but '{planned_category}' at {first}",
+                    "machines.category",
+                    category,
+                )
+                return None
+            if category and not planned_category:
+                self.models[key] = (ref, category, record.source)
+                self._plan_model_change(ref, category, record.source)
+            return ref
+        stored = self.snap.model_by_key.get(key)
+        if stored is not None:
+            self.models[key] = (stored.id, category, record.source if category else None)
+            self._plan_model_change(stored.id, category, record.source)
+            return stored.id
+        if category is None:
+            self.reject(
+                PlanKind.MACHINES,
+                record.source,
+                f"equipment model '{vendor} {record.model_code}' is not in the catalogue; add an "
+                "equipment category column so it can be created, or use the catalogue's vendor "
+                "and model code",
+                "machines.model_code",
+                record.model_code,
+            )
+            return None
+        ref = NewRef(PlanKind.MODELS, key)
+        self.models[key] = (ref, category, record.source)
+        self._record(
+            PlanKind.MODELS, f"{vendor} {record.model_code}", record.source, [], is_new=True
+        )
+        self.writes[PlanKind.MODELS].inserts.append(
+            {"vendor": vendor, "model_code": record.model_code, "category": category}
+        )
+        return ref
+
+    def _plan_model_change(self, ref: Ref, category: str | None, source: SourceRef) -> None:
+        if not isinstance(ref, int) or category is None:
+            return
+        stored = self.snap.models[ref]
+        if stored.category == category:
+            self.kinds[PlanKind.MODELS].unchanged += 1
+            return
+        change = FieldChange("category", stored.category, category)
+        self._record(
+            PlanKind.MODELS, f"{stored.vendor} {stored.model_code}", source, [change], is_new=False
+        )
+        self.writes[PlanKind.MODELS].updates.append(
+            {"id": stored.id, "version": stored.version, "category": category}
+        )
+
+    def _write_machine(
+        self,
+        record: MachineRecord,
+        vendor: str,
+        stored: StoredMachine | None,
+        model: Ref,
+        fab: _Target,
+    ) -> None:
+        status = record.status.value if record.status else None
+        if stored is None:
+            self.kinds[PlanKind.MACHINES].new.append(
+                Change(f"{vendor} {record.serial}", record.source)
+            )
+            self.writes[PlanKind.MACHINES].inserts.append(
+                {
+                    "vendor": vendor,
+                    "serial": record.serial,
+                    "model_id": model,
+                    "fab_id": fab.ref,
+                    "status": status or "installed",
+                    "ship_date": record.ship_date,
+                    "install_date": record.install_date,
+                    "shipped_under_licence": record.licence,
+                }
+            )
+            return
+        merged = {
+            "model_id": model,
+            "fab_id": fab.ref,
+            "status": status or stored.status,
+            "ship_date": record.ship_date or stored.ship_date,
+            "install_date": record.install_date or stored.install_date,
+            "shipped_under_licence": record.licence or stored.licence,
+        }
+        if merged == {
+            "model_id": stored.model_id,
+            "fab_id": stored.fab_id,
+            "status": stored.status,
+            "ship_date": stored.ship_date,
+            "install_date": stored.install_date,
+            "shipped_under_licence": stored.licence,
+        }:
+            self.kinds[PlanKind.MACHINES].unchanged += 1
+            return
+        changes: list[FieldChange] = []
+        if merged["model_id"] != stored.model_id:
+            changes.append(
+                FieldChange("model", self._model_label(stored.model_id), self._model_label(model))
+            )
+        if merged["fab_id"] != stored.fab_id:
+            old_fab = self.snap.fabs[stored.fab_id]
+            changes.append(
+                FieldChange("fab", _label_fab(old_fab.name, old_fab.site_code), fab.label)
+            )
+        changes.extend(
+            _diff(
+                {
+                    "status": stored.status,
+                    "ship_date": stored.ship_date,
+                    "install_date": stored.install_date,
+                    "licence": stored.licence,
+                },
+                {
+                    "status": merged["status"],
+                    "ship_date": merged["ship_date"],
+                    "install_date": merged["install_date"],
+                    "licence": merged["shipped_under_licence"],
+                },
+            )
+        )
+        self._record(
+            PlanKind.MACHINES,
+            f"{stored.vendor} {stored.serial}",
+            record.source,
+            changes,
+            is_new=False,
+        )
+        self.writes[PlanKind.MACHINES].updates.append(
+            {"id": stored.id, "version": stored.version, **merged}
+        )
+
+    def _model_label(self, ref: Ref) -> str:
+        if isinstance(ref, int):
+            model = self.snap.models[ref]
+            return f"{model.vendor} {model.model_code}"
+        key = ref.key
+        assert isinstance(key, tuple)
+        return f"{key[0]} {key[1]}"
+
+    # -- contracts ---------------------------------------------------------------------------
+
+    def plan_contracts(self) -> None:
+        for record in self.parsed.contracts:
+            key = record.number.casefold()
+            customer = self.resolve_customer(
+                record.customer_code,
+                record.customer_name,
+                PlanKind.CONTRACTS,
+                record.source,
+                "customer",
+            )
+            if isinstance(customer, Rejected):
+                self.contracts[key] = customer
+                continue
+            stored = self.snap.contracts.get(key)
+            ref: Ref = stored.id if stored else NewRef(PlanKind.CONTRACTS, key)
+            self.contracts[key] = _Target(ref, record.number, record.source, record)
+            values: dict[str, Any] = {
+                "customer_id": customer.ref,
+                "title": record.title,
+                "signed_date": record.signed_date,
+                "start_date": record.start_date,
+                "end_date": record.end_date,
+                "value": record.value.quantize(CENT),
+                "currency": record.currency,
+                "renewal": record.renewal,
+            }
+            if stored is None:
+                self._record(PlanKind.CONTRACTS, record.number, record.source, [], is_new=True)
+                self.writes[PlanKind.CONTRACTS].inserts.append({"number": record.number, **values})
+                continue
+            old = {name: getattr(stored, name) for name in values}
+            old["value"] = Decimal(old["value"]).quantize(CENT)
+            merged = {name: _given(value, old[name]) for name, value in values.items()}
+            changes = _diff({k: v for k, v in old.items() if k != "customer_id"}, merged)
+            if merged["customer_id"] != stored.customer_id:
+                changes.append(
+                    FieldChange(
+                        "customer",
+                        self._customer_label(stored.customer_id),
+                        customer.label,
+                    )
+                )
+            if self._record(
+                PlanKind.CONTRACTS, stored.number, record.source, changes, is_new=False
+            ):
+                self.writes[PlanKind.CONTRACTS].updates.append(
+                    {"id": stored.id, "version": stored.version, **merged}
+                )
+
+    # -- contract lines -> obligations -------------------------------------------------------
+
+    def plan_obligations(self) -> None:
+        resolved: list[
+            tuple[ContractLineRecord, _Target, _Target, ContractRecord | StoredContract]
+        ] = []
+        for index, line in enumerate(self.parsed.contract_lines):
+            self.check_cancel(index)
+            contract = self._contract_of(line)
+            if contract is None:
+                continue
+            machine = self._machine_of(line)
+            if machine is None:
+                continue
+            terms = contract.contract
+            assert terms is not None
+            if line.currency and line.value is not None and line.currency != terms.currency:
+                self.reject(
+                    PlanKind.OBLIGATIONS,
+                    line.source,
+                    f"the line is priced in {line.currency} but contract {line.contract_number} "
+                    f"is in {terms.currency}",
+                    "contract_lines.value",
+                    line.value,
+                )
+                continue
+            resolved.append((line, contract, machine, terms))
+        values = self._line_values(resolved)
+        seen: dict[tuple[Hashable, Hashable, str], SourceRef] = {}
+        for line, contract, machine, terms in resolved:
+            value = values.get(line.source)
+            if value is None:
+                continue
+            services = sorted(line.service_types, key=_SERVICE_ORDER.__getitem__)
+            for service, amount in zip(services, split_evenly(value, len(services)), strict=True):
+                self._write_obligation(line, contract, machine, terms, service, amount, seen)
+
+    def _contract_of(self, line: ContractLineRecord) -> _Target | None:
+        key = line.contract_number.casefold()
+        found = self.contracts.get(key)
+        if isinstance(found, Rejected):
+            self._rejected_reference(
+                PlanKind.OBLIGATIONS,
+                line.source,
+                f"contract '{line.contract_number}'",
+                found,
+                "contract_lines.contract_number",
+                line.contract_number,
+            )
+            return None
+        if found is not None:
+            return found
+        stored = self.snap.contracts.get(key)
+        if stored is not None:
+            target = _Target(stored.id, stored.number, line.source, stored)
+            self.contracts[key] = target
+            return target
+        self.reject(
+            PlanKind.OBLIGATIONS,
+            line.source,
+            f"contract '{line.contract_number}' is neither in the file nor in the database",
+            "contract_lines.contract_number",
+            line.contract_number,
+        )
+        return None
+
+    def _machine_of(self, line: ContractLineRecord) -> _Target | None:
+        vendor = line.vendor or self.vendor_option
+        found: _Target | Rejected | None
+        if vendor:
+            key = (vendor.casefold(), line.serial)
+            found = self.machines.get(key)
+            stored = self.snap.machines.get(key)
+            if found is None and stored is not None:
+                found = _Target(stored.id, f"{stored.vendor} {stored.serial}", line.source)
+        else:
+            options: dict[tuple[str, str], _Target | Rejected] = dict(
+                self.machines_by_serial.get(line.serial, [])
+            )
+            for stored in self.snap.machines_by_serial.get(line.serial, []):
+                key = (stored.vendor.casefold(), stored.serial)
+                options.setdefault(
+                    key,
+                    self.machines.get(key)
+                    or _Target(stored.id, f"{stored.vendor} {stored.serial}", line.source),
+                )
+            if len(options) > 1:
+                self.reject(
+                    PlanKind.OBLIGATIONS,
+                    line.source,
+                    f"serial '{line.serial}' belongs to machines of several vendors; add a "
+                    "vendor column or name the vendor with --vendor",
+                    "contract_lines.serial",
+                    line.serial,
+                )
+                return None
+            found = next(iter(options.values())) if options else None
+        if found is None:
+            found = self.rejected_serials.get(line.serial)
+        if found is None:
+            self.reject(
+                PlanKind.OBLIGATIONS,
+                line.source,
+                f"machine '{line.serial}' is neither among the file's machines nor in the database",
+                "contract_lines.serial",
+                line.serial,
+            )
+            return None
+        if isinstance(found, Rejected):
+            self._rejected_reference(
+                PlanKind.OBLIGATIONS,
+                line.source,
+                f"machine '{line.serial}'",
+                found,
+                "contract_lines.serial",
+                line.serial,
+            )
+            return None
+        return found
+
+    def _line_values(
+        self,
+        resolved: list[
+            tuple[ContractLineRecord, _Target, _Target, ContractRecord | StoredContract]
+        ],
+    ) -> dict[SourceRef, Decimal]:
+        by_contract: dict[
+            Hashable, list[tuple[ContractLineRecord, ContractRecord | StoredContract]]
+        ] = {}
+        for line, contract, _machine, terms in resolved:
+            by_contract.setdefault(contract.ref, []).append((line, terms))
+        out: dict[SourceRef, Decimal] = {}
+        for lines in by_contract.values():
+            terms = lines[0][1]
+            priced = [line for line, _ in lines if line.value is not None]
+            unpriced = [line for line, _ in lines if line.value is None]
+            for line in priced:
+                assert line.value is not None
+                out[line.source] = line.value.quantize(CENT)
+            if not unpriced:
+                continue
+            left = Decimal(terms.value).quantize(CENT) - sum(
+                (out[line.source] for line in priced), Decimal(0)
+            )
+            if left < 0:
+                for line in unpriced:
+                    self.reject(
+                        PlanKind.OBLIGATIONS,
+                        line.source,
+                        f"the priced lines of contract {terms.number} already exceed its value "
+                        f"({show(terms.value)} {terms.currency}); give this line a value",
+                        "contract_lines.value",
+                    )
+                continue
+            for line, share in zip(unpriced, split_evenly(left, len(unpriced)), strict=True):
+                out[line.source] = share
+        return out
+
+    def _write_obligation(
+        self,
+        line: ContractLineRecord,
+        contract: _Target,
+        machine: _Target,
+        terms: ContractRecord | StoredContract,
+        service: ServiceType,
+        amount: Decimal,
+        seen: dict[tuple[Hashable, Hashable, str], SourceRef],
+    ) -> None:
+        key = (contract.ref, machine.ref, service.value)
+        label = f"{contract.label} / {machine.label} / {service.value}"
+        if key in seen:
+            self.reject(
+                PlanKind.OBLIGATIONS,
+                line.source,
+                f"{label} is already given at {seen[key]}",
+                "contract_lines.service_types",
+                service.value,
+            )
+            return
+        seen[key] = line.source
+        start = line.start_date or terms.start_date
+        end = line.end_date or terms.end_date
+        stored = None
+        if isinstance(contract.ref, int) and isinstance(machine.ref, int):
+            stored = self.snap.obligations.get((contract.ref, machine.ref, service.value))
+        if stored is None:
+            self._record(PlanKind.OBLIGATIONS, label, line.source, [], is_new=True)
+            self.writes[PlanKind.OBLIGATIONS].inserts.append(
+                {
+                    "contract_id": contract.ref,
+                    "machine_id": machine.ref,
+                    "service_type": service.value,
+                    "start_date": start,
+                    "end_date": end,
+                    "value": amount,
+                }
+            )
+            return
+        new = {"start_date": start, "end_date": end, "value": amount}
+        old = {
+            "start_date": stored.start_date,
+            "end_date": stored.end_date,
+            "value": Decimal(stored.value).quantize(CENT),
+        }
+        changes = _diff(old, new)
+        if self._record(PlanKind.OBLIGATIONS, label, line.source, changes, is_new=False):
+            self.writes[PlanKind.OBLIGATIONS].updates.append({"id": stored.id, **new})
+
+    # -- result ------------------------------------------------------------------------------
+
+    def rejected_rows(self) -> list[RejectedRow]:
+        rows = {(r.file, r.sheet, r.row): r for r in self.parsed.rejected_rows}
+        for where, reasons in self.reasons.items():
+            existing = rows.get(where)
+            if existing is None:
+                rows[where] = RejectedRow(where[0], where[1], where[2], (), (), tuple(reasons))
+            else:
+                rows[where] = RejectedRow(
+                    existing.file,
+                    existing.sheet,
+                    existing.row,
+                    existing.headings,
+                    existing.values,
+                    existing.reasons + tuple(r for r in reasons if r not in existing.reasons),
+                )
+        return [rows[k] for k in sorted(rows, key=lambda k: (k[0], k[1] or "", k[2]))]
+
+
+def _record_kind(kind: PlanKind) -> RecordKind | None:
+    for record_kind, plan_kind in _RECORD_TO_PLAN.items():
+        if plan_kind is kind:
+            return record_kind
+    return None
+
+
+def _ckey(record: CustomerRecord) -> str:
+    return (record.code or record.name).casefold()
+
+
+def _given(value: Any, stored: Any) -> Any:
+    """The file's value when it states one; a blank keeps what is stored."""
+    return stored if value is None else value
+
+
+def _diff(old: dict[str, Any], new: dict[str, Any]) -> list[FieldChange]:
+    return [
+        FieldChange(name, show(value), show(new[name]))
+        for name, value in old.items()
+        if name in new and not _same(value, new[name])
+    ]
+
+
+def _same(a: object, b: object) -> bool:
+    if isinstance(a, float) or isinstance(b, float):
+        return a is not None and b is not None and abs(float(a) - float(b)) < 1e-9  # type: ignore[arg-type]
+    return a == b
+
+
+def _advanced(values: dict[str, Any]) -> bool | None:
+    process = values.get("process_type")
+    arch = values.get("architecture")
+    return advanced_node(
+        ProcessType(process) if process else None,
+        values.get("logic_node_nm"),
+        Architecture(arch) if arch else None,
+        values.get("dram_half_pitch_nm"),
+        values.get("nand_layers"),
+    )
+
+
+def build_plan(
+    parsed: ParsedImport,
+    snapshot: BookSnapshot,
+    vendor: str | None = None,
+    *,
+    valid_only: bool = False,
+    cancel: CancelToken | None = None,
+) -> ImportPlan:
+    """Resolve and diff every parsed record against ``snapshot``; writes nothing."""
+    planner = _Planner(parsed, snapshot, vendor.strip() if vendor else None, cancel)
+    steps: list[Callable[[], None]] = [
+        planner.plan_customers,
+        planner.plan_fabs,
+        planner.plan_machines,
+        planner.plan_contracts,
+        planner.plan_obligations,
+    ]
+    for step in steps:
+        if cancel is not None:
+            cancel.raise_if_cancelled()
+        step()
+    _count_parse_rejections(parsed, planner.kinds)
+    return ImportPlan(
+        parsed=parsed,
+        kinds=planner.kinds,
+        issues=planner.issues,
+        rejected_rows=planner.rejected_rows(),
+        writes=planner.writes,
+        valid_only=valid_only,
+    )
+
+
+def _count_parse_rejections(parsed: ParsedImport, kinds: dict[PlanKind, KindPlan]) -> None:
+    """Rows the reading half refused count as rejected records of their kind (once per row)."""
+    seen: set[tuple[RecordKind, str, str | None, int]] = set()
+    for issue in parsed.issues:
+        if issue.severity is not Severity.ERROR or issue.row is None or issue.kind is None:
+            continue
+        key = (issue.kind, issue.file, issue.sheet, issue.row)
+        if key in seen:
+            continue
+        seen.add(key)
+        kinds[_RECORD_TO_PLAN[issue.kind]].rejected += 1
