@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
+from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from workbench import __version__
@@ -24,6 +25,12 @@ from workbench.ui.main_window import MainWindow
 APP_NAME = "Compliance Workbench"
 ORGANISATION = "Compliance Workbench"
 ORGANISATION_DOMAIN = "compliance-workbench.example"
+#: Base name of the Linux desktop entry (installer/linux); lets Wayland and X11 task bars match
+#: the running window to its menu entry and icon.
+DESKTOP_FILE_NAME = "compliance-workbench"
+#: Windows AppUserModelID, the same as the Start-menu shortcut's (installer/windows): without it
+#: the taskbar groups the window under the executable, not under the shortcut and its icon.
+WINDOWS_APP_ID = "ComplianceWorkbench.Workbench"
 #: Longest wait for a view's data before a screenshot is taken anyway.
 SCREENSHOT_TIMEOUT_MS = 60_000
 
@@ -44,18 +51,41 @@ def style_sheet() -> str:
     return path.read_text(encoding="utf-8") if path.is_file() else ""
 
 
+def app_icon() -> QIcon:
+    """The application icon at every pre-rendered size, falling back to the SVG.
+
+    Task bars and window switchers ask for sizes from 16 to 256 px; PNGs rendered from the SVG
+    (``installer/make_icons.py``) serve them without the SVG plugin, which a trimmed bundle or
+    an odd platform theme might lack.
+    """
+    icon = QIcon()
+    for png in sorted(resource("icons", "app").glob("app-*.png")):
+        icon.addFile(str(png))
+    return icon if not icon.isNull() else icons.icon("app")
+
+
+def _set_windows_app_id() -> None:
+    if sys.platform == "win32":
+        import ctypes
+
+        shell32 = ctypes.windll.shell32  # type: ignore[attr-defined,unused-ignore]
+        shell32.SetCurrentProcessExplicitAppUserModelID(WINDOWS_APP_ID)
+
+
 def make_application(argv: list[str] | None = None) -> QApplication:
     """The QApplication (reused if one exists, as under pytest-qt), named for QSettings."""
     QCoreApplication.setOrganizationName(ORGANISATION)
     QCoreApplication.setOrganizationDomain(ORGANISATION_DOMAIN)
     QCoreApplication.setApplicationName(APP_NAME)
     QCoreApplication.setApplicationVersion(__version__)
+    _set_windows_app_id()
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(argv or [sys.argv[0]])
     app.setStyle("Fusion")
     app.setStyleSheet(style_sheet())
-    app.setWindowIcon(icons.icon("app"))
+    app.setWindowIcon(app_icon())
     app.setApplicationDisplayName(APP_NAME)
+    QGuiApplication.setDesktopFileName(DESKTOP_FILE_NAME)
     return app
 
 

@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workbench import __version__
 from workbench.domain.cancel import CancelToken, Progress
 from workbench.domain.errors import WorkbenchError
 from workbench.services import database, demo
@@ -396,15 +395,15 @@ class MainWindow(QMainWindow):
         self.busy_label.setText("Working…" if busy else "")
 
     def show_about(self) -> None:
-        QMessageBox.about(
-            self,
-            f"About {APP_TITLE}",
-            f"<h3>{APP_TITLE} {__version__}</h3>"
-            "<p>Which service obligations on your installed base would an enacted or "
-            "proposed export restriction hit, from when, and how much contract value is "
-            "at risk.</p>"
-            f"<p>Database: {self.db.display_url}</p>",
-        )
+        """The About dialog, window-modal; imported on demand to keep it off the start-up path."""
+        from workbench.ui.about import AboutDialog
+
+        previous = getattr(self, "about_dialog", None)
+        if previous is not None:  # the database may have changed since: build it afresh
+            previous.close()
+            previous.deleteLater()
+        self.about_dialog = AboutDialog(self, self.db.display_url)
+        self.about_dialog.open()
 
     # -- persistence --------------------------------------------------------------------------
 
