@@ -6,32 +6,24 @@ Errors a user can fix print one sentence on stderr and exit 1; usage errors exit
 from __future__ import annotations
 
 import argparse
+import importlib
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from workbench import __version__
-from workbench.cli import (
-    commands_db,
-    commands_import,
-    commands_report,
-    commands_rules,
-    commands_screen,
-)
 from workbench.cli.output import error
 from workbench.domain.errors import WorkbenchError
 
-Registrar = Callable[
-    ["argparse._SubParsersAction[argparse.ArgumentParser]", argparse.ArgumentParser], None
-]
-
-#: Each command group registers its sub-commands here; later groups append themselves.
-REGISTRARS: list[Registrar] = [
-    commands_db.register,
-    commands_rules.register,
-    commands_screen.register,
-    commands_report.register,
-    commands_import.register,
+#: Each command group is a module of ``workbench.cli`` with a ``register(sub, common)``
+#: function; later groups append their module name. They are imported only when the full
+#: parser is built, so starting the window or asking for the version does not pay for them.
+COMMAND_MODULES: list[str] = [
+    "commands_db",
+    "commands_rules",
+    "commands_screen",
+    "commands_report",
+    "commands_import",
 ]
 
 
@@ -61,13 +53,41 @@ def build_parser() -> argparse.ArgumentParser:
     gui.add_argument("--screenshot", metavar="FILE.png", help="render offscreen to a PNG and exit")
     gui.add_argument("--view", default="dashboard", help="view to show first (with --screenshot)")
     gui.add_argument("--size", default="1440x900", help="window size for --screenshot")
-    for register in REGISTRARS:
-        register(sub, common)
+    for name in COMMAND_MODULES:
+        importlib.import_module(f"workbench.cli.{name}").register(sub, common)
     return parser
 
 
+def gui_parser() -> argparse.ArgumentParser:
+    """The options of the window alone, for the fast path of ``workbench`` / ``workbench gui``."""
+    parser = argparse.ArgumentParser(prog="workbench", parents=[common_options()])
+    parser.add_argument("--version", action="version", version=f"workbench {__version__}")
+    parser.add_argument("command", nargs="?", choices=["gui"])
+    parser.add_argument("--screenshot", metavar="FILE.png")
+    parser.add_argument("--view", default="dashboard")
+    parser.add_argument("--size", default="1440x900")
+    return parser
+
+
+def _wants_window(argv: Sequence[str]) -> bool:
+    """True when the arguments start the window (or ask only for the version)."""
+    rest = list(argv)
+    positional: list[str] = []
+    while rest:
+        item = rest.pop(0)
+        if item in ("-h", "--help"):
+            return False
+        if item == "--db" and rest:
+            rest.pop(0)
+        elif not item.startswith("-"):
+            positional.append(item)
+    return not positional or positional[0] == "gui"
+
+
 def parse(argv: Sequence[str] | None = None) -> argparse.Namespace:
-    args = build_parser().parse_args(argv)
+    given = list(sys.argv[1:] if argv is None else argv)
+    parser = gui_parser() if _wants_window(given) else build_parser()
+    args = parser.parse_args(given)
     if not hasattr(args, "db"):
         args.db = None
     return args
