@@ -8,10 +8,19 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+import shiboken6
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QKeySequence,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -38,6 +47,9 @@ from workbench.ui.jobs import JobRunner
 from workbench.ui.progress import run_with_progress
 from workbench.ui.signals import emit
 from workbench.ui.views import ViewContext, ViewRegistry, WorkbenchView, default_registry
+
+if TYPE_CHECKING:
+    from workbench.ui.import_wizard import ImportWizard
 
 APP_TITLE = "Compliance Workbench"
 _KEY_ROLE = int(Qt.ItemDataRole.UserRole) + 1
@@ -81,6 +93,8 @@ class MainWindow(QMainWindow):
         self._build_toolbar()
         self._build_body()
         self._build_status_bar()
+        self.setAcceptDrops(True)  # files dropped on the window open the import wizard
+        self.import_wizard: ImportWizard | None = None
         self._restore_window()
         self._refresh_info()
 
@@ -94,6 +108,10 @@ class MainWindow(QMainWindow):
         self.open_url_action = QAction("Open Database &URL…", self)
         self.open_url_action.setStatusTip("Connect to a PostgreSQL server by URL")
         self.open_url_action.triggered.connect(self.choose_database_url)
+        self.import_action = QAction(icons.icon("import"), "&Import…", self)
+        self.import_action.setShortcut(QKeySequence("Ctrl+I"))
+        self.import_action.setStatusTip("Read installed-base spreadsheets into this database")
+        self.import_action.triggered.connect(self.choose_import)
         self.backup_action = QAction(icons.icon("backup"), "&Back Up…", self)
         self.backup_action.setStatusTip("Write a consistent copy of the database to a file")
         self.backup_action.triggered.connect(self.choose_backup)
@@ -131,6 +149,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.open_action)
         file_menu.addAction(self.open_url_action)
         file_menu.addSeparator()
+        file_menu.addAction(self.import_action)
         file_menu.addAction(self.backup_action)
         file_menu.addAction(self.demo_action)
         file_menu.addSeparator()
@@ -154,6 +173,7 @@ class MainWindow(QMainWindow):
         toolbar.setIconSize(QSize(18, 18))
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         toolbar.addAction(self.open_action)
+        toolbar.addAction(self.import_action)
         toolbar.addAction(self.backup_action)
         toolbar.addSeparator()
         toolbar.addAction(self.reload_action)
@@ -394,6 +414,58 @@ class MainWindow(QMainWindow):
         busy = self.jobs.active + self.writer.active
         self.busy_label.setText("Working…" if busy else "")
 
+    # -- import ---------------------------------------------------------------------------------
+
+    def open_import(self, paths: list[Path] | None = None) -> None:
+        """The import wizard, with ``paths`` on its first page; files dropped while it is open
+        join it. Imported on demand: the wizard is not on the start-up path."""
+        from workbench.ui.import_wizard import open_import_wizard
+
+        previous = self.import_wizard
+        if previous is not None and previous.isVisible():
+            previous.add_files(paths or [])
+            previous.activateWindow()
+            return
+        self._drop_import_wizard()  # finished or cancelled: start afresh
+        self.import_wizard = open_import_wizard(self, self.context, paths or [])
+        self.import_wizard.committed.connect(self._on_imported)
+
+    def choose_import(self) -> None:
+        self.open_import()
+
+    def _drop_import_wizard(self) -> None:
+        """Delete the wizard now, before its parent: a QWizard destroyed as a child of a closing
+        window crashes PySide6 later (seen with 6.x on Python 3.11), so it never is."""
+        wizard, self.import_wizard = self.import_wizard, None
+        if wizard is not None:
+            wizard.reject()
+            shiboken6.delete(wizard)
+
+    def _on_imported(self, batch_id: int) -> None:
+        self._show_message(f"Import batch {batch_id} committed.")
+        self._refresh_info()
+
+    @staticmethod
+    def _dropped_files(event: QDropEvent | QDragEnterEvent | QDragMoveEvent) -> list[Path]:
+        data = event.mimeData()
+        if not data.hasUrls():
+            return []
+        return [Path(url.toLocalFile()) for url in data.urls() if url.isLocalFile()]
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self._dropped_files(event):
+            event.acceptProposedAction()
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        if self._dropped_files(event):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = self._dropped_files(event)
+        if paths:
+            event.acceptProposedAction()
+            self.open_import(paths)
+
     def show_about(self) -> None:
         """The About dialog, window-modal; imported on demand to keep it off the start-up path."""
         from workbench.ui.about import AboutDialog
@@ -438,6 +510,7 @@ class MainWindow(QMainWindow):
         settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self._drop_import_wizard()
         self.save_settings()
         self.jobs.shutdown()
         self.writer.shutdown()

@@ -13,6 +13,7 @@ from workbench.ui.views.big_table import BigTableView
 from workbench.ui.views.customers import CustomersView
 from workbench.ui.views.dashboard import DashboardView
 from workbench.ui.views.impact import ImpactView
+from workbench.ui.views.imports import ImportsView
 from workbench.ui.views.registry import ViewEntry, ViewRegistry
 from workbench.ui.views.restrictions import RestrictionsView
 from workbench.ui.views.screening import ScreeningView
@@ -90,6 +91,17 @@ def default_registry() -> ViewRegistry:
             section="Book",
             order=40,
             tooltip="Service contracts and what they cover",
+        )
+    )
+    registry.register(
+        ViewEntry(
+            "imports",
+            "Import History",
+            "import",
+            ImportsView,
+            section="Book",
+            order=42,
+            tooltip="Every import batch: its files, counts and the records it wrote",
         )
     )
     registry.register(
