@@ -24,6 +24,7 @@ COMMAND_MODULES: list[str] = [
     "commands_screen",
     "commands_report",
     "commands_import",
+    "commands_audit",
 ]
 
 

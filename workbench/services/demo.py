@@ -21,7 +21,7 @@ from workbench.domain.cancel import CancelToken, Progress
 from workbench.domain.enums import Architecture, ProcessType, ServiceType
 from workbench.domain.errors import WorkbenchError
 from workbench.domain.technology import advanced_node
-from workbench.services import demo_catalogue
+from workbench.services import audit, demo_catalogue
 from workbench.services.demo_catalogue import DemoFab, DemoModel
 from workbench.storage import repositories
 from workbench.storage.database import Database
@@ -682,6 +682,24 @@ def load_demo(
                 done += len(chunk)
                 if progress:
                     progress(done, total)
+        # One entry per table: the demo book is generated, so its seed and size reproduce it.
+        audit.record_many(
+            session,
+            [
+                audit.AuditEvent(
+                    "insert",
+                    row_type.__tablename__,
+                    None,
+                    f"demo book size={size} seed={seed}",
+                    None,
+                    None,
+                    {"rows": len(rows)},
+                )
+                for row_type, rows in plan
+            ],
+            "cli",
+            comment="demo data",
+        )
         if db.backend == "postgresql":
             for row_type, _rows in plan:
                 table = row_type.__tablename__

@@ -23,7 +23,7 @@ from workbench.domain.errors import WorkbenchError
 from workbench.reports.cells import EXPORT_FORMATS
 from workbench.reports.identify import identify, report_kind
 from workbench.reports.source import DEFAULT_MARKING, ReportRun, ReportSource
-from workbench.services import browse, runs
+from workbench.services import audit, browse, roles, runs
 from workbench.services.identity import current_user
 from workbench.storage.database import Database
 from workbench.storage.orm import CustomerRow, ReportSignoffRow
@@ -216,7 +216,7 @@ def record_signoff(
     Refused: a missing file; a file that is not a report of this run (its embedded run id and
     data fingerprint must match); reviewing a file nobody prepared, or approving one nobody
     reviewed (the same bytes, by SHA-256); signing the same file twice in the same role.
-    Who may approve is decided by roles, a later issue: for now the role given is recorded.
+    Any sign-off needs the analyst role, an "approved" one the approver role.
     """
     if role not in ROLES:
         raise ReportingError(f"Unknown sign-off role '{role}'; choose {', '.join(ROLES)}.")
@@ -237,6 +237,11 @@ def record_signoff(
         )
     digest = file_sha256(path)
     with db.session() as session:
+        roles.require(
+            session,
+            roles.APPROVER if role == "approved" else roles.ANALYST,
+            f"signing a report as {role}",
+        )
         earlier = {
             r.role
             for r in session.scalars(
@@ -265,6 +270,23 @@ def record_signoff(
         session.add(row)
         session.flush()
         session.refresh(row)
+        audit.record_many(
+            session,
+            [
+                audit.AuditEvent(
+                    "insert",
+                    "report_signoffs",
+                    row.id,
+                    f"run {run_id} {kind} {role}",
+                    None,
+                    None,
+                    {"file": path.name, "sha256": digest, "role": role},
+                )
+            ],
+            "sign_off",
+            run_id,
+            comment or None,
+        )
         return _signoff(row)
 
 

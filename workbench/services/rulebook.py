@@ -12,11 +12,13 @@ from pathlib import Path
 
 import yaml
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from workbench.domain.errors import WorkbenchError
 from workbench.rules.model import RulePack, Scenario
 from workbench.rules.packs import RuleBook, load_shipped_packs, load_shipped_scenarios
 from workbench.rules.validation import errors_only, validate_document, validate_pack
+from workbench.services import audit, roles
 from workbench.services.identity import current_user
 from workbench.storage.database import Database
 from workbench.storage.orm import RulePackRow, ScenarioRow
@@ -87,22 +89,25 @@ def save_pack_text(db: Database, pack: RulePack, text: str, source: str) -> None
         raise RuleError(f"Pack '{pack.pack}' clashes with a pack already loaded: {exc}.") from exc
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
     with db.session() as session:
+        roles.require_write(session, "changing rule packs")
         row = session.scalar(select(RulePackRow).where(RulePackRow.pack_id == pack.pack))
+        old = None if row is None else {"title": row.title, "sha256": row.sha256}
         if row is None:
-            session.add(
-                RulePackRow(
-                    pack_id=pack.pack,
-                    title=pack.title,
-                    yaml_text=text,
-                    sha256=digest,
-                    source=source,
-                    user_name=current_user(),
-                )
+            row = RulePackRow(
+                pack_id=pack.pack,
+                title=pack.title,
+                yaml_text=text,
+                sha256=digest,
+                source=source,
+                user_name=current_user(),
             )
+            session.add(row)
         else:
             row.title, row.yaml_text, row.sha256 = pack.title, text, digest
             row.source, row.user_name = source, current_user()
             row.version += 1
+        session.flush()
+        _audit_rule_edit(session, "rule_packs", row.id, pack.pack, old, pack.title, digest)
 
 
 def save_scenario(db: Database, scenario_obj: Scenario) -> None:
@@ -132,16 +137,46 @@ def save_scenario(db: Database, scenario_obj: Scenario) -> None:
     if messages:
         raise RuleError(str(messages[0]))
     with db.session() as session:
+        roles.require_write(session, "changing scenarios")
         row = session.scalar(select(ScenarioRow).where(ScenarioRow.scenario_id == scenario_obj.id))
+        old = (
+            None
+            if row is None
+            else {"title": row.title, "sha256": hashlib.sha256(row.yaml_text.encode()).hexdigest()}
+        )
         if row is None:
-            session.add(
-                ScenarioRow(
-                    scenario_id=scenario_obj.id,
-                    title=scenario_obj.title,
-                    yaml_text=text,
-                    user_name=current_user(),
-                )
+            row = ScenarioRow(
+                scenario_id=scenario_obj.id,
+                title=scenario_obj.title,
+                yaml_text=text,
+                user_name=current_user(),
             )
+            session.add(row)
         else:
             row.title, row.yaml_text, row.user_name = scenario_obj.title, text, current_user()
             row.version += 1
+        session.flush()
+        digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+        _audit_rule_edit(session, "scenarios", row.id, scenario_obj.id, old, row.title, digest)
+
+
+def _audit_rule_edit(
+    session: Session,
+    table: str,
+    row_id: int,
+    key: str,
+    old: dict[str, str] | None,
+    title: str,
+    digest: str,
+) -> None:
+    """One entry per changed field: the YAML itself stays in its row, its SHA-256 is logged."""
+    new = {"title": title, "sha256": digest}
+    if old is None:
+        events = [audit.AuditEvent("insert", table, row_id, key, None, None, new)]
+    else:
+        events = [
+            audit.AuditEvent("update", table, row_id, key, name, old[name], value)
+            for name, value in new.items()
+            if old[name] != value
+        ]
+    audit.record_many(session, events, "rule_edit", key)

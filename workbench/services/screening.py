@@ -29,6 +29,7 @@ from workbench.screening import (
     SnapshotDiff,
 )
 from workbench.screening.diff import changed_fields
+from workbench.services import audit, roles
 from workbench.services.identity import current_user
 from workbench.services.screening_lists import (
     ListVersionInfo,
@@ -487,6 +488,7 @@ def decide(
     status = CONFIRMED if confirm else DISMISSED
     who = reviewer or current_user()
     with db.session() as session:
+        roles.require_write(session, "deciding screening matches")
         row = session.get(ScreeningMatchRow, match_id, with_for_update=True)
         if row is None:
             raise ScreeningError(f"There is no screening match {match_id}.")
@@ -512,16 +514,34 @@ def decide(
                 }
             )
             row.history_json = json.dumps(history, ensure_ascii=False)
+        before = {"status": row.status, "reviewer": row.reviewer, "reason": row.reason}
         row.status, row.reviewer, row.reason = status, who, text
         row.decided_at = dt.datetime.now(dt.UTC)
         if confirm:
             removed = _remove_listings_of_list(session, row)
             written = _write_listings(session, row, entry)
             suggestions = _suggest_to_subsidiaries(session, row, entry)
-            return DecisionResult(match_id, status, written, removed, suggestions)
-        removed = _remove_listings_of_pair(session, row)
-        withdrawn = _withdraw_suggestions(session, row)
-        return DecisionResult(match_id, status, 0, removed, (), withdrawn)
+            result = DecisionResult(match_id, status, written, removed, suggestions)
+        else:
+            removed = _remove_listings_of_pair(session, row)
+            withdrawn = _withdraw_suggestions(session, row)
+            result = DecisionResult(match_id, status, 0, removed, (), withdrawn)
+        after = {"status": status, "reviewer": who, "reason": text}
+        key = f"{row.party_kind} {row.party_id} / {row.entry_key}"
+        audit.record_many(
+            session,
+            [
+                audit.AuditEvent(
+                    "update", "screening_matches", match_id, key, name, before[name], value
+                )
+                for name, value in after.items()
+                if before[name] != value
+            ],
+            "screening_decision",
+            match_id,
+            f"listings written {result.listings_written}, removed {result.listings_removed}",
+        )
+        return result
 
 
 def _delete(session: Session, statement: Delete) -> int:

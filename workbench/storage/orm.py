@@ -477,3 +477,60 @@ class ScreeningMatchRow(Base):
     run_id: Mapped[int | None] = mapped_column(ForeignKey("screening_runs.id"), index=True)
     supersedes_id: Mapped[int | None] = mapped_column(ForeignKey("screening_matches.id"))
     suggested_by_id: Mapped[int | None] = mapped_column(ForeignKey("screening_matches.id"))
+
+
+class AuditEventRow(Base):
+    """One entry of the append-only, hash-chained audit trail (see ``storage.audit_log``).
+
+    ``seq`` is assigned by the writer holding the chain head, not by the database, so the chain
+    order is exactly the commit order and has no gaps. A packed insert of many rows (an import)
+    is one entry: ``record_id``..``record_id_to`` bound the ids and ``new_value`` lists them
+    with their natural keys, which keeps the trail's cost a small part of a bulk insert.
+    """
+
+    __tablename__ = "audit_events"
+    __table_args__ = (Index("ix_audit_events_table_record", "table_name", "record_id"),)
+
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    user_name: Mapped[str] = mapped_column(String(200))
+    action: Mapped[str] = mapped_column(String(10))
+    table_name: Mapped[str] = mapped_column(String(60))
+    record_id: Mapped[int | None] = mapped_column(Integer)
+    record_id_to: Mapped[int | None] = mapped_column(Integer)
+    natural_key: Mapped[str | None] = mapped_column(Text)
+    field: Mapped[str | None] = mapped_column(String(100))
+    old_value: Mapped[str | None] = mapped_column(Text)
+    new_value: Mapped[str | None] = mapped_column(Text)
+    cause_kind: Mapped[str] = mapped_column(String(30))
+    cause_id: Mapped[str | None] = mapped_column(String(200))
+    comment: Mapped[str | None] = mapped_column(Text)
+    reverts: Mapped[str | None] = mapped_column(String(200))
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
+
+
+class AuditChainHeadRow(Base):
+    """The one row holding the newest ``seq`` and hash: appends lock it, so writers queue.
+
+    It also catches a trail cut short at its end, which a chain alone cannot show.
+    """
+
+    __tablename__ = "audit_chain_head"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    seq: Mapped[int] = mapped_column(Integer)
+    hash: Mapped[str] = mapped_column(String(64))
+
+
+class UserRoleRow(Base):
+    """A user's role in a SQLite book (PostgreSQL books use database roles instead)."""
+
+    __tablename__ = "user_roles"
+
+    user_name: Mapped[str] = mapped_column(String(200), primary_key=True)
+    role: Mapped[str] = mapped_column(String(20))
+    granted_by: Mapped[str] = mapped_column(String(200))
+    granted_at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True), server_default=func.now(), nullable=False
+    )
