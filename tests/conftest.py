@@ -44,7 +44,7 @@ TEMPLATE_DB = f"wb_template_{os.getpid()}"
 
 def _pg_admin_engine():  # type: ignore[no-untyped-def]
     url = make_url(PG_ADMIN_URL).set(drivername="postgresql+psycopg")
-    return create_engine(url, isolation_level="AUTOCOMMIT")
+    return create_engine(url, isolation_level="AUTOCOMMIT", pool_pre_ping=True)
 
 
 @pytest.fixture(scope="session")
