@@ -1,9 +1,13 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+from rapidfuzz import fuzz
 
 from workbench.domain.cancel import Cancelled, CancelToken
 from workbench.screening import DEFAULT_THRESHOLD, ListEntry, ScreeningIndex
+from workbench.screening.normalize import ABBREVIATIONS, LEGAL_FORMS
 
 
 def _entry(key: str, name: str, *aliases: str, countries: tuple[str, ...] = ("CN",)) -> ListEntry:
@@ -156,3 +160,165 @@ def test_vessels_and_aircraft_are_not_screened_by_default() -> None:
     assert vessel not in [c.entry for c in skipped]
     kept = ScreeningIndex.build([vessel, *FILLER], skip_types=())
     assert kept.query("Zenith Technology")[0].entry is vessel
+
+
+# -- causes of the demo book's false potential matches (issue 6) ---------------------------
+
+SMIC_TJ = _entry(
+    "tj", "Semiconductor Manufacturing International (Tianjin) Corporation", "SMIC Tianjin"
+)
+SMIC_SZ = _entry(
+    "sz", "Semiconductor Manufacturing International (Shenzhen) Corporation", "SMIC Shenzhen"
+)
+SMIT = _entry("smit", "Guowei Group (Shenzhen) Co., Ltd.", "Guowei Group", "SMIT Group")
+HUALI_BANK = ListEntry(
+    key="hana",
+    source="sdn",
+    name="HANA BANKING CORPORATION LTD",
+    aliases=("HUALI BANK", "HWARYO BANK"),
+    countries=("KP", "CN"),
+    entity_type="Entity",
+)
+HONG = ListEntry(
+    key="hong", source="sdn", name="HONG, Jinhua", countries=("CN",), entity_type="Individual"
+)
+JINHUA = _entry("jhicc", "Fujian Jinhua Integrated Circuit Company, Ltd.", "JHICC")
+JHICCS = _entry("jhiccs", "JHICCS Electronics Co., Ltd.")
+# filler in which places, "group", "bank" and "electronics" are words as common as in the
+# real list, and places are written in brackets as the list writes them
+FILLER_GROUP = [
+    _entry(f"g{i}", f"{word} ({city}) {trade} Co., Ltd.")
+    for i, (word, city, trade) in enumerate(
+        [
+            ("Kilo", "Beijing", "Group"),
+            ("Lima", "Shenzhen", "Electronics"),
+            ("Mike", "Tianjin", "Bank"),
+            ("November", "Shanghai", "Group"),
+            ("Oscar", "Beijing", "Electronics"),
+            ("Papa", "Shenzhen", "Bank"),
+            ("Quebec", "Wuhan", "Group"),
+            ("Romeo", "Hefei", "Electronics"),
+        ]
+    )
+]
+
+
+@pytest.fixture(scope="module")
+def group_index() -> ScreeningIndex:
+    return ScreeningIndex.build(
+        [
+            SMIC,
+            SMIC_BJ,
+            SMIC_TJ,
+            SMIC_SZ,
+            SMIT,
+            HUALI_BANK,
+            HONG,
+            JINHUA,
+            JHICCS,
+            YMTC,
+            *FILLER_GROUP,
+        ]
+    )
+
+
+def _score_of(
+    index: ScreeningIndex, entry: ListEntry, name: str, country: str | None = None
+) -> int:
+    """The score of one entry for the name, 0 when it is not among the candidates."""
+    found = [c for c in index.query(name, country=country, limit=25) if c.entry is entry]
+    return found[0].score if found else 0
+
+
+def test_a_person_is_no_match_for_a_firm_on_a_shared_given_name(
+    group_index: ScreeningIndex,
+) -> None:
+    """'Jinhua' (Fujian Jinhua's short name) shares one word with the person HONG, Jinhua."""
+    assert _score_of(group_index, HONG, "Jinhua", country="CN") < DEFAULT_THRESHOLD
+    best = group_index.query("Fujian Jinhua Integrated Circuit", aliases=["Jinhua"])
+    assert best[0].entry is JINHUA
+    assert HONG not in [c.entry for c in best if c.score >= DEFAULT_THRESHOLD]
+    # a firm named after the whole person is still raised, below an exact firm match
+    named = [c for c in group_index.query("Hong Jinhua Trading", country="CN") if c.entry is HONG]
+    assert named and DEFAULT_THRESHOLD <= named[0].score < 100
+    assert "list entry is a person, whole name shared" in named[0].explanation
+
+
+def test_one_word_alias_is_not_a_longer_list_name(group_index: ScreeningIndex) -> None:
+    """The alias 'Huali' is one word of the bank's alias 'HUALI BANK': the rest is missing."""
+    assert _score_of(group_index, HUALI_BANK, "Huali", country="CN") < DEFAULT_THRESHOLD
+    assert _score_of(group_index, HUALI_BANK, "Huali Bank", country="CN") == 100
+    # the other way round, the customer's extra word is its site and costs less
+    site = group_index.query("SMIC Shenzhen Fab 2", country="CN")[0]
+    assert site.entry is SMIC_SZ and site.score >= DEFAULT_THRESHOLD
+
+
+def test_parent_is_not_its_subsidiary_nor_a_sibling(group_index: ScreeningIndex) -> None:
+    parent = "Semiconductor Manufacturing International Corporation"
+    for subsidiary in (SMIC_BJ, SMIC_TJ, SMIC_SZ):
+        assert _score_of(group_index, subsidiary, parent, country="CN") < DEFAULT_THRESHOLD
+    beijing = "Semiconductor Manufacturing International (Beijing) Corporation"
+    assert _score_of(group_index, SMIC_SZ, beijing, country="CN") < DEFAULT_THRESHOLD
+    # the subsidiary's name holds the parent's whole name: that is raised for review
+    assert _score_of(group_index, SMIC, beijing, country="CN") >= DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Semiconductor Manufacturing International (Tianjin) Corporation",
+        "Semiconductor Manufacturing International Tianjin Corp",  # place without brackets
+        "SMIC Tianjin",
+    ],
+)
+def test_a_place_is_no_letter_of_an_acronym(group_index: ScreeningIndex, name: str) -> None:
+    """SMIC Tianjin's initials are SMIC, so the list's 'SMIT Group' is another firm."""
+    assert _score_of(group_index, SMIT, name, country="CN") < DEFAULT_THRESHOLD
+    assert group_index.query(name, country="CN")[0].entry is SMIC_TJ
+
+
+def test_acronym_expands_to_its_own_words_only(group_index: ScreeningIndex) -> None:
+    """'SMIC' stands for three words; the Beijing subsidiary's 'Beijing' stays unmatched."""
+    best = group_index.query("SMIC", country="CN")
+    assert best[0].entry is SMIC
+    assert _score_of(group_index, SMIC_BJ, "SMIC", country="CN") < DEFAULT_THRESHOLD
+
+
+def test_initials_are_compared_letter_for_letter(group_index: ScreeningIndex) -> None:
+    """'JHICC' is within one letter of 'JHICCS', but initials are not words: no fuzzy match."""
+    assert _score_of(group_index, JHICCS, "JHICC Electronics", country="CN") < DEFAULT_THRESHOLD
+    assert _score_of(group_index, JHICCS, "JHICCS Electronics", country="CN") >= DEFAULT_THRESHOLD
+    # a name written all in capitals has no telling initials: its misspelt words still count
+    shouted = group_index.query("YANGTSE MEMORY TECHNOLOGIES S. A.", country="CN")[0]
+    assert shouted.entry is YMTC and shouted.score >= DEFAULT_THRESHOLD
+
+
+def test_a_list_entry_without_country_weighs_less() -> None:
+    stateless = ListEntry(key="n", source="isn", name="Nedayeh Micron Electronics")
+    index = ScreeningIndex.build([stateless, NEDAYEH, *FILLER])
+    unknown = _score_of(index, stateless, "Nedayeh Micron")
+    missing = [c for c in index.query("Nedayeh Micron", country="IR") if c.entry is stateless]
+    agrees = _score_of(index, NEDAYEH, "Nedayeh Micron", country="IR")
+    assert agrees > unknown > missing[0].score
+    assert "list gives no country" in missing[0].explanation
+
+
+_rare_word = st.text(alphabet="bcdfghjklmnpqrstvwxz", min_size=5, max_size=9).filter(
+    lambda w: w not in LEGAL_FORMS and w not in ABBREVIATIONS
+)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(_rare_word, min_size=1, max_size=4, unique=True), _rare_word)
+def test_a_word_only_the_list_has_costs_more_than_one_only_the_name_has(
+    words: list[str], extra: str
+) -> None:
+    everything = [*words, extra]
+    assume(extra not in words)
+    assume(all(fuzz.ratio(a, b) < 80 for a in everything for b in everything if a != b))
+    longer_list = ScreeningIndex.build([_entry("l", " ".join(everything)), *FILLER])
+    longer_name = ScreeningIndex.build([_entry("l", " ".join(words)), *FILLER])
+    list_has_more = longer_list.query(" ".join(words))[0].score
+    name_has_more = longer_name.query(" ".join(everything))[0].score
+    assert list_has_more < name_has_more
+    assert list_has_more < DEFAULT_THRESHOLD

@@ -64,3 +64,43 @@ def test_normalising_twice_changes_nothing(text: str) -> None:
     # single letters left beside a removed legal form ("B AB C") join up the second time
     assume(once.tokens and all(len(t) > 1 for t in once.tokens))
     assert normalize(once.text).tokens == once.tokens
+
+
+def test_acronyms_leave_out_bracketed_words_and_qualifiers() -> None:
+    tianjin = normalize("Semiconductor Manufacturing International (Tianjin) Corporation")
+    assert tianjin.acronyms == {"smic"}
+    assert tianjin.words_of("smic") == ("semiconductor", "manufacturing", "international")
+    places = frozenset({"tianjin", "shanghai"})
+    unbracketed = normalize(
+        "Semiconductor Manufacturing International Tianjin Corp", qualifiers=places
+    )
+    assert "smic" in unbracketed.acronyms and "smit" not in unbracketed.acronyms
+    # a place that leads the name is part of its acronym
+    assert "smee" in normalize("Shanghai Micro Electronics Equipment", qualifiers=places).acronyms
+    assert normalize("Yangtze Memory Technologies Co., Ltd.").words_of("ymtc") == (
+        "yangtze",
+        "memory",
+        "technology",
+    )
+    assert normalize("Yangtze Memory Technologies").words_of("ymtc") == ()
+
+
+def test_initialisms_are_capitals_amid_other_words() -> None:
+    assert normalize("SMIC Tianjin").initialisms == {"smic"}
+    assert normalize("SMIC Beijing B2").initialisms == {"smic", "b2"}
+    # all in capitals, nothing tells initials from words; a lone "S" of "S.A." changes nothing
+    assert normalize("TRANSPORTES AEREOS S.A.").initialisms == frozenset()
+    assert normalize("SMIC").initialisms == frozenset()
+
+
+@pytest.mark.parametrize(
+    ("name", "tokens"),
+    [
+        ("CETC 13th Research Institute", ("cetc", "13", "research", "institute")),
+        ("1st Design Bureau", ("1", "design", "bureau")),
+        ("Fab 22nd Street", ("fab", "22", "street")),
+        ("4th", ("4",)),
+    ],
+)
+def test_ordinals_are_numbers(name: str, tokens: tuple[str, ...]) -> None:
+    assert normalize(name).tokens == tokens

@@ -15,6 +15,18 @@ def test_labelled_set_is_large_and_balanced() -> None:
     assert len(pairs) >= 80
     assert sum(1 for p in pairs if p.expected) >= 40
     assert sum(1 for p in pairs if not p.expected) >= 30
+    assert sum(len(p.rejected) for p in pairs) >= 30
+
+
+def test_demo_book_false_matches_are_labelled() -> None:
+    """The pairs an analyst found absurd in the demo book stay in the set as non-matches."""
+    rejected = {(p.query, name) for p in read_labelled_pairs(LABELLED) for name in p.rejected}
+    assert ("Huali", "HANA BANKING CORPORATION LTD") in rejected
+    assert ("Jinhua", "HONG, Jinhua") in rejected
+    assert (
+        "Semiconductor Manufacturing International (Tianjin) Corporation",
+        "Guowei Group (Shenzhen) Co., Ltd.",
+    ) in rejected
 
 
 @pytest.mark.slow
@@ -49,6 +61,33 @@ def test_evaluate_counts_each_kind_of_outcome() -> None:
         "Yangtze Memory Technologies",
         "Nedayeh Micron Electronics",
     ]
+
+
+def test_rejected_entries_are_hard_non_matches_of_their_own() -> None:
+    acme = ListEntry(key="1", source="entity_list", name="Acme Semiconductor Holdings")
+    twin = ListEntry(key="2", source="sdn", name="Acme Semiconductor Holdings Ltd")
+    zenith = ListEntry(key="3", source="entity_list", name="Zenith Photonics")
+    index = ScreeningIndex.build([acme, twin, zenith])
+    pairs = [
+        LabelledPair(acme.name, None, (acme.name,), "", (twin.name,)),
+        LabelledPair(zenith.name, None, (zenith.name,), "", (twin.name, "Not In The Index")),
+    ]
+    report = evaluate(index, pairs, threshold=80)
+    assert (report.true_positives, report.false_negatives) == (2, 0)
+    assert (report.false_positives, report.true_negatives) == (1, 2)
+    assert [(o.pair.query, o.predicted, o.rejected_flagged) for o in report.failures] == [
+        (acme.name, acme.name, (twin.name,))
+    ]
+
+
+def test_rejected_column_is_optional(tmp_path: Path) -> None:
+    path = tmp_path / "pairs.csv"
+    path.write_text("query_name,country,expected,note\nSMIC,CN,A|B,short\n", encoding="utf-8")
+    assert read_labelled_pairs(path) == [LabelledPair("SMIC", "CN", ("A", "B"), "short")]
+    path.write_text(
+        "query_name,country,expected,note,rejected\nHuali,,,bank,X| Y |X\n", encoding="utf-8"
+    )
+    assert read_labelled_pairs(path) == [LabelledPair("Huali", None, (), "bank", ("X", "Y"))]
 
 
 def test_labelled_file_needs_its_columns(tmp_path: Path) -> None:

@@ -9,8 +9,15 @@ sharing "Semiconductor Manufacturing" with SMIC counts for little next to the mi
 "Taiwan", while sharing "Yangtze" counts for much. It is the weighted Dice overlap of the two
 word sets, each word matched to its closest counterpart (rapidfuzz ratio, so misspellings
 still count), or, when all of a list spelling's words appear in the customer's name ("SMIC
-Beijing B2" holds "SMIC Beijing"), that containment discounted by a tenth. Country is
-evidence on top: agreement adds, disagreement subtracts.
+Beijing B2" holds "SMIC Beijing"), that containment discounted by a tenth.
+
+The overlap is lopsided on purpose: a list word the customer's name lacks costs more than a
+customer word the list lacks, because a list name with more words names a more specific or
+another party ("HUALI BANK" is not the alias "Huali"; "SMIC (Beijing)" is not the parent
+SMIC). Acronyms stand for exactly the words their letters begin, never for a branch's place
+("SMIC Tianjin" is no "SMIT"), and are compared letter for letter. People's entries match
+firms only on their whole name. Country is evidence on top: agreement adds, a list entry
+without a country or one that contradicts the customer's subtracts.
 """
 
 from __future__ import annotations
@@ -26,6 +33,7 @@ from rapidfuzz import fuzz
 from workbench.domain.cancel import CancelToken, Progress
 from workbench.screening.entries import ListEntry
 from workbench.screening.normalize import NormalName, is_cjk, normalize
+from workbench.screening.qualifiers import bracket_qualifiers
 from workbench.screening.variants import entry_spellings
 
 #: Scores at or above this are potential matches for review. Chosen on the labelled set in
@@ -34,6 +42,19 @@ DEFAULT_THRESHOLD = 80
 
 COUNTRY_AGREES_BONUS = 5
 COUNTRY_DISAGREES_PENALTY = 15
+#: A list entry with no country cannot back the party's country up: weaker evidence than
+#: one that agrees, but no contradiction either.
+COUNTRY_MISSING_PENALTY = 5
+#: The list's words the party's name lacks count this much more than the party's words the
+#: list lacks. A customer's name carries its site or fab ("SMIC Beijing B2" holds "SMIC
+#: Beijing"); a list name that carries more ("HUALI BANK" for the alias "Huali", "... (Beijing)
+#: Corporation" for the parent SMIC) names another, more specific party.
+LIST_EXTRA_WEIGHT = 2.0
+#: Customers and fabs are organisations. A person's entry matches one only when the whole
+#: of the person's name is in it (a firm named after its owner), and then less strongly;
+#: sharing part of a name ("Jinhua" with "HONG, Jinhua") is a coincidence of given names.
+PERSON_PARTIAL_FACTOR = 0.5
+PERSON_WHOLE_PENALTY = 15
 #: Initials are weaker evidence than words: "ASML" are also the initials of a ship manager.
 ACRONYM_FACTOR = 0.9
 #: Containment scores are discounted: the customer's name says more than the list's does.
@@ -57,6 +78,7 @@ COMMON_POSTINGS = 300
 _CHECK_EVERY = 2000
 #: Entry types whose names are not firms: their initials are not acronyms.
 _NOT_FIRMS = frozenset({"individual", "person", "vessel", "aircraft"})
+_PEOPLE = frozenset({"individual", "person"})
 #: On equal scores, a match on the entry's own name beats one on an alias.
 _KIND_PREFERENCE = {"name": 2, "short name": 1, "alias": 0}
 
@@ -79,6 +101,7 @@ class _Spelling:
     text: str
     name: NormalName
     weight: float
+    person: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,11 +123,13 @@ class ScreeningIndex:
         spellings: list[_Spelling],
         idf: dict[str, float],
         unknown_idf: float,
+        qualifiers: frozenset[str] = frozenset(),
     ) -> None:
         self.entries = tuple(entries)
         self._spellings = spellings
         self._idf = idf
         self._unknown_idf = unknown_idf
+        self._qualifiers = qualifiers
         self._postings: dict[str, list[int]] = defaultdict(list)
         self._acronyms: dict[str, list[int]] = defaultdict(list)
         self._bigrams: dict[str, list[int]] = defaultdict(list)
@@ -136,37 +161,47 @@ class ScreeningIndex:
         """
         entry_list = list(entries)
         skip = {t.casefold() for t in skip_types}
-        spellings_raw: list[tuple[int, str, str, NormalName]] = []
-        document_frequency: dict[str, int] = defaultdict(int)
+        texts: list[tuple[int, str, str, str]] = []  # entry, kind, spelling, entity type
         total = len(entry_list)
         for number, entry in enumerate(entry_list):
             if number % _CHECK_EVERY == 0:
                 if cancel is not None:
                     cancel.raise_if_cancelled()
                 if progress is not None:
-                    progress(number, total)
-            words: set[str] = set()
-            if (entry.entity_type or "").casefold() in skip:
-                continue
-            person = (entry.entity_type or "").casefold() in _NOT_FIRMS
-            for kind, text in entry_spellings(entry):
-                name = normalize(text, acronyms=not person)
-                if not name.tokens:
-                    continue
-                spellings_raw.append((number, kind, text, name))
+                    progress(number // 2, total)
+            entity_type = (entry.entity_type or "").casefold()
+            if entity_type not in skip:
+                texts.extend(
+                    (number, kind, text, entity_type) for kind, text in entry_spellings(entry)
+                )
+        qualifiers = bracket_qualifiers(text for _, _, text, _ in texts)
+        spellings_raw: list[tuple[int, str, str, NormalName, bool]] = []
+        document_frequency: dict[str, int] = defaultdict(int)
+        words: set[str] = set()
+        for position, (number, kind, text, entity_type) in enumerate(texts):
+            if position % _CHECK_EVERY == 0:
+                if cancel is not None:
+                    cancel.raise_if_cancelled()
+                if progress is not None:
+                    progress((total + number) // 2, total)
+            if position and texts[position - 1][0] != number:
+                _count_words(document_frequency, words)
+            firm = entity_type not in _NOT_FIRMS
+            name = normalize(text, acronyms=firm, qualifiers=qualifiers)
+            if name.tokens:
+                spellings_raw.append((number, kind, text, name, entity_type in _PEOPLE))
                 words.update(name.tokens)
-            for word in words:
-                document_frequency[word] += 1
+        _count_words(document_frequency, words)
         count = max(total, 1)
         idf = {word: math.log((count + 1) / (df + 0.5)) for word, df in document_frequency.items()}
         unknown_idf = math.log((count + 1) / 0.5)
         spellings = [
-            _Spelling(number, kind, text, name, sum(idf[t] for t in name.tokens))
-            for number, kind, text, name in spellings_raw
+            _Spelling(number, kind, text, name, sum(idf[t] for t in name.tokens), person)
+            for number, kind, text, name, person in spellings_raw
         ]
         if progress is not None:
             progress(total, total)
-        return cls(entry_list, spellings, idf, unknown_idf)
+        return cls(entry_list, spellings, idf, unknown_idf, qualifiers)
 
     def weight(self, token: str) -> float:
         """Rarity of a word over the list; words the list never uses are the rarest."""
@@ -184,7 +219,10 @@ class ScreeningIndex:
         ``country`` (ISO-2) is evidence: it raises the score of entries in that country and
         lowers those of entries known only elsewhere.
         """
-        queries = [(kind, normalize(text)) for kind, text in _query_spellings(name, aliases)]
+        queries = [
+            (kind, normalize(text, qualifiers=self._qualifiers))
+            for kind, text in _query_spellings(name, aliases)
+        ]
         queries = [(kind, q) for kind, q in queries if q.tokens]
         best: dict[int, tuple[float, float, str, NormalName, _Spelling, _Pair]] = {}
         for kind, q in queries:
@@ -327,7 +365,11 @@ class ScreeningIndex:
         return found
 
     def _score(self, q: NormalName, spelling: _Spelling) -> _Pair:
-        """Weighted Dice overlap of the two word sets, or the discounted containment."""
+        """Weighted Dice overlap of the two word sets, or the discounted containment.
+
+        The list's unmatched words weigh more than the name's (``LIST_EXTRA_WEIGHT``), and a
+        person's entry is held down (``PERSON_*``): see those constants for why.
+        """
         e = spelling.name
         q_tokens = list(q.tokens)
         e_tokens = list(e.tokens)
@@ -336,13 +378,18 @@ class ScreeningIndex:
         for token in q.tokens:  # "SMIC" in the name, the words it stands for in the list
             if token in e.acronyms and token in q.capitals and token not in e_tokens:
                 q_tokens.remove(token)
-                q_tokens.extend(t for t in _latin(e_tokens) if t not in q_tokens)
+                q_tokens.extend(t for t in e.words_of(token) if t not in q_tokens)
                 notes.append(f"acronym '{token.upper()}' = '{spelling.text}'")
                 by_acronym = True
         for token in e.tokens:  # "YMTC Japan" in the list, the words it stands for in the name
-            if len(e.tokens) > 1 and token in q.acronyms and token not in q_tokens:
+            if (
+                len(e.tokens) > 1
+                and token in q.acronyms
+                and token in e.capitals
+                and token not in q_tokens
+            ):
                 e_tokens.remove(token)
-                e_tokens.extend(t for t in _latin(q_tokens) if t not in e_tokens)
+                e_tokens.extend(t for t in q.words_of(token) if t not in e_tokens)
                 notes.append(f"list acronym '{token.upper()}' = '{q.original}'")
                 by_acronym = True
         exact = set(q_tokens) & set(e_tokens)
@@ -361,8 +408,9 @@ class ScreeningIndex:
                 (
                     (similarity, a, b)
                     for a in rest_q
+                    if a not in q.initialisms
                     for b in rest_e
-                    if (similarity := self._token_similarity(a, b)) > 0
+                    if b not in e.initialisms and (similarity := self._token_similarity(a, b)) > 0
                 ),
                 reverse=True,
             )
@@ -377,7 +425,9 @@ class ScreeningIndex:
                 notes.append(f"'{a}' ~ '{b}' {similarity * 100:.0f}")
         q_weight = sum(self.weight(t) for t in q_tokens)
         e_weight = sum(self.weight(t) for t in e_tokens)
-        dice = matched / (q_weight + e_weight) if q_weight + e_weight else 0.0
+        missing_weight = sum(self.weight(t) for t in unmatched_e)
+        total = q_weight + e_weight + LIST_EXTRA_WEIGHT * missing_weight
+        dice = matched / total if total else 0.0
         contained = 0.0
         long_cjk = len(e_tokens) == 1 and is_cjk(e_tokens[0]) and len(e_tokens[0]) >= 4
         heavy = (
@@ -385,15 +435,29 @@ class ScreeningIndex:
         )
         if (heavy or long_cjk) and e_weight:
             contained = CONTAINMENT_FACTOR * matched_list_weight / e_weight
-        factor = ACRONYM_FACTOR if by_acronym else 1.0
+        score = 100 * (ACRONYM_FACTOR if by_acronym else 1.0) * max(dice, contained)
+        if spelling.person:
+            if unmatched_e or len(e_tokens) < 2:
+                score *= PERSON_PARTIAL_FACTOR
+                notes.append("list entry is a person sharing only part of the name")
+            else:
+                score -= PERSON_WHOLE_PENALTY
+                notes.append("list entry is a person, whole name shared")
         return _Pair(
-            score=100 * factor * max(dice, contained),
+            score=score,
             dice=dice,
             contained=contained > dice,
             notes=tuple(notes),
             unmatched_query=tuple(t for t in q_tokens if t in unmatched_q),
             unmatched_list=tuple(t for t in e_tokens if t in unmatched_e),
         )
+
+
+def _count_words(document_frequency: dict[str, int], words: set[str]) -> None:
+    """Count each word once per entry, however many of its spellings use it."""
+    for word in words:
+        document_frequency[word] += 1
+    words.clear()
 
 
 def _query_spellings(name: str, aliases: Sequence[str]) -> list[tuple[str, str]]:
@@ -404,8 +468,10 @@ def _query_spellings(name: str, aliases: Sequence[str]) -> list[tuple[str, str]]
 def _country_evidence(
     score: float, wanted: str | None, countries: tuple[str, ...]
 ) -> tuple[float, str]:
-    if wanted is None or not countries:
+    if wanted is None:
         return score, ""
+    if not countries:
+        return score - COUNTRY_MISSING_PENALTY, "list gives no country"
     if wanted in countries:
         return score + COUNTRY_AGREES_BONUS, f"country {wanted} agrees"
     listed = ", ".join(countries)
@@ -429,10 +495,6 @@ def _explain(kind: str, q: NormalName, spelling: _Spelling, pair: _Pair, country
     if country_note:
         parts.append(country_note)
     return "; ".join(parts)
-
-
-def _latin(tokens: list[str]) -> list[str]:
-    return [t for t in tokens if not is_cjk(t) and not t.isdigit()]
 
 
 def _bigrams(token: str) -> list[str]:

@@ -29,6 +29,7 @@ LEGAL_FORMS: frozenset[str] = frozenset(
 )  # fmt: skip
 #: Shorter initials ("HUA", "MMJ") are ordinary words or codes far more often than acronyms.
 MIN_ACRONYM = 4
+MAX_ACRONYM = 8
 #: Words with no identifying value at all, not even a low one.
 STOPWORDS: frozenset[str] = frozenset({"the", "of", "and", "for", "a", "an"})
 
@@ -123,6 +124,10 @@ _CJK_RUN = re.compile(f"[{_CJK}]+")
 _WORD = re.compile(r"[^\W_]+")
 _APOSTROPHES = re.compile(r"['’`´‘]")
 _CJK_CHAR = re.compile(f"[{_CJK}]")
+_ORDINAL = re.compile(r"(\d+)(?:st|nd|rd|th)")
+#: A bracketed part of a name ("(Beijing)", "(Group)") qualifies it; its words are no
+#: letters of the name's acronym.
+_BRACKETED = re.compile(r"\([^()]*\)")
 #: CJK legal forms that end up as words of their own, e.g. the 株 of "(株)東京エレクトロン".
 _CJK_LEGAL_WORDS = frozenset({*CJK_LEGAL_FORMS, "株", "주", "有限", "유한"})
 
@@ -144,10 +149,23 @@ class NormalName:
     tokens: tuple[str, ...]
     acronyms: frozenset[str]
     capitals: frozenset[str] = frozenset()
+    #: (acronym, the identifying words its letters stand for), so that an acronym is
+    #: replaced by exactly those words and not by the whole other name.
+    acronym_words: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    #: Words in capitals amid words that are not ("SMIC" in "SMIC Tianjin"): initials,
+    #: which are compared letter for letter, never by similarity (SMIC is not SMIT).
+    initialisms: frozenset[str] = frozenset()
 
     @property
     def text(self) -> str:
         return " ".join(self.tokens)
+
+    def words_of(self, acronym: str) -> tuple[str, ...]:
+        """The identifying words behind one of this name's acronyms (none if not one)."""
+        for candidate, words in self.acronym_words:
+            if candidate == acronym:
+                return words
+        return ()
 
 
 def is_cjk(token: str) -> bool:
@@ -183,39 +201,72 @@ def raw_words(text: str) -> list[str]:
     return _join_initials(words)
 
 
-def normalize(text: str, *, acronyms: bool = True) -> NormalName:
+def normalize(
+    text: str, *, acronyms: bool = True, qualifiers: frozenset[str] = frozenset()
+) -> NormalName:
     """The tokens and acronyms of a name; see :class:`NormalName`.
 
     ``acronyms=False`` for people, vessels and aircraft, whose initials are no name.
+    ``qualifiers`` are words that say which branch of a firm is meant ("Tianjin", "HK"):
+    like words in brackets, they are no letter of its acronym unless they lead
+    the name ("Shanghai Micro Electronics Equipment" is SMEE, but "Semiconductor
+    Manufacturing International (Tianjin) Corporation" is SMIC, never SMIT).
     """
+    expanded = _expanded(raw_words(text))
+    tokens = _significant(expanded)
+    capitals, mixed = _capitals(text)
+    initialisms = capitals if mixed else frozenset()
+    if not acronyms:
+        return NormalName(text, tokens, frozenset(), capitals, initialisms=initialisms)
+    folded = fold(text)
+    unbracketed = _expanded(raw_words(_BRACKETED.sub(" ", folded))) if "(" in folded else expanded
+    found = _acronyms([w for i, w in enumerate(unbracketed) if i == 0 or w not in qualifiers])
+    return NormalName(
+        text, tokens, frozenset(found), capitals, tuple(sorted(found.items())), initialisms
+    )
+
+
+def _expanded(words: list[str]) -> list[str]:
+    """Stopwords dropped and abbreviations written out; legal forms still in place."""
     expanded: list[str] = []
-    for word in raw_words(text):
+    for word in words:
         if word in STOPWORDS:
             continue
-        expanded.extend(ABBREVIATIONS.get(word, (word,)))
+        ordinal = _ORDINAL.fullmatch(word)  # "13th Research Institute" is "CETC 13"
+        plain = ordinal.group(1) if ordinal is not None else word
+        expanded.extend(ABBREVIATIONS.get(plain, (plain,)))
+    return expanded
+
+
+def _significant(expanded: list[str]) -> tuple[str, ...]:
     tokens = [w for w in expanded if w not in LEGAL_FORMS and w not in _CJK_LEGAL_WORDS]
     if not tokens:  # a name made only of legal-form words is still a name
         tokens = expanded
-    initials = _acronyms(expanded) if acronyms else frozenset()
-    return NormalName(text, tuple(dict.fromkeys(tokens)), initials, _capitals(text))
+    return tuple(dict.fromkeys(tokens))
 
 
-def _capitals(text: str) -> frozenset[str]:
-    words = _WORD.findall(unicodedata.normalize("NFKC", text))
-    if not any(w.islower() or w.istitle() for w in words):
-        return frozenset(w.casefold() for w in words)
-    return frozenset(w.casefold() for w in words if w.isupper())
+def _capitals(text: str) -> tuple[frozenset[str], bool]:
+    """The words in capitals, and whether the name also has words that are not."""
+    compatible = unicodedata.normalize("NFKC", text)
+    words = _WORD.findall(compatible)
+    # Any lower-case letter makes the name mixed; a lone capital ("S" of "S.A.") does not.
+    if compatible == compatible.upper():
+        return frozenset(w.casefold() for w in words), False
+    return frozenset(w.casefold() for w in words if w.isupper()), True
 
 
-def _acronyms(words: list[str]) -> frozenset[str]:
+def _acronyms(words: list[str]) -> dict[str, tuple[str, ...]]:
+    """Initials of the Latin words, with and without trailing legal forms, and their words."""
     latin = [w for w in words if not is_cjk(w) and not w.isdigit()]
-    result: set[str] = set()
+    result: dict[str, tuple[str, ...]] = {}
     while len(latin) >= MIN_ACRONYM:
-        result.add("".join(w[0] for w in latin))
+        acronym = "".join(w[0] for w in latin)
+        if len(acronym) <= MAX_ACRONYM:
+            result[acronym] = _significant(latin)
         if latin[-1] not in LEGAL_FORMS:
             break
         latin = latin[:-1]
-    return frozenset(a for a in result if MIN_ACRONYM <= len(a) <= 8)
+    return result
 
 
 def _strip_cjk_legal_forms(run: str) -> str:

@@ -2,7 +2,10 @@
 
 A threshold is only meaningful with its error rates next to it, so the tests and the
 benchmark measure both on the same labelled pairs: true matches written the way vendors write
-them, and hard non-matches that share words with listed parties.
+them, and hard non-matches that share words with listed parties. A name that rightly matches
+one entry can still wrongly match others (the parent SMIC is not its Beijing subsidiary), so a
+row may also name entries that must stay below the threshold for it: each is one more hard
+non-match.
 """
 
 from __future__ import annotations
@@ -15,6 +18,10 @@ from workbench.screening.entries import ListFormatError
 from workbench.screening.index import DEFAULT_THRESHOLD, ScreeningIndex
 
 LABELLED_COLUMNS = ("query_name", "country", "expected", "note")
+#: Optional column: entries that must not be flagged for the name, "|" between them.
+REJECTED_COLUMN = "rejected"
+#: How far down the candidates a rejected entry is looked for: as many as screening keeps.
+REJECTED_DEPTH = 20
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,6 +32,7 @@ class LabelledPair:
     country: str | None
     expected: tuple[str, ...]
     note: str
+    rejected: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +41,7 @@ class Outcome:
     predicted: str | None  # name of the best entry at or above the threshold
     score: int | None  # its score, or the best score below the threshold
     correct: bool
+    rejected_flagged: tuple[str, ...] = ()  # rejected entries at or above the threshold
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,7 +69,10 @@ class QualityReport:
 
 
 def read_labelled_pairs(path: Path) -> list[LabelledPair]:
-    """The labelled set ``query_name,country,expected,note``; "|" separates alternatives."""
+    """The labelled set ``query_name,country,expected,note[,rejected]``.
+
+    "|" separates alternatives in ``expected`` and entries in ``rejected``.
+    """
     with path.open(encoding="utf-8", newline="") as handle:
         reader = csv.DictReader(handle)
         missing = [c for c in LABELLED_COLUMNS if c not in (reader.fieldnames or ())]
@@ -68,13 +80,20 @@ def read_labelled_pairs(path: Path) -> list[LabelledPair]:
             raise ListFormatError(path, "missing column(s) " + ", ".join(missing), row=1)
         pairs = []
         for row in reader:
-            expected = tuple(e.strip() for e in row["expected"].split("|") if e.strip())
             pairs.append(
                 LabelledPair(
-                    row["query_name"], row["country"].strip() or None, expected, row["note"]
+                    row["query_name"],
+                    row["country"].strip() or None,
+                    _names(row["expected"]),
+                    row["note"],
+                    _names(row.get(REJECTED_COLUMN) or ""),
                 )
             )
     return pairs
+
+
+def _names(cell: str) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(name.strip() for name in cell.split("|") if name.strip()))
 
 
 def evaluate(
@@ -83,12 +102,23 @@ def evaluate(
     """Score each pair by the top candidate: flagged when at or above the threshold.
 
     A listed name counts as found only when the top candidate is one of its expected entries;
-    a wrong entry on top is both a false positive and a false negative.
+    a wrong entry on top is both a false positive and a false negative. Each rejected entry
+    of a pair is a hard non-match of its own: a false positive when any of the name's
+    candidates for it reaches the threshold, else a true negative.
     """
     tp = fp = fn = tn = 0
     outcomes: list[Outcome] = []
     for pair in pairs:
-        candidates = index.query(pair.query, country=pair.country, limit=1)
+        candidates = index.query(pair.query, country=pair.country, limit=REJECTED_DEPTH)
+        rejected_flagged = tuple(
+            dict.fromkeys(
+                c.entry.name
+                for c in candidates
+                if c.entry.name in pair.rejected and c.score >= threshold
+            )
+        )
+        fp += len(rejected_flagged)
+        tn += len(pair.rejected) - len(rejected_flagged)
         top = candidates[0] if candidates else None
         flagged = top is not None and top.score >= threshold
         predicted = top.entry.name if flagged and top is not None else None
@@ -106,5 +136,13 @@ def evaluate(
                 fp += 1
             else:
                 tn += 1
-        outcomes.append(Outcome(pair, predicted, top.score if top else None, correct))
+        outcomes.append(
+            Outcome(
+                pair,
+                predicted,
+                top.score if top else None,
+                correct and not rejected_flagged,
+                rejected_flagged,
+            )
+        )
     return QualityReport(threshold, tp, fp, fn, tn, tuple(outcomes))
