@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Any
 
 import pytest
 from hypothesis import given
@@ -8,6 +9,7 @@ from hypothesis import strategies as st
 
 from workbench.importers.dates import (
     Ambiguous,
+    _parse_mixed_column,
     excel_serial_to_date,
     parse_date_column,
     parse_date_text,
@@ -112,3 +114,22 @@ def test_cells_of_other_types() -> None:
 
 def test_numbers_use_the_workbook_date_system() -> None:
     assert parse_date_column([43646], date1904=True)[0].value == date(2023, 7, 1)
+
+
+_DATE_CELLS = st.one_of(
+    st.none(),
+    st.sampled_from(["03/04/2023", "13/04/2023", "04/13/2023", "2023-07-01", "01.09.2023"]),
+    st.sampled_from(["1 Sep 2023", "45000", "not a date", "31/02/2023", ""]),
+    st.dates(min_value=date(1890, 1, 1), max_value=date(2250, 1, 1)),
+    st.integers(0, 80_000),
+    st.floats(min_value=0, max_value=80_000, allow_nan=False),
+    st.booleans(),
+)
+
+
+@given(st.lists(_DATE_CELLS, max_size=30))
+def test_a_column_reads_the_same_on_the_fast_and_the_mixed_path(values: list[Any]) -> None:
+    """The distinct-value path and the cell-by-cell path agree on every column."""
+    fast = parse_date_column(values)
+    slow = _parse_mixed_column(values, False)
+    assert [(o.value, o.problem) for o in fast] == [(o.value, o.problem) for o in slow]

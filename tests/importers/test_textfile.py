@@ -4,8 +4,10 @@ from pathlib import Path
 
 import pytest
 
+from workbench.importers import textfile
+from workbench.importers.errors import CorruptFileError, EmptyFileError
 from workbench.importers.guard import check_file
-from workbench.importers.textfile import detect_encoding, read_text, sniff_delimiter
+from workbench.importers.textfile import SAMPLE_BYTES, detect_encoding, read_text, sniff_delimiter
 
 SAMPLES = {
     "cp932": "シリアル番号,装置型式,顧客名,設置日\n00123,NXT:1980Di,中芯国際,2023年7月1日\n",
@@ -57,3 +59,39 @@ def test_cells_stay_text_and_blank_cells_are_none(tmp_path: Path) -> None:
     path.write_text("a,b,c\n00123,,1234.0\n", encoding="utf-8")
     sheet, _ = read_text(check_file(path))
     assert sheet.rows[1] == ["00123", None, "1234.0"]
+
+
+def test_rows_stream_across_chunks_with_blank_lines_kept(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(textfile, "CHUNK_ROWS", 3)
+    path = tmp_path / "many.csv"
+    lines = ["Serial,Vendor,Note"] + [f"S{i:03d},Lam,{'  ' if i % 4 else 'x'}" for i in range(10)]
+    lines.insert(5, "")  # a blank line is an empty row, so later row numbers still match
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    sheet, _ = read_text(check_file(path))
+    assert len(sheet.rows) == 12
+    assert sheet.rows[5] == []
+    assert sheet.rows[1] == ["S000", "Lam", "x"]
+    assert sheet.rows[2] == ["S001", "Lam"]  # whitespace is blank, then cut off the end
+    assert sheet.rows[11] == ["S009", "Lam"]
+    assert len({id(row[1]) for row in sheet.rows[1:] if row}) == 1  # "Lam" kept once
+
+
+def test_bytes_that_do_not_decode_after_the_sample_are_refused(tmp_path: Path) -> None:
+    path = tmp_path / "late.csv"
+    head = b"Serial,Customer\n" + b"00123,ACME\n" * (SAMPLE_BYTES // 11 + 10)
+    path.write_bytes(head + b"00124,\xff\xfe\xfa broken\n")
+    with pytest.raises(CorruptFileError, match="cannot be decoded"):
+        read_text(check_file(path))
+
+
+def test_text_of_spaces_only_is_an_empty_file(tmp_path: Path) -> None:
+    path = tmp_path / "spaces.csv"
+    path.write_text(" \n\t\n", encoding="utf-8")
+    with pytest.raises(EmptyFileError):
+        read_text(check_file(path))
+    blank_cells = tmp_path / "commas.csv"
+    blank_cells.write_text(",,\n , \n", encoding="utf-8")
+    with pytest.raises(EmptyFileError, match="no cells"):
+        read_text(check_file(blank_cells))

@@ -181,6 +181,32 @@ def _describe(d: date) -> str:
 
 def parse_date_column(values: Sequence[CellValue], date1904: bool = False) -> list[Outcome]:
     """Normalise a whole column, settling day/month order from its unambiguous rows."""
+    # The types of every cell, not of the distinct set: there, 1 has already merged into True.
+    if len(set(map(type, values)) & _NUMBER_TYPES) > 1:
+        return _parse_mixed_column(values, date1904)
+    distinct = set(values)
+    # Each distinct value is read once and the column is mapped in C; in a clean column no
+    # value is ambiguous and no row is looked at again.
+    table = {v: BLANK if v is None else _cell(v, date1904) for v in distinct}
+    out = list(map(table.__getitem__, values))
+    pending = {v for v, hit in table.items() if isinstance(hit.value, Ambiguous)}
+    if pending:
+        evidence: dict[Order, int] = {}
+        for value, hit in table.items():
+            if isinstance(value, str) and hit.problem is None:
+                order = _order_evidence(value)
+                if order is not None:
+                    evidence.setdefault(order, 0)
+        rows = [index for index, value in enumerate(values) if value in pending]
+        _settle(out, values, rows, evidence)
+    return out
+
+
+_NUMBER_TYPES = frozenset({bool, int, float})
+
+
+def _parse_mixed_column(values: Sequence[CellValue], date1904: bool) -> list[Outcome]:
+    """The same for a column mixing kinds of numbers, where True, 1 and 1.0 are equal keys."""
     cache: dict[CellValue, Outcome] = {}
     ambiguous_rows: list[int] = []
     evidence: dict[Order, int] = {}

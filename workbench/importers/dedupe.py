@@ -67,6 +67,8 @@ def dedupe(
     """Collapse identical repeats, report contradictory ones; first occurrence wins."""
     if kind is RecordKind.CONTRACT_LINE:
         return _dedupe_lines([r for r in records if isinstance(r, ContractLineRecord)])
+    if len({record.key for record in records}) == len(records):
+        return DedupeResult(list(records), [], {})  # no key twice: the common case
     kept: dict[Hashable, Record] = {}
     issues: list[ImportIssue] = []
     rejected: dict[tuple[str, str | None, int], list[str]] = {}

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from workbench.domain.cancel import CancelToken, Progress
 from workbench.importers.cells import CellValue, RawSheet, column_letter
+from workbench.importers.collector import collector_paused
 from workbench.importers.dedupe import dedupe, resolve_fab_names
 from workbench.importers.layout import Mapping, detect_layout
 from workbench.importers.outcome import Severity
@@ -103,6 +104,16 @@ def parse_files(
     ``profile`` replaces header detection for every sheet it has a mapping for (see
     :class:`Mapping`). Row-level problems never raise: they are in ``result.issues``.
     """
+    with collector_paused():
+        return _parse_files(paths, profile, progress, cancel)
+
+
+def _parse_files(
+    paths: Iterable[str | Path],
+    profile: Mapping | None,
+    progress: Progress | None,
+    cancel: CancelToken | None,
+) -> ParsedImport:
     path_list = [Path(p) for p in paths]
     total = _STEPS_PER_FILE * len(path_list)
     result = ParsedImport()
@@ -122,7 +133,10 @@ def parse_files(
             progress(base + _READ_SHARE, total)
         weights = [max(len(s.rows), 1) for s in raw_sheets]
         done_rows = 0
-        for raw, weight in zip(raw_sheets, weights, strict=True):
+        while raw_sheets:
+            # Taken off the list, so each sheet's cells are freed once its records exist.
+            raw = raw_sheets.pop(0)
+            weight = weights[len(weights) - len(raw_sheets) - 1]
             if cancel is not None:
                 cancel.raise_if_cancelled()
 
@@ -139,6 +153,7 @@ def parse_files(
                 cancel,
                 sheet_progress,
             )
+            del raw
             done_rows += weight
         if progress is not None:
             progress(base + _STEPS_PER_FILE, total)

@@ -7,9 +7,11 @@ value is normalised once and the outcome object is shared.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, fields, replace
 from decimal import Decimal
+from itertools import repeat, zip_longest
+from operator import attrgetter
 from typing import Any
 
 from workbench.domain.cancel import CancelToken
@@ -36,6 +38,15 @@ _CANCEL_EVERY = 10_000
 #: Kinds a wide sheet repeats on many rows; machines and lines are always built row by row, so
 #: the dedupe step still sees (and can warn about) a machine listed twice.
 _REPEATED_KINDS = frozenset({RecordKind.CUSTOMER, RecordKind.FAB, RecordKind.CONTRACT})
+#: Kinds whose record is the row's values with nothing derived: built in bulk.
+_PLAIN_KINDS = frozenset({RecordKind.MACHINE, RecordKind.CUSTOMER})
+_FIELD_NAMES = {
+    kind: tuple(f.name for f in fields(RECORD_TYPES[kind]) if f.name != "source")
+    for kind in _PLAIN_KINDS
+}
+_VALUE = attrgetter("value")
+_PROBLEM = attrgetter("problem")
+_ROW_OF = attrgetter("source.row")
 _TECH_FIELDS = (
     "process_type",
     "logic_node_nm",
@@ -59,6 +70,22 @@ def parse_column(
     values: Sequence[CellValue], parser: Callable[[CellValue], Outcome]
 ) -> list[Outcome]:
     """Apply a cell normaliser to a column, once per distinct value."""
+    return _parse_column(values, parser)[0]
+
+
+def _parse_column(
+    values: Sequence[CellValue], parser: Callable[[CellValue], Outcome]
+) -> tuple[list[Outcome], dict[CellValue, Outcome] | None]:
+    """The outcomes, and the distinct value -> outcome table when there is one."""
+    distinct = set(values)
+    if len(distinct) > _UNIQUE_SHARE * len(values) and len(values) > _UNIQUE_MIN_ROWS:
+        # A key column (serial numbers): nothing repeats, so a table would only double the
+        # memory the outcomes take (a million entries at a million rows).
+        del distinct
+        return [BLANK if v is None else parser(v) for v in values], None
+    table = _table(values, distinct, parser)
+    if table is not None:
+        return list(map(table.__getitem__, values)), table
     cache: dict[object, Outcome] = {}
     out: list[Outcome] = []
     append = out.append
@@ -72,7 +99,33 @@ def parse_column(
             hit = parser(value)
             cache[key] = hit
         append(hit)
-    return out
+    return out, None
+
+
+def distinct_outcomes(
+    values: Sequence[CellValue], parser: Callable[[CellValue], Outcome]
+) -> dict[CellValue, Outcome] | None:
+    """Distinct cell value -> its outcome, or None when equal values differ in type.
+
+    True, 1 and 1.0 are one key in a set but three different cells, so a column holding more
+    than one kind of number is left to the caller's typed cache. Otherwise ``set`` and ``map``
+    do the per-cell work in C and the parser runs once per distinct value.
+    """
+    return _table(values, set(values), parser)
+
+
+def _table(
+    values: Sequence[CellValue], distinct: set[CellValue], parser: Callable[[CellValue], Outcome]
+) -> dict[CellValue, Outcome] | None:
+    # The types of every cell, not of the distinct set: there, 1 has already merged into True.
+    if len(set(map(type, values)) & _NUMBER_TYPES) > 1:
+        return None
+    return {v: BLANK if v is None else parser(v) for v in distinct}
+
+
+_NUMBER_TYPES = frozenset({bool, int, float})
+_UNIQUE_SHARE = 0.5
+_UNIQUE_MIN_ROWS = 1000
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +133,34 @@ class _Column:
     spec: FieldSpec
     index: int
     outcomes: list[Outcome]
+    raw: Sequence[CellValue]
+    #: Distinct raw value -> outcome, when each raw value has one outcome (not for dates,
+    #: whose ambiguous rows are settled row by row): questions about the column are then
+    #: asked of its few distinct values first.
+    table: dict[CellValue, Outcome] | None
+
+    def problem_rows(self) -> Iterable[int]:
+        if self.table is not None:
+            bad = {v for v, o in self.table.items() if o.problem is not None}
+            if not bad:
+                return ()
+            return [r for r, v in enumerate(self.raw) if v in bad]
+        problems = list(map(_PROBLEM, self.outcomes))
+        if not any(problems):
+            return ()
+        return [r for r, p in enumerate(problems) if p is not None]
+
+    def blank_rows(self) -> set[int]:
+        """Rows whose value is None (blank or refused)."""
+        if self.table is not None:
+            blank = {v for v, o in self.table.items() if o.value is None}
+            if not blank:
+                return set()
+            return {r for r, v in enumerate(self.raw) if v in blank}
+        values = list(map(_VALUE, self.outcomes))
+        if None not in values:
+            return set()
+        return {r for r, v in enumerate(values) if v is None}
 
 
 def read_sheet(
@@ -91,18 +172,26 @@ def read_sheet(
     result = SheetResult()
     header_index = layout.header_row - 1
     header = raw.rows[header_index]
-    numbered = [
-        (number, row)
-        for number, row in enumerate(raw.rows[header_index + 1 :], start=layout.header_row + 1)
-        if row and row != header and any(v is not None for v in row)
+    rows = raw.rows
+    # ``any(row)`` is true for nearly every row and runs in C; only rows of falsy cells (0,
+    # False, blanks) need the exact test.
+    numbers = [
+        number
+        for number in range(layout.header_row + 1, len(rows) + 1)
+        if (row := rows[number - 1])
+        and (any(row) or any(v is not None for v in row))
+        and row != header
     ]
-    result.rows_read = len(numbered)
-    data = [row for _, row in numbered]
-    numbers = [n for n, _ in numbered]
+    data = [rows[number - 1] for number in numbers]
+    result.rows_read = len(numbers)
 
-    parsed: dict[tuple[int, ValueType], list[Outcome]] = {}
-    raw_columns: dict[int, list[CellValue]] = {}
+    parsed: dict[tuple[int, ValueType], tuple[list[Outcome], dict[CellValue, Outcome] | None]] = {}
+    raw_columns: dict[int, Sequence[CellValue]] = {}
     columns_by_kind: dict[RecordKind, list[_Column]] = {kind: [] for kind in layout.kinds}
+    # One transposition in C gives every column (rows are cut after their last cell, so
+    # shorter rows are padded with None).
+    transposed: list[Sequence[CellValue]] = list(zip_longest(*data))
+    blank_column = [None] * len(data)
     for key, index in layout.columns.items():
         spec = FIELDS_BY_KEY[key]
         if spec.kind not in columns_by_kind:
@@ -111,14 +200,16 @@ def read_sheet(
             if cancel is not None:
                 cancel.raise_if_cancelled()
             if index not in raw_columns:
-                raw_columns[index] = [row[index] if index < len(row) else None for row in data]
+                raw_columns[index] = transposed[index] if index < len(transposed) else blank_column
             values = raw_columns[index]
             if spec.type is ValueType.DATE:
-                parsed[(index, spec.type)] = parse_date_column(values, raw.date1904)
+                parsed[(index, spec.type)] = (parse_date_column(values, raw.date1904), None)
             else:
-                parsed[(index, spec.type)] = parse_column(values, CELL_PARSERS[spec.type])
-        columns_by_kind[spec.kind].append(_Column(spec, index, parsed[(index, spec.type)]))
+                parsed[(index, spec.type)] = _parse_column(values, CELL_PARSERS[spec.type])
+        outcomes, table = parsed[(index, spec.type)]
+        columns_by_kind[spec.kind].append(_Column(spec, index, outcomes, raw_columns[index], table))
 
+    del transposed
     builder = _Builder(raw, layout, numbers, data, result, raw_columns)
     exclusive = _exclusive_columns(columns_by_kind)
     total = len(data) * max(len(columns_by_kind), 1)
@@ -156,7 +247,7 @@ class _Builder:
         numbers: list[int],
         data: list[list[CellValue]],
         result: SheetResult,
-        raw_columns: dict[int, list[CellValue]],
+        raw_columns: dict[int, Sequence[CellValue]],
     ) -> None:
         self.raw_columns = raw_columns
         self.raw = raw
@@ -214,7 +305,7 @@ class _Builder:
     def build_kind(
         self, kind: RecordKind, cols: list[_Column], exclusive: list[int]
     ) -> Iterator[int]:
-        """Build this kind's records row by row; yields the row index every few thousand rows.
+        """Build this kind's records; yields the row index every few thousand rows.
 
         The common row (every cell fine, every required field there) takes a short path;
         rows with problems go through :meth:`_check_row`, which writes the issues.
@@ -222,44 +313,107 @@ class _Builder:
         names = [col.spec.name for col in cols]
         columns = [col.outcomes for col in cols]
         count = len(self.data)
-        # Whole-column passes (comprehensions) find the few rows needing the slow path.
-        present: set[int] = set()
-        for i in exclusive:
-            present.update(r for r, v in enumerate(self.raw_columns[i]) if v is not None)
+        # Whole-column questions are asked of the distinct values (or in C): Python visits a
+        # row only when its column has a blank or a problem at all.
+        present = self._present_rows(exclusive, count)
         slow: set[int] = set()
-        for outs in columns:
-            slow.update(r for r, o in enumerate(outs) if o.problem is not None)
+        for col in cols:
+            slow.update(col.problem_rows())
         for group in REQUIRED[kind]:
-            group_columns = [columns[names.index(n)] for n in group if n in names]
-            if not group_columns:
+            group_cols = [col for col in cols if col.spec.name in group]
+            if not group_cols:
                 slow = set(range(count))
                 break
-            missing = [{r for r, o in enumerate(outs) if o.value is None} for outs in group_columns]
-            slow.update(set.intersection(*missing))
-        assemble = self._assemble
+            missing: list[set[int]] = []
+            for col in group_cols:
+                blank = col.blank_rows()
+                if not blank:
+                    break  # this column is filled on every row: the group is satisfied
+                missing.append(blank)
+            else:
+                slow.update(set.intersection(*missing))
         records = self.result.records.setdefault(kind, [])
         column_of = {c.spec.name: c.index for c in cols}
         if kind in _REPEATED_KINDS:
             # Outcomes are shared per distinct cell value, so rows whose outcomes are the same
             # objects would give the same record: a wide sheet's fab or contract repeated on
             # every machine row. Visit the first of each, plus every row with a problem (those
-            # must each be reported).
-            signatures = list(zip(*[list(map(id, outs)) for outs in columns], strict=True))
-            first = {sig: r for r, sig in reversed(list(enumerate(signatures)))}
+            # must each be reported). Fed in reverse, the dict keeps each signature's first row.
+            signatures = list(zip(*[map(id, outs) for outs in columns], strict=True))
+            first = dict(zip(reversed(signatures), range(count - 1, -1, -1), strict=True))
             visit = sorted((set(first.values()) | slow) & present)
         else:
-            visit = sorted(present)
-        by_row = list(zip(*columns, strict=True))
+            visit = sorted(present) if len(present) < count else list(range(count))
+        if kind in _PLAIN_KINDS:
+            yield from self._build_plain(kind, names, visit, slow, cols, columns)
+            return
+        assemble = self._assemble
         for n, r in enumerate(visit):
             if n % _CANCEL_EVERY == 0:
                 yield r
-            outcomes = by_row[r]
+            outcomes = tuple(outs[r] for outs in columns)
             if r in slow and not self._check_row(kind, cols, outcomes, r):
                 continue
-            values = dict(zip(names, [o.value for o in outcomes], strict=True))
-            record = assemble(kind, values, column_of, r)
+            row_values = dict(zip(names, [o.value for o in outcomes], strict=True))
+            record = assemble(kind, row_values, column_of, r)
             if record is not None:
                 records.append(record)
+
+    def _present_rows(self, exclusive: list[int], count: int) -> set[int]:
+        """Rows with a cell in any of ``exclusive`` (all rows, cheaply, when one is full)."""
+        if any(None not in self.raw_columns[i] for i in exclusive):
+            return set(range(count))
+        present: set[int] = set()
+        for i in exclusive:
+            present.update(r for r, v in enumerate(self.raw_columns[i]) if v is not None)
+        return present
+
+    def _build_plain(
+        self,
+        kind: RecordKind,
+        names: list[str],
+        visit: list[int],
+        slow: set[int],
+        cols: list[_Column],
+        columns: list[list[Outcome]],
+    ) -> Iterator[int]:
+        """Records whose fields are the cells' values as they are: built positionally, in bulk.
+
+        Rows with a problem are checked one by one; the others are built a slice at a time by
+        ``map`` over the value columns in the record's field order.
+        """
+        record_type = RECORD_TYPES[kind]
+        by_name = dict(zip(names, columns, strict=True))
+        file, sheet, numbers = self.raw.file_name, self.raw.sheet, self.numbers
+        fast = [r for r in visit if r not in slow] if slow else visit
+        checked: list[Record] = []
+        for r in sorted(slow.intersection(visit)):
+            outcomes = tuple(outs[r] for outs in columns)
+            if self._check_row(kind, cols, outcomes, r):
+                row_values = dict(zip(names, [o.value for o in outcomes], strict=True))
+                checked.append(record_type(SourceRef(file, sheet, numbers[r]), **row_values))
+        built: list[Record] = []
+        whole = len(fast) == len(self.data)
+        for start in range(0, len(fast), _CANCEL_EVERY):
+            yield fast[start]
+            stop = start + _CANCEL_EVERY
+            rows = fast[start:stop]
+            sources = [SourceRef(file, sheet, numbers[r]) for r in rows]
+            field_columns: list[Iterable[object]] = []
+            for name in _FIELD_NAMES[kind]:
+                outs = by_name.get(name)
+                if outs is None:
+                    field_columns.append(repeat(None))
+                elif whole:
+                    field_columns.append(map(_VALUE, outs[start:stop]))
+                else:
+                    field_columns.append([outs[r].value for r in rows])
+            built.extend(map(record_type, sources, *field_columns))
+        records = self.result.records.setdefault(kind, [])
+        if checked:
+            built.extend(checked)
+            built.sort(key=_ROW_OF)
+        records.extend(built)
 
     def _check_row(
         self, kind: RecordKind, cols: list[_Column], outcomes: tuple[Outcome, ...], r: int

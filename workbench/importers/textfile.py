@@ -10,13 +10,14 @@ that language (mojibake decodes without error but produces improbable characters
 from __future__ import annotations
 
 import csv
-import io
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
+from itertools import islice
 
 from workbench.domain.cancel import CancelToken
 from workbench.importers.cells import CellValue, RawSheet
+from workbench.importers.compact import CHUNK_ROWS, RowCompactor
 from workbench.importers.errors import CorruptFileError, EmptyFileError
 from workbench.importers.guard import CheckedFile
 
@@ -139,41 +140,54 @@ def sniff_delimiter(lines: list[str]) -> str:
 def read_text(
     checked: CheckedFile, cancel: CancelToken | None = None
 ) -> tuple[RawSheet, TextLayout]:
-    """The file as one sheet of text cells (CSV carries no types, so nothing is numeric)."""
+    """The file as one sheet of text cells (CSV carries no types, so nothing is numeric).
+
+    The encoding and the delimiter are decided on the file's first 256 KB; the rows are then
+    decoded and parsed as a stream, a chunk at a time (see :mod:`workbench.importers.compact`),
+    so neither the whole file as bytes nor as one decoded string is ever held.
+    """
     name = checked.path.name
-    data = checked.path.read_bytes()
+    with checked.path.open("rb") as fh:
+        sample = fh.read(SAMPLE_BYTES + 1)
     try:
-        encoding = detect_encoding(data)
-        text = data.decode(encoding)
+        encoding = detect_encoding(sample)
     except UnicodeDecodeError as exc:
-        raise CorruptFileError(
-            name,
-            "the text cannot be decoded as UTF-8, UTF-16, Windows-1252, Shift-JIS (cp932), "
-            "EUC-KR (cp949) or GB18030; save it again as CSV UTF-8.",
-        ) from exc
-    del data
-    text = text.removeprefix("\ufeff")
-    if not text.strip():
+        raise _undecodable(name) from exc
+    head = _trim_sample(sample).decode(encoding, errors="replace").removeprefix("\ufeff")
+    if not head.strip() and len(sample) <= SAMPLE_BYTES:
         raise EmptyFileError(name, "the file holds no text.")
-    head_lines = text[:SAMPLE_BYTES].splitlines()
+    head_lines = head.splitlines()
     delimiter: str | None = None
+    skip_hint = False
     if head_lines and head_lines[0].lower().startswith("sep=") and len(head_lines[0]) == 5:
         delimiter = head_lines[0][4]  # Excel's own hint line, not data
-        text = text.split("\n", 1)[1] if "\n" in text else ""
+        skip_hint = True
     if delimiter is None:
         delimiter = sniff_delimiter(head_lines[:_SNIFF_LINES])
     csv.field_size_limit(_CSV_FIELD_LIMIT)
+    compactor = RowCompactor(blank_whitespace=True)
     rows: list[list[CellValue]] = []
     try:
-        for i, record in enumerate(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)):
-            if cancel is not None and i % 50_000 == 0:
-                cancel.raise_if_cancelled()
-            row: list[CellValue] = [v if v.strip() else None for v in record]
-            while row and row[-1] is None:
-                row.pop()
-            rows.append(row)
+        with checked.path.open(encoding=encoding, newline="") as text:
+            if skip_hint:
+                text.readline()
+            records = csv.reader(text, delimiter=delimiter)
+            while chunk := list(islice(records, CHUNK_ROWS)):
+                if cancel is not None:
+                    cancel.raise_if_cancelled()
+                rows.extend(compactor.rows(chunk))
+    except UnicodeDecodeError as exc:
+        raise _undecodable(name) from exc
     except csv.Error as exc:
         raise CorruptFileError(name, f"the text is not valid CSV ({exc}).") from exc
-    if not any(rows):
+    if not compactor.has_cells:
         raise EmptyFileError(name, "the file holds no cells.")
     return RawSheet(name, None, rows), TextLayout(encoding, delimiter)
+
+
+def _undecodable(name: str) -> CorruptFileError:
+    return CorruptFileError(
+        name,
+        "the text cannot be decoded as UTF-8, UTF-16, Windows-1252, Shift-JIS (cp932), "
+        "EUC-KR (cp949) or GB18030; save it again as CSV UTF-8.",
+    )

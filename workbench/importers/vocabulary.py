@@ -170,22 +170,23 @@ def parse_category(value: CellValue) -> Outcome:
 
 def parse_serial(value: CellValue) -> Outcome:
     """A serial number as text; numbers lose only the '.0' Excel added, never leading zeros."""
-    if value is None:
-        return BLANK
-    if isinstance(value, bool | date):
-        return fail(f"'{display(value)}' is not a serial number")
-    if isinstance(value, float):
-        if not value.is_integer():
-            return fail(f"'{display(value)}' is a decimal number, not a serial number")
-        return Outcome(str(int(value)))
-    if isinstance(value, int):
-        return Outcome(str(value))
-    text = value.strip()
+    if type(value) is not str:  # every value of a key column: the common case goes first
+        if value is None:
+            return BLANK
+        if isinstance(value, bool | date):
+            return fail(f"'{display(value)}' is not a serial number")
+        if isinstance(value, float):
+            if not value.is_integer():
+                return fail(f"'{display(value)}' is a decimal number, not a serial number")
+            return Outcome(str(int(value)))
+        if isinstance(value, int):
+            return Outcome(str(value))
+    text = str(value).strip()
     if not text:
         return BLANK
     if len(text) > MAX_TEXT_LENGTH:
         return fail(f"the serial number is {len(text)} characters long")
-    if _SCIENTIFIC.match(text):
+    if ("e" in text or "E" in text) and _SCIENTIFIC.match(text):
         return warn(
             text,
             f"'{text}' looks like a number Excel turned into scientific notation; "

@@ -7,13 +7,20 @@ reader. It must only ever see files that :func:`workbench.importers.guard.check_
 
 from __future__ import annotations
 
-from datetime import time, timedelta
-from typing import Any, cast
+from collections.abc import Iterator
+from typing import Any
 
-from python_calamine import CalamineError, CalamineWorkbook, PasswordError, SheetTypeEnum
+from python_calamine import (
+    CalamineError,
+    CalamineSheet,
+    CalamineWorkbook,
+    PasswordError,
+    SheetTypeEnum,
+)
 
 from workbench.domain.cancel import CancelToken
-from workbench.importers.cells import CellValue, RawSheet, clean_cell
+from workbench.importers.cells import CellValue, RawSheet
+from workbench.importers.compact import CHUNK_ROWS, RowCompactor
 from workbench.importers.errors import CorruptFileError, EmptyFileError, EncryptedWorkbookError
 from workbench.importers.guard import CheckedFile
 
@@ -35,15 +42,15 @@ def read_workbook(checked: CheckedFile, cancel: CancelToken | None = None) -> li
             if meta.typ is not SheetTypeEnum.WorkSheet:
                 continue
             try:
-                data = workbook.get_sheet_by_name(meta.name).to_python(skip_empty_area=False)
+                sheet = workbook.get_sheet_by_name(meta.name)
+                rows, has_cells = _sheet_rows(sheet, cancel)
             except PasswordError as exc:
                 raise EncryptedWorkbookError(name, "the workbook is password-protected.") from exc
             except CalamineError as exc:
                 raise CorruptFileError(
                     name, f"sheet '{meta.name}' cannot be read ({exc})."
                 ) from exc
-            rows = [_clean_row(row) for row in data]
-            if any(rows):
+            if has_cells:
                 sheets.append(RawSheet(name, meta.name, rows, checked.date1904))
     finally:
         workbook.close()
@@ -52,13 +59,27 @@ def read_workbook(checked: CheckedFile, cancel: CancelToken | None = None) -> li
     return sheets
 
 
-def _clean_row(row: list[Any]) -> list[CellValue]:
-    """Blank text becomes None in place (no second copy of a 100k-row sheet); times become text."""
-    for i, value in enumerate(row):
-        if value == "":
-            row[i] = None
-        elif isinstance(value, time | timedelta):
-            row[i] = clean_cell(value)
-    while row and row[-1] is None:
-        row.pop()
-    return cast(list[CellValue], row)
+def _sheet_rows(
+    sheet: CalamineSheet, cancel: CancelToken | None
+) -> tuple[list[list[CellValue]], bool]:
+    """The sheet's rows from A1, compacted a chunk at a time.
+
+    ``iter_rows`` hands out one row at a time from calamine's parsed range, so only a chunk of
+    raw Python cells exists at once (``to_python`` would build the whole sheet first). Its rows
+    start at row 1 but its columns start at the range's first column, so that many empty cells
+    are put back in front to keep column letters right.
+    """
+    compactor = RowCompactor(blank_whitespace=False)
+    offset = sheet.start[1] if sheet.start is not None else 0
+    source: Iterator[list[Any]] = iter(sheet.iter_rows())
+    rows: list[list[CellValue]] = []
+    chunk: list[list[Any]] = []
+    for raw in source:
+        chunk.append([""] * offset + raw if offset else raw)
+        if len(chunk) == CHUNK_ROWS:
+            if cancel is not None:
+                cancel.raise_if_cancelled()
+            rows.extend(compactor.rows(chunk))
+            chunk = []
+    rows.extend(compactor.rows(chunk))
+    return rows, compactor.has_cells

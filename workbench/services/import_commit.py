@@ -11,6 +11,8 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Hashable
+from itertools import repeat
+from operator import add, itemgetter
 from typing import Any
 
 from sqlalchemy import Table, bindparam, update
@@ -47,6 +49,10 @@ _KEY_COLUMNS: dict[PlanKind, tuple[str, ...]] = {
     PlanKind.CONTRACTS: ("number",),
 }
 _VERSIONED = frozenset(PlanKind) - {PlanKind.OBLIGATIONS}
+#: Columns that may refer to a row inserted by the same import.
+_REF_COLUMNS = frozenset(
+    {"parent_id", "customer_id", "model_id", "fab_id", "contract_id", "machine_id"}
+)
 
 
 def _fold(kind: PlanKind, key: tuple[Any, ...]) -> Hashable:
@@ -144,6 +150,14 @@ def write_plan(
 
     if progress is not None:
         progress(0, total)
+    with upsert.roomy_page_cache(session):
+        _write_tables(session, plan, batch_id, written)
+    return done
+
+
+def _write_tables(
+    session: Session, plan: ImportPlan, batch_id: int, written: upsert.Written
+) -> None:
     ids = _Ids(session)
     for kind in PlanKind:
         writes = plan.writes[kind]
@@ -163,14 +177,13 @@ def write_plan(
                 set_always={"batch_id": batch_id},
                 written=written,
             )
-    return done
 
 
 def _insert(
     session: Session,
     kind: PlanKind,
     table: Table,
-    inserts: list[dict[str, Any]],
+    inserts: list[tuple[Any, ...]],
     batch_id: int,
     ids: _Ids,
     written: upsert.Written,
@@ -178,19 +191,31 @@ def _insert(
     columns = INSERT_COLUMNS[kind]
     extra: tuple[Any, ...] = (batch_id, 1) if kind in _VERSIONED else (batch_id,)
     names = [*columns, "batch_id", *(["version"] if kind in _VERSIONED else [])]
+    # Only foreign-key columns can hold a NewRef; every other value is written as it is.
+    refs = [i for i, column in enumerate(columns) if column in _REF_COLUMNS]
     later_parents: list[tuple[str, NewRef]] = []
-    rows: list[tuple[Any, ...]] = []
-    for row in inserts:
-        values = []
-        for column in columns:
-            value = row[column]
-            if isinstance(value, NewRef) and value.kind is kind:
-                # A new customer whose parent is also new: set once both exist.
-                later_parents.append((row["code"], value))
-                value = None
-            values.append(ids.resolve(value))
-        rows.append((*values, *extra))
-    upsert.insert_rows(session, table, names, rows, written)
+    code = columns.index("code") if "code" in columns else -1
+    plain = not any(NewRef in set(map(type, map(itemgetter(i), inserts))) for i in refs)
+    # A slice at a time, so the rows as written (with batch id and version) never exist for
+    # the whole table at once.
+    for start in range(0, len(inserts), upsert.WRITE_CHUNK):
+        chunk = inserts[start : start + upsert.WRITE_CHUNK]
+        rows: list[tuple[Any, ...]]
+        if plain:
+            rows = list(map(add, chunk, repeat(extra)))  # no row refers to a new row
+        else:
+            rows = []
+            for row in chunk:
+                values = list(row)
+                for i in refs:
+                    value = values[i]
+                    if isinstance(value, NewRef) and value.kind is kind:
+                        # A new customer whose parent is also new: set once both exist.
+                        later_parents.append((row[code], value))
+                        value = None
+                    values[i] = ids.resolve(value)
+                rows.append((*values, *extra))
+        upsert.insert_rows(session, table, names, rows, written)
     if later_parents:
         ids.forget(kind)
         stmt = (
@@ -202,9 +227,9 @@ def _insert(
             stmt,
             [
                 {
-                    "v_id": ids.resolve(NewRef(kind, code.casefold())),
+                    "v_id": ids.resolve(NewRef(kind, code_value.casefold())),
                     "v_parent": ids.resolve(parent),
                 }
-                for code, parent in later_parents
+                for code_value, parent in later_parents
             ],
         )

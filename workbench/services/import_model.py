@@ -91,13 +91,16 @@ class NewRef:
 
 @dataclass
 class TableWrites:
-    """Rows to insert (column -> value, values may be :class:`NewRef`) and rows to update.
+    """Rows to insert and rows to update.
 
-    An update holds ``id``, the ``version`` the plan read (for the concurrency check) and every
-    updatable column, so one ``executemany`` statement serves all of them.
+    An insert is a tuple in the table's ``INSERT_COLUMNS`` order (see
+    :mod:`workbench.services.import_plan`); values may be :class:`NewRef`. Tuples, not dicts:
+    an import of a million machines holds a million of them. An update holds ``id``, the
+    ``version`` the plan read (for the concurrency check) and every updatable column, so one
+    ``executemany`` statement serves all of them; updates are few.
     """
 
-    inserts: list[dict[str, Any]] = field(default_factory=list)
+    inserts: list[tuple[Any, ...]] = field(default_factory=list)
     updates: list[dict[str, Any]] = field(default_factory=list)
 
 

@@ -149,9 +149,13 @@ class Rejected:
     source: SourceRef
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, eq=False)
 class _Target:
-    """An accepted file record: its reference, a display name, and what dependants need."""
+    """An accepted file record: its reference, a display name, and what dependants need.
+
+    Not frozen: one is made per machine row, and a frozen dataclass's ``__init__`` costs
+    several times a plain one's. Nothing changes a target once made.
+    """
 
     ref: Ref
     label: str
@@ -196,9 +200,7 @@ class _Planner:
         default_factory=dict
     )
     machines: dict[tuple[str, str], _Target | Rejected] = field(default_factory=dict)
-    machines_by_serial: dict[str, list[tuple[tuple[str, str], _Target]]] = field(
-        default_factory=dict
-    )
+    _by_serial: dict[str, list[tuple[tuple[str, str], _Target]]] | None = None
     rejected_serials: dict[str, Rejected] = field(default_factory=dict)
     contracts: dict[str, _Target | Rejected] = field(default_factory=dict)
 
@@ -363,13 +365,7 @@ class _Planner:
         if stored_id is None:
             self._record(PlanKind.CUSTOMERS, key, record.source, [], is_new=True)
             self.writes[PlanKind.CUSTOMERS].inserts.append(
-                {
-                    "code": record.code,
-                    "name": record.name,
-                    "local_name": record.local_name,
-                    "hq_country": record.hq_country,
-                    "parent_id": parent,
-                }
+                (record.code, record.name, record.local_name, record.hq_country, parent)
             )
             return
         stored = self.snap.customers[stored_id]
@@ -537,7 +533,9 @@ class _Planner:
             values["name"] = record.name or record.site_code
             values["advanced_node"] = _advanced(values)
             self._record(PlanKind.FABS, record.site_code, record.source, [], is_new=True)
-            self.writes[PlanKind.FABS].inserts.append({"site_code": record.site_code, **values})
+            self.writes[PlanKind.FABS].inserts.append(
+                _insert_row(PlanKind.FABS, {"site_code": record.site_code, **values})
+            )
             return
         old = {name: getattr(stored, name) for name in values}
         merged = {name: _given(value, old[name]) for name, value in values.items()}
@@ -620,49 +618,120 @@ class _Planner:
     # -- machines and models -----------------------------------------------------------------
 
     def plan_machines(self) -> None:
+        """Resolve every machine row; the loop is the import's hottest, so it is kept lean.
+
+        Most rows repeat a few fabs and models: each combination is resolved once. A stored
+        machine the row leaves as it is costs one tuple comparison.
+        """
         fab_cache: dict[tuple[str | None, str | None], _Target] = {}
         model_cache: dict[tuple[str, str, object], Ref] = {}
+        # (vendor, fab, model) of a row -> its accepted fab and model: one lookup per row.
+        both_cache: dict[tuple[object, ...], tuple[_Target, Ref]] = {}
+        planned = self.machines
+        stored_machines = self.snap.machines
+        plan = self.kinds[PlanKind.MACHINES]
+        inserts = self.writes[PlanKind.MACHINES].inserts
+        cancel = self.cancel
+        folded: dict[str, str] = {}  # vendor -> case-folded, one string per vendor
         for index, record in enumerate(self.parsed.machines):
-            self.check_cancel(index)
-            vendor = self._vendor_of(record)
+            if cancel is not None and index % _CANCEL_EVERY == 0:
+                cancel.raise_if_cancelled()
+            vendor = record.vendor or self._vendor_of(record)
             if vendor is None:
                 self.rejected_serials[record.serial] = Rejected(record.source)
                 continue
-            key = (vendor.casefold(), record.serial)
-            if key in self.machines:
-                earlier = self.machines[key]
+            serial = record.serial
+            vendor_key = folded.get(vendor)
+            if vendor_key is None:
+                vendor_key = folded[vendor] = vendor.casefold()
+            key = (vendor_key, serial)
+            if key in planned:
+                earlier = planned[key]
                 self.reject(
                     PlanKind.MACHINES,
                     record.source,
-                    f"machine {vendor} {record.serial} is already in this import at "
-                    f"{earlier.source}",
+                    f"machine {vendor} {serial} is already in this import at {earlier.source}",
                     "machines.serial",
-                    record.serial,
+                    serial,
                 )
                 continue
-            # Most rows repeat a few fabs and models: resolve each combination once.
-            fab_key = (record.fab_site_code, record.fab_name)
-            fab = fab_cache.get(fab_key) or self.resolve_fab(record)
-            if isinstance(fab, _Target):
-                fab_cache[fab_key] = fab
-            model_key = (key[0], record.model_code, record.category)
-            model = model_cache.get(model_key)
-            if model is None and not isinstance(fab, Rejected):
-                model = self._model_of(record, vendor)
-                if model is not None:
-                    model_cache[model_key] = model
-            if isinstance(fab, Rejected) or model is None:
-                self.machines[key] = self.rejected_serials[record.serial] = Rejected(record.source)
-                continue
-            stored = self.snap.machines.get(key)
-            target = _Target(
-                stored.id if stored else NewRef(PlanKind.MACHINES, key),
-                f"{vendor} {record.serial}",
-                record.source,
+            combination = (
+                vendor_key,
+                record.fab_site_code,
+                record.fab_name,
+                record.model_code,
+                record.category,
             )
-            self.machines[key] = target
-            self.machines_by_serial.setdefault(record.serial, []).append((key, target))
-            self._write_machine(record, vendor, stored, model, fab)
+            resolved = both_cache.get(combination)
+            if resolved is None:
+                fab_key = (record.fab_site_code, record.fab_name)
+                fab = fab_cache.get(fab_key) or self.resolve_fab(record)
+                if isinstance(fab, _Target):
+                    fab_cache[fab_key] = fab
+                model_key = (vendor_key, record.model_code, record.category)
+                model = model_cache.get(model_key)
+                if model is None and not isinstance(fab, Rejected):
+                    model = self._model_of(record, vendor)
+                    if model is not None:
+                        model_cache[model_key] = model
+                if isinstance(fab, Rejected) or model is None:
+                    planned[key] = self.rejected_serials[serial] = Rejected(record.source)
+                    continue
+                resolved = both_cache[combination] = (fab, model)
+            fab, model = resolved
+            stored = stored_machines.get(key)
+            # ``_value_`` is the member's plain attribute; ``.value`` is a slower descriptor.
+            status = record.status._value_ if record.status is not None else None
+            label = f"{vendor} {serial}"
+            if stored is None:
+                planned[key] = _Target(NewRef(PlanKind.MACHINES, key), label, record.source)
+                plan.new.append(Change(label, record.source))
+                inserts.append(
+                    (
+                        vendor,
+                        serial,
+                        model,
+                        fab.ref,
+                        status or "installed",
+                        record.ship_date,
+                        record.install_date,
+                        record.licence,
+                    )
+                )
+                continue
+            planned[key] = _Target(stored.id, label, record.source)
+            merged = (
+                model,
+                fab.ref,
+                status or stored.status,
+                record.ship_date or stored.ship_date,
+                record.install_date or stored.install_date,
+                record.licence or stored.licence,
+            )
+            if merged == (
+                stored.model_id,
+                stored.fab_id,
+                stored.status,
+                stored.ship_date,
+                stored.install_date,
+                stored.licence,
+            ):
+                plan.unchanged += 1
+                continue
+            self._write_machine_change(record, stored, merged, fab)
+
+    def _machines_by_serial(self) -> dict[str, list[tuple[tuple[str, str], _Target]]]:
+        """The file's accepted machines by serial, for contract lines without a vendor.
+
+        Built on first use, after all machines are planned: most imports never need it.
+        """
+        if self._by_serial is None:
+            index: dict[str, list[tuple[tuple[str, str], _Target]]] = {}
+            for key, target in self.machines.items():
+                if isinstance(target, _Target):
+                    index.setdefault(key[1], []).append((key, target))
+            self._by_serial = index
+        return self._by_serial
 
     def _vendor_of(self, record: MachineRecord) -> str | None:
         if record.vendor:
@@ -728,9 +797,7 @@ class _Planner:
         self._record(
             PlanKind.MODELS, f"{vendor} {record.model_code}", record.source, [], is_new=True
         )
-        self.writes[PlanKind.MODELS].inserts.append(
-            {"vendor": vendor, "model_code": record.model_code, "category": category}
-        )
+        self.writes[PlanKind.MODELS].inserts.append((vendor, record.model_code, category))
         return ref
 
     def _plan_model_change(self, ref: Ref, category: str | None, source: SourceRef) -> None:
@@ -748,56 +815,20 @@ class _Planner:
             {"id": stored.id, "version": stored.version, "category": category}
         )
 
-    def _write_machine(
+    def _write_machine_change(
         self,
         record: MachineRecord,
-        vendor: str,
-        stored: StoredMachine | None,
-        model: Ref,
+        stored: StoredMachine,
+        merged: tuple[Any, ...],
         fab: _Target,
     ) -> None:
-        status = record.status.value if record.status else None
-        if stored is None:
-            self.kinds[PlanKind.MACHINES].new.append(
-                Change(f"{vendor} {record.serial}", record.source)
-            )
-            self.writes[PlanKind.MACHINES].inserts.append(
-                {
-                    "vendor": vendor,
-                    "serial": record.serial,
-                    "model_id": model,
-                    "fab_id": fab.ref,
-                    "status": status or "installed",
-                    "ship_date": record.ship_date,
-                    "install_date": record.install_date,
-                    "shipped_under_licence": record.licence,
-                }
-            )
-            return
-        merged = {
-            "model_id": model,
-            "fab_id": fab.ref,
-            "status": status or stored.status,
-            "ship_date": record.ship_date or stored.ship_date,
-            "install_date": record.install_date or stored.install_date,
-            "shipped_under_licence": record.licence or stored.licence,
-        }
-        if merged == {
-            "model_id": stored.model_id,
-            "fab_id": stored.fab_id,
-            "status": stored.status,
-            "ship_date": stored.ship_date,
-            "install_date": stored.install_date,
-            "shipped_under_licence": stored.licence,
-        }:
-            self.kinds[PlanKind.MACHINES].unchanged += 1
-            return
+        model, _fab, status, ship_date, install_date, licence = merged
         changes: list[FieldChange] = []
-        if merged["model_id"] != stored.model_id:
+        if model != stored.model_id:
             changes.append(
                 FieldChange("model", self._model_label(stored.model_id), self._model_label(model))
             )
-        if merged["fab_id"] != stored.fab_id:
+        if fab.ref != stored.fab_id:
             old_fab = self.snap.fabs[stored.fab_id]
             changes.append(
                 FieldChange("fab", _label_fab(old_fab.name, old_fab.site_code), fab.label)
@@ -811,10 +842,10 @@ class _Planner:
                     "licence": stored.licence,
                 },
                 {
-                    "status": merged["status"],
-                    "ship_date": merged["ship_date"],
-                    "install_date": merged["install_date"],
-                    "licence": merged["shipped_under_licence"],
+                    "status": status,
+                    "ship_date": ship_date,
+                    "install_date": install_date,
+                    "licence": licence,
                 },
             )
         )
@@ -826,7 +857,16 @@ class _Planner:
             is_new=False,
         )
         self.writes[PlanKind.MACHINES].updates.append(
-            {"id": stored.id, "version": stored.version, **merged}
+            {
+                "id": stored.id,
+                "version": stored.version,
+                "model_id": model,
+                "fab_id": fab.ref,
+                "status": status,
+                "ship_date": ship_date,
+                "install_date": install_date,
+                "shipped_under_licence": licence,
+            }
         )
 
     def _model_label(self, ref: Ref) -> str:
@@ -867,7 +907,9 @@ class _Planner:
             }
             if stored is None:
                 self._record(PlanKind.CONTRACTS, record.number, record.source, [], is_new=True)
-                self.writes[PlanKind.CONTRACTS].inserts.append({"number": record.number, **values})
+                self.writes[PlanKind.CONTRACTS].inserts.append(
+                    _insert_row(PlanKind.CONTRACTS, {"number": record.number, **values})
+                )
                 continue
             old = {name: getattr(stored, name) for name in values}
             old["value"] = Decimal(old["value"]).quantize(CENT)
@@ -965,7 +1007,7 @@ class _Planner:
                 found = _Target(stored.id, f"{stored.vendor} {stored.serial}", line.source)
         else:
             options: dict[tuple[str, str], _Target | Rejected] = dict(
-                self.machines_by_serial.get(line.serial, [])
+                self._machines_by_serial().get(line.serial, [])
             )
             for stored in self.snap.machines_by_serial.get(line.serial, []):
                 key = (stored.vendor.casefold(), stored.serial)
@@ -1076,14 +1118,7 @@ class _Planner:
         if stored is None:
             self._record(PlanKind.OBLIGATIONS, label, line.source, [], is_new=True)
             self.writes[PlanKind.OBLIGATIONS].inserts.append(
-                {
-                    "contract_id": contract.ref,
-                    "machine_id": machine.ref,
-                    "service_type": service.value,
-                    "start_date": start,
-                    "end_date": end,
-                    "value": amount,
-                }
+                (contract.ref, machine.ref, service.value, start, end, amount)
             )
             return
         new = {"start_date": start, "end_date": end, "value": amount}
@@ -1114,6 +1149,10 @@ class _Planner:
                     existing.reasons + tuple(r for r in reasons if r not in existing.reasons),
                 )
         return [rows[k] for k in sorted(rows, key=lambda k: (k[0], k[1] or "", k[2]))]
+
+
+def _insert_row(kind: PlanKind, values: dict[str, Any]) -> tuple[Any, ...]:
+    return tuple(values[column] for column in INSERT_COLUMNS[kind])
 
 
 def _record_kind(kind: PlanKind) -> RecordKind | None:

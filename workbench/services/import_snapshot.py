@@ -8,14 +8,15 @@ leading zeros are part of the identity.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
-from sqlalchemy import select
+from sqlalchemy import Connection, select
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.expression import ClauseElement
 
 from workbench.storage.orm import (
     ContractRow,
@@ -28,6 +29,9 @@ from workbench.storage.orm import (
 )
 
 _ID_CHUNK = 500
+_FETCH_CHUNK = 50_000
+_MACHINE_DATE_COLUMNS = (6, 7)  # ship_date, install_date in the select below
+_MACHINE_SHARED_COLUMNS = (1, 5)  # vendor, status
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,8 +73,10 @@ class StoredModel:
     version: int
 
 
-@dataclass(frozen=True, slots=True)
-class StoredMachine:
+class StoredMachine(NamedTuple):
+    """A named tuple, not a dataclass like its siblings: a book holds a million of these, and
+    a tuple is made from a database row in C."""
+
     id: int
     vendor: str
     serial: str
@@ -123,7 +129,7 @@ class BookSnapshot:
     fab_by_code: dict[str, StoredFab] = field(init=False, default_factory=dict)
     fab_ids_by_name: dict[str, set[int]] = field(init=False, default_factory=dict)
     model_by_key: dict[tuple[str, str], StoredModel] = field(init=False, default_factory=dict)
-    machines_by_serial: dict[str, list[StoredMachine]] = field(init=False, default_factory=dict)
+    _by_serial: dict[str, list[StoredMachine]] | None = field(init=False, default=None, repr=False)
 
     def __post_init__(self) -> None:
         self.reindex()
@@ -146,10 +152,58 @@ class BookSnapshot:
         self.model_by_key = {
             (m.vendor.casefold(), m.model_code.casefold()): m for m in self.models.values()
         }
-        serials: dict[str, list[StoredMachine]] = {}
-        for machine in self.machines.values():
-            serials.setdefault(machine.serial, []).append(machine)
-        self.machines_by_serial = serials
+        self._by_serial = None
+
+    @property
+    def machines_by_serial(self) -> dict[str, list[StoredMachine]]:
+        """Stored machines by serial, for rows without a vendor; built on first use only."""
+        if self._by_serial is None:
+            serials: dict[str, list[StoredMachine]] = {}
+            for machine in self.machines.values():
+                serials.setdefault(machine.serial, []).append(machine)
+            self._by_serial = serials
+        return self._by_serial
+
+
+def _load_machines(
+    conn: Connection, stmt: ClauseElement, machines: dict[tuple[str, str], StoredMachine]
+) -> None:
+    """All machines, read from the driver's cursor a chunk at a time.
+
+    The one table of an import's size: SQLAlchemy's per-row result handling and its per-value
+    date conversion cost more than the query. The raw rows are transposed per chunk and each
+    date column is converted once per distinct value (SQLite hands dates over as ISO text,
+    PostgreSQL as dates).
+    """
+    sql = str(stmt.compile(dialect=conn.dialect))
+    shared: dict[Any, Any] = {}
+    cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    try:
+        cursor.execute(sql)
+        while chunk := cursor.fetchmany(_FETCH_CHUNK):
+            columns: list[Sequence[Any]] = list(zip(*chunk, strict=True))
+            for index in _MACHINE_DATE_COLUMNS:
+                column = columns[index]
+                table = {v: _as_date(v) for v in set(column)}
+                columns[index] = list(map(table.__getitem__, column))
+            for index in _MACHINE_SHARED_COLUMNS:
+                # The driver makes a new string per row; a vendor or status repeated on a
+                # million rows is kept once.
+                column = columns[index]
+                canonical = {v: shared.setdefault(v, v) for v in set(column)}
+                columns[index] = list(map(canonical.__getitem__, column))
+            folded = {v: v.casefold() for v in set(columns[1])}
+            keys = zip(map(folded.__getitem__, columns[1]), columns[2], strict=True)
+            stored = map(StoredMachine._make, zip(*columns, strict=True))
+            machines.update(zip(keys, stored, strict=True))
+    finally:
+        cursor.close()
+
+
+def _as_date(value: object) -> date | None:
+    if value is None or isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value)[:10])
 
 
 def load_snapshot(session: Session, contract_numbers: Iterable[str] = ()) -> BookSnapshot:
@@ -209,9 +263,7 @@ def load_snapshot(session: Session, contract_numbers: Iterable[str] = ()) -> Boo
         m.shipped_under_licence,
         m.version,
     )
-    machines = snap.machines
-    for row in conn.execute(stmt):
-        machines[(row[1].casefold(), row[2])] = StoredMachine(*row)
+    _load_machines(conn, stmt, snap.machines)
     k = ContractRow
     for row in conn.execute(
         select(

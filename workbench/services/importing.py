@@ -31,6 +31,7 @@ from sqlalchemy.orm import Session
 from workbench.domain.cancel import CancelToken, Progress
 from workbench.domain.errors import WorkbenchError
 from workbench.importers import Mapping, ParsedImport, parse_files
+from workbench.importers.collector import collector_paused
 from workbench.services.identity import current_user
 from workbench.services.import_commit import record_batch, write_plan
 from workbench.services.import_errors import with_original_cells, write_rejected_rows
@@ -173,9 +174,10 @@ def preview(
     cancel: CancelToken | None = None,
 ) -> ImportPlan:
     """The dry run: what a commit would do now. Reads the database, writes nothing."""
-    with db.read() as session:
-        snapshot = load_snapshot(session, _contract_numbers(parsed))
-    return build_plan(parsed, snapshot, vendor, valid_only=valid_only, cancel=cancel)
+    with collector_paused():
+        with db.read() as session:
+            snapshot = load_snapshot(session, _contract_numbers(parsed))
+        return build_plan(parsed, snapshot, vendor, valid_only=valid_only, cancel=cancel)
 
 
 def commit(
@@ -191,7 +193,7 @@ def commit(
 ) -> ImportOutcome:
     """Plan and write in one transaction; a refused or failed commit writes nothing at all."""
     user = current_user()
-    with db.session() as session:
+    with collector_paused(), db.session() as session:
         snapshot = load_snapshot(session, _contract_numbers(parsed))
         plan = build_plan(parsed, snapshot, vendor, valid_only=valid_only, cancel=cancel)
         if plan.has_errors and not valid_only:
@@ -226,6 +228,17 @@ def run_import(
     cancel: CancelToken | None = None,
 ) -> ImportOutcome:
     """Read the files and preview or commit them; raises ImportFileError for unreadable files."""
+    with collector_paused():
+        return _run_import(db, paths, options, progress, cancel)
+
+
+def _run_import(
+    db: Database,
+    paths: Iterable[str | Path],
+    options: ImportOptions,
+    progress: Progress | None,
+    cancel: CancelToken | None,
+) -> ImportOutcome:
     mapping = load_profile(db, options.profile) if options.profile else None
     read_progress = _scaled(progress, 0.0, _READ_SHARE)
     parsed = parse_files(paths, mapping, read_progress, cancel)
