@@ -343,3 +343,27 @@ def test_customer_rules(demo_db: Database, tmp_path: Path) -> None:
         }
     assert set(rows) == {"NEW-1", "NEW-4"}
     assert rows["NEW-1"].parent_id == stored.id and rows["NEW-4"].parent_id == rows["NEW-1"].id
+
+
+def test_import_changes_are_in_the_audit_trail(demo_db: Database, tmp_path: Path) -> None:
+    """A relocation by import is audited field by field, caused by its batch."""
+    from workbench.services import audit
+    from workbench.storage.audit_log import AuditFilter
+
+    machine, here, there = _demo_machine_and_other_fab(demo_db)
+    with demo_db.read() as session:
+        model = session.get(EquipmentModelRow, machine.model_id)
+        assert model is not None
+    path = write_csv(
+        tmp_path / "moved.csv",
+        ["Serial No.", "Vendor", "Model", "Site code"],
+        [[machine.serial, machine.vendor, model.model_code, there.site_code]],
+    )
+    done = importing.run_import(demo_db, [path], ImportOptions(commit=True))
+    entries = audit.recent(demo_db, AuditFilter(cause_kind="import_batch"))
+    assert [(e.action, e.table_name, e.cause_id) for e in entries] == [
+        ("update", "machines", str(done.batch_id))
+    ]
+    assert here.site_code in (entries[0].old_value or "")
+    assert there.site_code in (entries[0].new_value or "")
+    assert audit.verify(demo_db).ok

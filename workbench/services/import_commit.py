@@ -19,9 +19,11 @@ from sqlalchemy import Table, bindparam, update
 from sqlalchemy.orm import Session
 
 from workbench.domain.cancel import CancelToken, Progress
+from workbench.services import audit
 from workbench.services.import_model import ImportPlan, NewRef, PlanKind
 from workbench.services.import_plan import INSERT_COLUMNS, UPDATE_COLUMNS
 from workbench.storage import upsert
+from workbench.storage.audit_log import AuditEvent
 from workbench.storage.orm import (
     ContractRow,
     CustomerRow,
@@ -233,3 +235,24 @@ def _insert(
                 for code_value, parent in later_parents
             ],
         )
+
+
+def audit_import(session: Session, plan: ImportPlan, batch_id: int) -> None:
+    """Record every record the import created and every field it changed, caused by the batch.
+
+    Inserts are recorded in the packed set-based form (one entry listing the natural keys per
+    table); updates field by field with old and new values.
+    """
+    for kind in PlanKind:
+        kind_plan = plan.kinds[kind]
+        table = TABLES[kind].name
+        if kind_plan.new:
+            keys = [change.key for change in kind_plan.new]
+            audit.record_inserts(session, table, [None] * len(keys), keys, "import_batch", batch_id)
+        updates = [
+            AuditEvent("update", table, None, change.key, f.field, f.old, f.new)
+            for change in kind_plan.changed
+            for f in change.fields
+        ]
+        if updates:
+            audit.record_many(session, updates, "import_batch", batch_id)

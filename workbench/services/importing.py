@@ -32,8 +32,9 @@ from workbench.domain.cancel import CancelToken, Progress
 from workbench.domain.errors import WorkbenchError
 from workbench.importers import Mapping, ParsedImport, parse_files
 from workbench.importers.collector import collector_paused
+from workbench.services import backups, roles
 from workbench.services.identity import current_user
-from workbench.services.import_commit import record_batch, write_plan
+from workbench.services.import_commit import audit_import, record_batch, write_plan
 from workbench.services.import_errors import with_original_cells, write_rejected_rows
 from workbench.services.import_model import (
     Change,
@@ -193,7 +194,9 @@ def commit(
 ) -> ImportOutcome:
     """Plan and write in one transaction; a refused or failed commit writes nothing at all."""
     user = current_user()
+    backups.backup_before_import(db, sum(parsed.counts().values()))
     with collector_paused(), db.session() as session:
+        roles.require_write(session, "importing")
         snapshot = load_snapshot(session, _contract_numbers(parsed))
         plan = build_plan(parsed, snapshot, vendor, valid_only=valid_only, cancel=cancel)
         if plan.has_errors and not valid_only:
@@ -206,6 +209,8 @@ def commit(
             status = "committed"
         batch_id = record_batch(session, plan, save_profile_as or profile, user, status)
         written = write_plan(session, plan, batch_id, progress, cancel)
+        # Last in the transaction: appending to the audit trail locks the chain head.
+        audit_import(session, plan, batch_id)
         if save_profile_as:
             save_profile(session, save_profile_as, detected_mapping(parsed), user)
         if cancel is not None:
