@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QSizePolicy,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -94,6 +95,13 @@ class DetailPane(QFrame):
         self.title.setWordWrap(True)
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.title)
+        #: Fields and sub-table; moved into a "Details" tab once a History tab is attached.
+        self._content = QWidget()
+        content = QVBoxLayout(self._content)
+        content.setContentsMargins(0, 0, 0, 0)
+        content.setSpacing(10)
+        layout.addWidget(self._content, 1)
+        self.tabs: QTabWidget | None = None
 
         self._fields_host = QWidget()
         self._grid = QGridLayout(self._fields_host)
@@ -102,11 +110,11 @@ class DetailPane(QFrame):
         self._grid.setVerticalSpacing(5)
         self._grid.setColumnStretch(1, 1)
         self._fields_host.setObjectName("detailFields")
-        layout.addWidget(self._fields_host)
+        content.addWidget(self._fields_host)
 
         self.table_caption = QLabel()
         self.table_caption.setObjectName("detailCaption")
-        layout.addWidget(self.table_caption)
+        content.addWidget(self.table_caption)
         self.table_model = TextTableModel(self)
         self.table = QTableView()
         self.table.setObjectName("detailTable")
@@ -119,10 +127,24 @@ class DetailPane(QFrame):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.setWordWrap(False)
-        layout.addWidget(self.table, 1)
+        content.addWidget(self.table, 1)
         self._spacer = QWidget()
-        layout.addWidget(self._spacer, 1)
+        content.addWidget(self._spacer, 1)
         self.show_detail(None)
+
+    def attach_history(self, history: QWidget) -> None:
+        """Show ``history`` (a record's audit trail) as a tab beside the details."""
+        if self.tabs is not None:
+            return
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.removeWidget(self._content)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("detailTabs")
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self._content, "Details")
+        self.tabs.addTab(history, "History")
+        layout.addWidget(self.tabs, 1)
 
     def show_detail(self, detail: Detail | None, caption: str = "") -> None:
         """Show a record, or the empty hint when nothing is selected."""

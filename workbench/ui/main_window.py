@@ -41,8 +41,11 @@ from workbench.domain.cancel import CancelToken, Progress
 from workbench.domain.errors import WorkbenchError
 from workbench.services import database, demo
 from workbench.services.database import DatabaseInfo
+from workbench.services.editing import EditResult
+from workbench.services.roles import RoleInfo
 from workbench.storage.database import Database
 from workbench.ui import icons
+from workbench.ui.edit_actions import EditController
 from workbench.ui.jobs import JobRunner
 from workbench.ui.progress import run_with_progress
 from workbench.ui.signals import emit
@@ -88,6 +91,8 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(APP_TITLE)
         self.setWindowIcon(icons.icon("app"))
         self.setMinimumSize(QSize(980, 620))
+        self.editing = EditController(self, self.context, self._current_widget)
+        self.editing.records_changed.connect(self._on_records_changed)
         self._build_actions()
         self._build_menus()
         self._build_toolbar()
@@ -97,6 +102,7 @@ class MainWindow(QMainWindow):
         self.import_wizard: ImportWizard | None = None
         self._restore_window()
         self._refresh_info()
+        self.editing.refresh()
 
     # -- construction -------------------------------------------------------------------------
 
@@ -154,6 +160,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.demo_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
+        self.editing.fill_menu(bar.addMenu("&Edit"))
         view_menu = bar.addMenu("&View")
         section = None
         for entry in self.registry.entries():
@@ -175,6 +182,10 @@ class MainWindow(QMainWindow):
         toolbar.addAction(self.open_action)
         toolbar.addAction(self.import_action)
         toolbar.addAction(self.backup_action)
+        toolbar.addSeparator()
+        toolbar.addAction(self.editing.new_action)
+        toolbar.addAction(self.editing.edit_action)
+        toolbar.addAction(self.editing.undo_action)
         toolbar.addSeparator()
         toolbar.addAction(self.reload_action)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
@@ -226,7 +237,11 @@ class MainWindow(QMainWindow):
         self.db_label.setObjectName("statusDatabase")
         self.counts_label = QLabel("")
         self.counts_label.setObjectName("statusCounts")
+        self.role_label = QLabel("")
+        self.role_label.setObjectName("statusRole")
+        self.editing.role_changed.connect(self._on_role)
         status.addPermanentWidget(self.busy_label)
+        status.addPermanentWidget(self.role_label)
         status.addPermanentWidget(self.counts_label)
         status.addPermanentWidget(self.db_label)
         self.jobs.busy_changed.connect(self._on_busy)
@@ -242,6 +257,9 @@ class MainWindow(QMainWindow):
             return existing
         entry = self.registry.get(key)
         created = entry.factory(self.context)
+        set_actions = getattr(created, "set_edit_actions", None)
+        if callable(set_actions):
+            set_actions(self.editing.view_actions(created))
         if self.persist:
             created.restore_state(QSettings())
         self.views[key] = created
@@ -259,6 +277,9 @@ class MainWindow(QMainWindow):
         shown.activate()
         emit(self.view_changed, key)
         return shown
+
+    def _current_widget(self) -> QWidget | None:
+        return self.stack.currentWidget()
 
     @property
     def current_key(self) -> str | None:
@@ -405,6 +426,23 @@ class MainWindow(QMainWindow):
         else:
             QMessageBox.critical(self, title, f"{title}: {exc}")
 
+    # -- editing ------------------------------------------------------------------------------
+
+    def _on_records_changed(self, results: list[EditResult]) -> None:
+        """Every open view shows the effect of a saved edit (only the rows it touched)."""
+        for created in self.views.values():
+            changed = getattr(created, "records_changed", None)
+            if callable(changed):
+                changed(results)
+        self._refresh_info()
+
+    def _on_role(self, info: RoleInfo) -> None:
+        self.role_label.setText(f"{info.user} · {info.role}")
+        self.role_label.setToolTip(
+            f"You work as {info.user}, {info.role} in this book ({info.source})."
+            + (" You can read but not change it." if info.role == "viewer" else "")
+        )
+
     # -- misc ---------------------------------------------------------------------------------
 
     def _show_message(self, text: str) -> None:
@@ -511,6 +549,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._drop_import_wizard()
+        self.editing.drop_dialogs()
         self.save_settings()
         self.jobs.shutdown()
         self.writer.shutdown()

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from array import array
 from collections import OrderedDict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from PySide6.QtCore import (
@@ -77,6 +77,33 @@ class IdTableModel(QAbstractTableModel):
         """Point at another database; the owner reloads the ids next."""
         self._fetch = fetch
         self.set_ids([])
+
+    def refresh_ids(self, row_ids: Iterable[int] | None = None) -> list[int]:
+        """Rows of ``row_ids`` changed in the database: drop the cached pages holding them and
+        repaint just those rows; the id list (order and filter) stays. ``None`` means any row
+        may show changed values (an edit of a joined record): every page is dropped and the
+        whole table repainted, still without re-querying ids. Returns the rows refreshed."""
+        if row_ids is None:
+            self._pages.clear()
+            if self._ids:
+                emit(
+                    self.dataChanged,
+                    self.index(0, 0),
+                    self.index(len(self._ids) - 1, len(self._keys) - 1),
+                )
+            return list(range(len(self._ids)))
+        wanted = set(row_ids)
+        rows: list[int] = []
+        if not wanted:
+            return rows
+        for number in list(self._pages):
+            if wanted.intersection(self._pages[number]):
+                del self._pages[number]
+        rows = sorted(row for row_id in wanted if (row := self.row_of(row_id)) is not None)
+        last = len(self._keys) - 1
+        for row in rows:
+            emit(self.dataChanged, self.index(row, 0), self.index(row, last))
+        return rows
 
     @property
     def ids(self) -> array[int]:

@@ -8,6 +8,7 @@ for Screening; "Records" for Audit and Reports).
 from __future__ import annotations
 
 from workbench.services import overview
+from workbench.ui.views.audit import AuditView
 from workbench.ui.views.base import ViewContext, WorkbenchView
 from workbench.ui.views.big_table import BigTableView
 from workbench.ui.views.customers import CustomersView
@@ -135,6 +136,17 @@ def default_registry() -> ViewRegistry:
             section="Compliance",
             order=50,
             tooltip="Restricted-party lists, the review queue of potential matches, name checks",
+        )
+    )
+    registry.register(
+        ViewEntry(
+            "audit",
+            "Audit Trail",
+            "audit",
+            AuditView,
+            section="Records",
+            order=60,
+            tooltip="Who changed what, when and why; verify the chain, export for auditors",
         )
     )
     return registry

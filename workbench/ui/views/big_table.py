@@ -27,12 +27,14 @@ from PySide6.QtWidgets import (
 
 from workbench.domain.cancel import CancelToken, Progress
 from workbench.services import browse, ui_support
+from workbench.services.editing import EditResult
 from workbench.services.overview import Detail
 from workbench.storage.database import Database
 from workbench.ui import icons
 from workbench.ui.badges import BadgeDelegate
 from workbench.ui.details import DetailPane
 from workbench.ui.filter_header import DEBOUNCE_MS, FilterHeader
+from workbench.ui.history_tab import HistoryTab
 from workbench.ui.jobs import Job
 from workbench.ui.signals import emit
 from workbench.ui.table_model import IdTableModel
@@ -139,6 +141,11 @@ class BigTableView(WorkbenchView):
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
 
         self.details = DetailPane(empty_detail)
+        self.history = HistoryTab(context)
+        self.details.attach_history(self.history)
+        self.edit_actions: list[QAction] = []
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._table_menu)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("tableSplitter")
         self.splitter.addWidget(self.table)
@@ -275,6 +282,7 @@ class BigTableView(WorkbenchView):
         self._selected_id = row_id
         self._detail_generation += 1
         generation = self._detail_generation
+        self.history.show_record(self.spec.name, row_id)
         if row_id is None:
             self.details.show_detail(None)
             return
@@ -293,6 +301,70 @@ class BigTableView(WorkbenchView):
     @property
     def selected_id(self) -> int | None:
         return self._selected_id
+
+    # -- editing ----------------------------------------------------------------------------
+
+    @property
+    def new_kinds(self) -> tuple[str, ...]:
+        """What New creates here: a record of the table shown."""
+        return (self.spec.name,)
+
+    def edit_target(self) -> tuple[str, int] | None:
+        return (self.spec.name, self._selected_id) if self._selected_id is not None else None
+
+    def set_edit_actions(self, actions: Sequence[QAction]) -> None:
+        self.edit_actions = list(actions)
+
+    def _table_menu(self, position: QPoint) -> None:
+        if not self.edit_actions:
+            return
+        index = self.table.indexAt(position)
+        if index.isValid():
+            self.table.selectRow(index.row())
+        menu = QMenu(self)
+        menu.addActions(self.edit_actions)
+        menu.exec(self.table.viewport().mapToGlobal(position))
+
+    def _column_sources(self, keys: Sequence[str]) -> set[tuple[str, str] | None]:
+        """The (table, column) each of ``keys`` shows; None for a computed column."""
+        out: set[tuple[str, str] | None] = set()
+        for key in keys:
+            expr = self.spec.column(key).expr
+            table = getattr(getattr(expr, "table", None), "name", None)
+            name = getattr(expr, "name", None)
+            out.add((table, name) if isinstance(table, str) and isinstance(name, str) else None)
+        return out
+
+    def records_changed(self, results: Sequence[EditResult]) -> None:
+        """Show the effect of saved edits: repaint only the rows they touched, and re-query
+        the id list only when rows came or went or a sorted/filtered/searched value changed."""
+        touched = {pair for r in results for pair in r.touched}
+        if not touched:
+            return
+        own = self.spec.name
+        tables = {t for t, _ in touched}
+        query = self.query
+        keys = [query.sort] if query.sort else []
+        keys += [k for k, v in query.filters.items() if v]
+        if query.search:
+            keys += [c.key for c in self.spec.columns if c.searchable]
+        queried = self._column_sources(keys)
+        fields = {(r.table, c.field) for r in results for c in r.changes}
+        structural = any(r.action not in ("update", "none") for r in results) and own in tables
+        shown = {s[0] for s in self._column_sources(self.spec.keys) if s is not None}
+        if structural or bool(fields & queried) or (None in queried and tables & shown):
+            self._total = None if structural else self._total
+            self._requery()
+        elif tables & (shown - {own}):
+            self.model.refresh_ids(None)  # a joined record: any row may show it
+        else:
+            self.model.refresh_ids(i for t, i in touched if t == own)
+        if self._selected_id is not None and (
+            (own, self._selected_id) in touched or tables & (shown - {own})
+        ):
+            self._show_detail_for(self._selected_id)  # the history tab re-reads with it
+        else:
+            self.history.touched(touched)
 
     # -- columns ----------------------------------------------------------------------------
 

@@ -5,12 +5,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QItemSelection, QSettings, Qt, QTimer
+from PySide6.QtCore import QByteArray, QItemSelection, QPoint, QSettings, Qt, QTimer
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMenu,
     QSplitter,
     QTreeView,
     QVBoxLayout,
@@ -19,17 +21,23 @@ from PySide6.QtWidgets import (
 
 from workbench.domain.cancel import CancelToken, Progress
 from workbench.services import overview, ui_support
+from workbench.services.editing import EditResult
 from workbench.services.overview import CustomerNode, Detail
 from workbench.ui import icons
 from workbench.ui.badges import BadgeDelegate
 from workbench.ui.customer_tree import COLUMNS, CustomerTreeModel
 from workbench.ui.details import DetailPane
 from workbench.ui.filter_header import DEBOUNCE_MS
+from workbench.ui.history_tab import HistoryTab
 from workbench.ui.roles import ID_ROLE, KIND_ROLE
 from workbench.ui.signals import emit
 from workbench.ui.views.base import ViewContext, WorkbenchView
 
 _WIDTHS = (270, 74, 126, 126, 78, 240)
+#: Tree node kinds and the record kinds they edit.
+_KINDS = {"customer": "customers", "fab": "fabs", "machine": "machines"}
+#: Tables whose edits change what the tree shows.
+_SHOWN_TABLES = frozenset({"customers", "fabs", "machines", "equipment_models"})
 
 
 class CustomersView(WorkbenchView):
@@ -75,6 +83,12 @@ class CustomersView(WorkbenchView):
         self.tree.selectionModel().selectionChanged.connect(self._on_selection)
 
         self.details = DetailPane("Select a customer, fab or machine to see its details.")
+        self.history = HistoryTab(context)
+        self.details.attach_history(self.history)
+        self.edit_actions: list[QAction] = []
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.tree.customContextMenuRequested.connect(self._tree_menu)
+        self._selected: tuple[str, int] | None = None
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("treeSplitter")
         self.splitter.addWidget(self.tree)
@@ -146,6 +160,9 @@ class CustomersView(WorkbenchView):
     def _request_detail(self, kind: str | None, record_id: int | None) -> None:
         self._detail_generation += 1
         generation = self._detail_generation
+        table = _KINDS.get(kind or "")
+        self._selected = (table, record_id) if table and record_id is not None else None
+        self.history.show_record(table, record_id)
         if kind is None or record_id is None:
             self.details.show_detail(None)
             return
@@ -171,6 +188,41 @@ class CustomersView(WorkbenchView):
     def _on_detail(self, generation: int, detail: Detail | None, caption: str) -> None:
         if generation == self._detail_generation:
             self.details.show_detail(detail, caption)
+
+    # -- editing ----------------------------------------------------------------------------
+
+    @property
+    def new_kinds(self) -> tuple[str, ...]:
+        return ("customers", "fabs")
+
+    def edit_target(self) -> tuple[str, int] | None:
+        return self._selected
+
+    def new_preset(self, kind: str) -> dict[str, Any]:
+        """A new fab belongs to the selected customer; a new customer joins its group."""
+        if self._selected is None or self._selected[0] != "customers":
+            return {}
+        return {"customer_id" if kind == "fabs" else "parent_id": self._selected[1]}
+
+    def set_edit_actions(self, actions: list[QAction]) -> None:
+        self.edit_actions = list(actions)
+
+    def _tree_menu(self, position: QPoint) -> None:
+        if not self.edit_actions:
+            return
+        index = self.tree.indexAt(position)
+        if index.isValid():
+            self.tree.setCurrentIndex(index)
+        menu = QMenu(self)
+        menu.addActions(self.edit_actions)
+        menu.exec(self.tree.viewport().mapToGlobal(position))
+
+    def records_changed(self, results: list[EditResult]) -> None:
+        """The tree is a few hundred nodes: an edit of what it shows rebuilds it."""
+        touched = {pair for r in results for pair in r.touched}
+        if {t for t, _ in touched} & _SHOWN_TABLES:
+            self.reload()
+        self.history.touched(touched)
 
     # -- layout -----------------------------------------------------------------------------
 
