@@ -6,12 +6,16 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+import polars as pl
 import pytest
+from hypothesis import HealthCheck, given, settings
 
-from workbench.rules.compiled import evaluate
+from workbench.rules.compiled import _explanation, evaluate
 from workbench.rules.facts import licences_frame, listings_frame
+from workbench.rules.packs import ActiveRule
 
 from .factories import active, both, facts, hit_ids, row, rule
+from .test_reference import worlds
 
 LISTINGS = listings_frame(
     [
@@ -389,3 +393,45 @@ def test_progress_reaches_total() -> None:
     )
     assert seen[0] == (0, 10)
     assert seen[-1] == (10, 10)
+
+
+@settings(
+    max_examples=100,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+@given(worlds())
+def test_explanations_built_per_combination_equal_the_per_row_texts(
+    world: tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame, list[ActiveRule], dt.date],
+) -> None:
+    facts, listings, licences, rules, as_of = world
+    result = evaluate(facts, listings, licences, rules, as_of)
+    by_id = {r.rule.id: r for r in rules}
+    # The plain way: each hit's explanation built from its own facts row alone.
+    per_row = [
+        result._encoded.filter(pl.col("obligation_id") == oid)
+        .select(_explanation(by_id[rid], result._ctx))
+        .to_series()
+        .to_list()[0]
+        for oid, rid in result.hits.select("obligation_id", "rule_id").iter_rows()
+    ]
+    assert result.explanations["matched"].to_list() == per_row
+    assert result.explanations.select("obligation_id", "rule_id").equals(
+        result.hits.select("obligation_id", "rule_id")
+    )
+    numbers, texts = result.explanation_numbers(result.hits)
+    text_of = dict(texts.iter_rows())
+    assert [text_of[n] for n in numbers] == ["\n".join(m) for m in per_row]
+    assert texts["explanation_number"].to_list() == list(range(1, texts.height + 1))
+    assert texts["explanation"].is_unique().all()
+
+
+def test_hits_of_a_rule_not_evaluated_have_no_explanation() -> None:
+    result = evaluate(
+        facts(row()), LISTINGS, licences_frame(), [active(rule(CN))], dt.date(2025, 6, 1)
+    )
+    foreign = result.hits.with_columns(rule_id=pl.lit("other"))
+    numbers, texts = result.explanation_numbers(pl.concat([result.hits, foreign]))
+    assert numbers.to_list() == [1, None]
+    assert texts.height == 1
+    assert result.explanations_for(foreign).height == 0

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import polars as pl
 import pytest
 
-from workbench.rules.packs import RuleBook, load_shipped_packs
-from workbench.services import demo, evaluation, runs
-from workbench.services.facts_loader import load_facts
+from workbench.rules import compiled
+from workbench.rules.packs import RuleBook, load_shipped_packs, select_rules
+from workbench.services import demo, evaluation, rulebook, runs
+from workbench.services.facts_loader import load_facts, load_licences, load_listings
 from workbench.storage.database import Database
 
 
@@ -69,3 +71,114 @@ def test_value_at_risk_counts_each_obligation_once(demo_db: Database) -> None:
 def test_unknown_run_is_a_user_error(demo_db: Database) -> None:
     with pytest.raises(runs.RunError, match="no evaluation run 999"):
         runs.run_info(demo_db, 999)
+
+
+def test_stored_run_equals_the_evaluation_with_its_texts(demo_db: Database) -> None:
+    day = dt.date(2025, 6, 1)
+    result = evaluation.evaluate_scenario(demo_db, "proposal-2024-servicing-ban", day)
+    rules = select_rules(
+        rulebook.scenario(demo_db, "proposal-2024-servicing-ban"), rulebook.rule_book(demo_db), day
+    )
+    fresh = compiled.evaluate(
+        load_facts(demo_db), load_listings(demo_db), load_licences(demo_db), rules, day
+    )
+    expected = evaluation.hits_with_explanations(fresh)
+    assert runs.run_hits(demo_db, result.run_id).equals(expected)
+    # Each distinct text is stored once, and numbered in the order of its first hit.
+    numbered, texts = evaluation.explained_hits(fresh)
+    assert texts.height == expected["explanation"].n_unique() < expected.height
+    first_use = numbered["explanation_number"].unique(maintain_order=True).to_list()
+    assert first_use == texts["explanation_number"].to_list()
+
+
+def test_explained_hits_of_an_evaluator_without_numbers(demo_db: Database) -> None:
+    from workbench.rules.reference import evaluate_reference
+
+    day = dt.date(2025, 6, 1)
+    rules = select_rules(rulebook.scenario(demo_db, "in-force"), rulebook.rule_book(demo_db), day)
+    plain = evaluate_reference(
+        load_facts(demo_db), load_listings(demo_db), load_licences(demo_db), rules, day
+    )
+    numbered, texts = evaluation.explained_hits(plain)
+    assert numbered.drop("explanation_number").equals(plain.hits)
+    assert texts["explanation"].to_list() == [""]  # the reference explains nothing
+    assert numbered["explanation_number"].unique().to_list() == [1]
+
+
+def test_loaded_facts_are_sorted_by_obligation(demo_db: Database) -> None:
+    facts = load_facts(demo_db)
+    assert facts["obligation_id"].flags["SORTED_ASC"]
+    assert facts["obligation_id"].to_list() == sorted(facts["obligation_id"].to_list())
+
+
+def test_user_scenario_with_dates_round_trips(demo_db: Database) -> None:
+    from workbench.rules.model import Scenario
+    from workbench.services import rulebook
+
+    mine = Scenario(
+        id="my-servicing-ban",
+        title="In force plus the servicing ban from 2026",
+        in_force=True,
+        rules=["proposal-2024-servicing-ban-nl"],
+        assumed_effective=dt.date(2026, 1, 1),
+        as_of=dt.date(2026, 6, 30),
+    )
+    rulebook.save_scenario(demo_db, mine)
+    assert rulebook.scenario(demo_db, "my-servicing-ban") == mine
+    result = evaluation.evaluate_scenario(demo_db, "my-servicing-ban")
+    assert result.as_of == dt.date(2026, 6, 30)
+
+
+def _counts(db: Database) -> list[int]:
+    from sqlalchemy import func, select
+
+    from workbench.storage.orm import (
+        EvaluationRunRow,
+        RunExplanationRow,
+        RunHitRow,
+        RunObligationRow,
+    )
+
+    with db.read() as session:
+        return [
+            session.execute(select(func.count()).select_from(t)).scalar_one()
+            for t in (EvaluationRunRow, RunExplanationRow, RunObligationRow, RunHitRow)
+        ]
+
+
+def test_a_run_that_fails_while_storing_leaves_nothing(
+    demo_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from workbench.storage.frames import append_frame
+
+    written: list[str] = []
+
+    def append_then_fail(conn: Any, table: Any, frame: pl.DataFrame) -> int:
+        if table.name == "run_hits":
+            raise RuntimeError("disk full")
+        written.append(table.name)
+        return append_frame(conn, table, frame)
+
+    monkeypatch.setattr("workbench.services.evaluation.append_frame", append_then_fail)
+    with pytest.raises(RuntimeError, match="disk full"):
+        evaluation.evaluate_scenario(demo_db, "in-force", dt.date(2025, 6, 1))
+    assert written == ["run_explanations", "run_obligations"]  # written, then rolled back
+    assert _counts(demo_db) == [0, 0, 0, 0]
+
+
+def test_a_cancelled_run_stores_nothing(demo_db: Database) -> None:
+    from workbench.domain.cancel import Cancelled, CancelToken
+
+    token = CancelToken()
+    seen: list[int] = []
+
+    def cancel_late(done: int, total: int) -> None:
+        seen.append(done)
+        if done >= 70:  # the evaluation is done; cancel before anything is stored
+            token.cancel()
+
+    with pytest.raises(Cancelled):
+        evaluation.evaluate_scenario(
+            demo_db, "in-force", dt.date(2025, 6, 1), progress=cancel_late, cancel=token
+        )
+    assert _counts(demo_db) == [0, 0, 0, 0]

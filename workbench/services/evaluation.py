@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,7 +21,7 @@ from workbench import __version__
 from workbench.domain.cancel import CancelToken, Progress
 from workbench.rules import compiled
 from workbench.rules.fingerprint import data_fingerprint, rules_fingerprint
-from workbench.rules.hits import Evaluation
+from workbench.rules.hits import HIT_KEY, Evaluation
 from workbench.rules.packs import ActiveRule, select_rules
 from workbench.services import rulebook
 from workbench.services.facts_loader import load_facts, load_licences, load_listings
@@ -139,42 +140,60 @@ def summarise(hits: pl.DataFrame) -> dict[str, Any]:
 
 def hits_with_explanations(evaluation: Evaluation) -> pl.DataFrame:
     """Hits joined with their matched-predicate texts, one newline-separated text per hit."""
-    texts = evaluation.explanations.select(
-        "obligation_id",
-        "rule_id",
-        pl.col("matched").list.join("\n").alias("explanation"),
-    )
-    return evaluation.hits.join(texts, on=["obligation_id", "rule_id"], how="left").with_columns(
-        pl.col("explanation").fill_null("")
+    numbered, texts = explained_hits(evaluation)
+    return (
+        numbered.join(texts, on="explanation_number", how="left", maintain_order="left")
+        .drop("explanation_number")
+        .with_columns(pl.col("explanation").fill_null(""))
     )
 
 
-def store_hits(conn: Connection, run_id: int, hits: pl.DataFrame) -> None:
-    """Write a run's hits normalised: obligations, distinct explanations, then the hits."""
-    run = pl.lit(run_id, dtype=pl.Int64).alias("run_id")
+def explained_hits(evaluation: Evaluation) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """(hits with ``explanation_number``, the distinct ``explanation`` texts by number).
+
+    A run stores each distinct text once; numbering them straight from the evaluator avoids
+    building (and holding) one text per hit, which cost most of a large run's memory.
+    """
+    if isinstance(evaluation, compiled.CompiledEvaluation):
+        numbers, texts = evaluation.explanation_numbers(evaluation.hits)
+        return evaluation.hits.with_columns(numbers), texts
+    per_hit = evaluation.explanations.select(
+        *HIT_KEY, pl.col("matched").list.join("\n").alias("explanation")
+    )
+    hits = evaluation.hits.join(per_hit, on=list(HIT_KEY), how="left", maintain_order="left")
+    hits = hits.with_columns(pl.col("explanation").fill_null(""))
     texts = (
         hits.select("explanation")
         .unique(maintain_order=True)
-        .with_row_index("number", offset=1)
-        .with_columns(pl.col("number").cast(pl.Int64))
+        .with_row_index("explanation_number", offset=1)
+        .with_columns(pl.col("explanation_number").cast(pl.Int64))
     )
+    numbered = hits.join(texts, on="explanation", how="left", maintain_order="left")
+    return numbered.drop("explanation"), texts
+
+
+def store_hits(conn: Connection, run_id: int, hits: pl.DataFrame, texts: pl.DataFrame) -> None:
+    """Write a run's hits normalised: distinct explanations, obligations, then the hits.
+
+    ``hits`` carry ``explanation_number`` into ``texts`` (see :func:`explained_hits`).
+    """
+    run = pl.lit(run_id, dtype=pl.Int64).alias("run_id")
     append_frame(
         conn,
         RunExplanationRow.__table__,  # type: ignore[arg-type]
-        texts.select(run, "number", pl.col("explanation").alias("text")),
+        texts.select(run, "explanation_number", "explanation").rename(
+            {"explanation_number": "number", "explanation": "text"}
+        ),
     )
     append_frame(
         conn,
         RunObligationRow.__table__,  # type: ignore[arg-type]
-        hits.select(OBLIGATION_COLUMNS)
-        .unique("obligation_id", maintain_order=True)
-        .select(run, *OBLIGATION_COLUMNS),
+        hits.filter(pl.col("obligation_id").is_first_distinct()).select(run, *OBLIGATION_COLUMNS),
     )
-    numbered = hits.join(texts, on="explanation", how="left")
     append_frame(
         conn,
         RunHitRow.__table__,  # type: ignore[arg-type]
-        numbered.select(run, *HIT_ONLY_COLUMNS, pl.col("number").alias("explanation_number")),
+        hits.select(run, *HIT_ONLY_COLUMNS, "explanation_number"),
     )
 
 
@@ -203,13 +222,20 @@ def evaluate_scenario(
     evaluation = compiled.evaluate(
         facts, listings, licences, rules, day, progress=rule_progress, cancel=cancel
     )
-    hits = hits_with_explanations(evaluation)
-    summary = summarise(hits)
-    fingerprint = data_fingerprint(facts, listings, licences)
+    hits, texts = explained_hits(evaluation)
+    obligations, country_groups = facts.height, evaluation.country_groups
+    del evaluation  # its encoded copy of the facts is not needed for storing
     report(75, 100)
     if cancel:
         cancel.raise_if_cancelled()
-    with db.session() as session:
+    # The fingerprint and the summary are polars and hashlib work that releases the GIL, and
+    # SQLite releases it while it inserts each row: computing them in a second thread while
+    # the hits are written overlaps the two on a second core. The run row is completed with
+    # their values in the same transaction, so no reader ever sees it without them.
+    with ThreadPoolExecutor(max_workers=1) as pool, db.session() as session:
+        fingerprint = pool.submit(data_fingerprint, facts, listings, licences)
+        totals = pool.submit(summarise, hits)
+        del facts  # freed as soon as the fingerprint is done
         run = EvaluationRunRow(
             scenario_id=chosen.id,
             scenario_title=chosen.title,
@@ -218,24 +244,27 @@ def evaluate_scenario(
             app_version=__version__,
             rules_json=rules_as_json(rules),
             rule_hash=rules_fingerprint(rules),
-            data_fingerprint=fingerprint,
-            country_groups=evaluation.country_groups,
-            obligations_evaluated=facts.height,
+            data_fingerprint="",
+            country_groups=country_groups,
+            obligations_evaluated=obligations,
             hit_count=hits.height,
             duration_seconds=0.0,
-            summary_json=json.dumps(summary, ensure_ascii=False),
+            summary_json="{}",
         )
         session.add(run)
         session.flush()
         run_id = run.id
-        store_hits(session.connection(), run_id, hits)
+        store_hits(session.connection(), run_id, hits, texts)
+        summary = totals.result()
+        run.data_fingerprint = fingerprint.result()
+        run.summary_json = json.dumps(summary, ensure_ascii=False)
         run.duration_seconds = round(time.perf_counter() - started, 3)
     report(100, 100)
     return RunResult(
         run_id=run_id,
         scenario_id=chosen.id,
         as_of=day,
-        obligations=facts.height,
+        obligations=obligations,
         hits=hits.height,
         seconds=time.perf_counter() - started,
         summary=summary,

@@ -14,7 +14,7 @@ from workbench.domain.errors import WorkbenchError
 from workbench.rules.diff import HitDiff, compare_value_at_risk, diff_hits
 from workbench.rules.hits import HIT_SCHEMA
 from workbench.storage.database import Database
-from workbench.storage.frames import fetch_frame, parse_dates
+from workbench.storage.frames import gather_by_key, parse_dates, read_frames
 from workbench.storage.orm import (
     EvaluationRunRow,
     RunExplanationRow,
@@ -122,29 +122,38 @@ def run_hits(db: Database, run_id: int) -> pl.DataFrame:
     def schema(names: list[str]) -> dict[str, pl.DataType]:
         return {n: pl.String() if n in _DATE_COLUMNS else HIT_SCHEMA[n] for n in names}
 
-    with db.engine.connect() as conn:
-        hits = fetch_frame(
-            conn,
-            select(h.obligation_id, *(column(h, c) for c in hit_cols), h.explanation_number).where(
-                h.run_id == run_id
+    hits, obligations, texts = read_frames(
+        db.engine,
+        [
+            (
+                select(
+                    h.obligation_id, *(column(h, c) for c in hit_cols), h.explanation_number
+                ).where(h.run_id == run_id),
+                {**schema(["obligation_id", *hit_cols]), "explanation_number": pl.Int64()},
             ),
-            {**schema(["obligation_id", *hit_cols]), "explanation_number": pl.Int64()},
-        )
-        obligations = fetch_frame(
-            conn,
-            select(o.obligation_id, *(column(o, c) for c in ob_cols)).where(o.run_id == run_id),
-            schema(["obligation_id", *ob_cols]),
-        )
-        texts = fetch_frame(
-            conn,
-            select(e.number, e.text).where(e.run_id == run_id),
-            {"explanation_number": pl.Int64(), "explanation": pl.String()},
-        )
-    frame = hits.join(obligations, on="obligation_id", how="left").join(
-        texts, on="explanation_number", how="left"
+            (
+                select(o.obligation_id, *(column(o, c) for c in ob_cols)).where(o.run_id == run_id),
+                schema(["obligation_id", *ob_cols]),
+            ),
+            (
+                select(e.number, e.text).where(e.run_id == run_id),
+                {"explanation_number": pl.Int64(), "explanation": pl.String()},
+            ),
+        ],
+    )
+    # Sort the narrow hits, then gather the obligation facts and texts in that order: sorting
+    # the joined frame would copy every column a second time.
+    hits = hits.sort("obligation_id", "rule_id")
+    frame = pl.concat(
+        [
+            hits,
+            gather_by_key(hits["obligation_id"], obligations, "obligation_id"),
+            gather_by_key(hits["explanation_number"], texts, "explanation_number"),
+        ],
+        how="horizontal",
     )
     frame = parse_dates(frame, _DATE_COLUMNS)
-    return frame.select(*HIT_SCHEMA, "explanation").sort("obligation_id", "rule_id")
+    return frame.select(*HIT_SCHEMA, "explanation")
 
 
 @dataclass(frozen=True)
