@@ -182,3 +182,14 @@ def test_a_cancelled_run_stores_nothing(demo_db: Database) -> None:
             demo_db, "in-force", dt.date(2025, 6, 1), progress=cancel_late, cancel=token
         )
     assert _counts(demo_db) == [0, 0, 0, 0]
+
+
+def test_stored_run_is_in_the_audit_trail(demo_db: Database) -> None:
+    from workbench.services import audit
+    from workbench.storage.audit_log import AuditFilter
+
+    result = evaluation.evaluate_scenario(demo_db, "in-force", dt.date(2025, 6, 1))
+    [entry] = audit.recent(demo_db, AuditFilter(cause_kind="evaluation_run"))
+    assert entry.record_id == result.run_id
+    assert entry.table_name == "evaluation_runs"
+    assert audit.verify(demo_db).ok

@@ -23,9 +23,10 @@ from workbench.rules import compiled
 from workbench.rules.fingerprint import data_fingerprint, rules_fingerprint
 from workbench.rules.hits import HIT_KEY, Evaluation
 from workbench.rules.packs import ActiveRule, select_rules
-from workbench.services import rulebook
+from workbench.services import audit, roles, rulebook
 from workbench.services.facts_loader import load_facts, load_licences, load_listings
 from workbench.services.identity import current_user
+from workbench.storage.audit_log import AuditEvent
 from workbench.storage.database import Database
 from workbench.storage.frames import append_frame
 from workbench.storage.orm import (
@@ -233,6 +234,7 @@ def evaluate_scenario(
     # the hits are written overlaps the two on a second core. The run row is completed with
     # their values in the same transaction, so no reader ever sees it without them.
     with ThreadPoolExecutor(max_workers=1) as pool, db.session() as session:
+        roles.require_write(session, "storing an evaluation run")
         fingerprint = pool.submit(data_fingerprint, facts, listings, licences)
         totals = pool.submit(summarise, hits)
         del facts  # freed as soon as the fingerprint is done
@@ -259,6 +261,27 @@ def evaluate_scenario(
         run.data_fingerprint = fingerprint.result()
         run.summary_json = json.dumps(summary, ensure_ascii=False)
         run.duration_seconds = round(time.perf_counter() - started, 3)
+        # Last in the transaction: appending to the audit trail locks the chain head.
+        audit.record_many(
+            session,
+            [
+                AuditEvent(
+                    "insert",
+                    EvaluationRunRow.__tablename__,
+                    run_id,
+                    f"{chosen.id} as of {day.isoformat()}",
+                    None,
+                    None,
+                    {
+                        "hits": hits.height,
+                        "rule_hash": run.rule_hash,
+                        "data_fingerprint": run.data_fingerprint,
+                    },
+                )
+            ],
+            "evaluation_run",
+            run_id,
+        )
     report(100, 100)
     return RunResult(
         run_id=run_id,
