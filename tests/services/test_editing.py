@@ -12,7 +12,7 @@ from sqlalchemy import select, text
 from workbench.services import audit, editing
 from workbench.services.editing import ConcurrentEditError, EditError
 from workbench.storage.database import Database
-from workbench.storage.orm import ObligationRow
+from workbench.storage.orm import ContractRow, ObligationRow
 from workbench.storage.upsert import ConcurrentEditError as ImportConflict
 
 
@@ -273,6 +273,36 @@ def test_coverage_splits_the_value_and_follows_value_and_dates(
         editing.delete_record(db, "machines", m1, 1)
     with pytest.raises(EditError, match="not a service type"):
         editing.change_coverage(db, book["contract"], fewer.version or 0, add=[(m1, "lunch")])
+    assert audit.verify(db).ok
+
+
+def test_fields_and_coverage_commit_together_or_not_at_all(
+    db: Database, book: dict[str, Any]
+) -> None:
+    m1, m2 = book["machines"]
+    both = editing.update(
+        db,
+        "contracts",
+        book["contract"],
+        1,
+        {"value": "300.00"},
+        coverage=[(m1, "repair"), (m2, "repair")],
+    )
+    assert both.version == 2
+    assert {c.field for c in both.changes} == {"value", "coverage"}
+    assert _obligations(db, book["contract"]) == {
+        (m1, "repair"): Decimal("150.00"),
+        (m2, "repair"): Decimal("150.00"),
+    }
+    with pytest.raises(EditError, match="not a service type"):
+        editing.update(
+            db, "contracts", book["contract"], 2, {"value": "999.00"}, coverage=[(m1, "lunch")]
+        )
+    with db.read() as session:
+        version, value = session.execute(
+            select(ContractRow.version, ContractRow.value).where(ContractRow.id == book["contract"])
+        ).one()
+    assert (version, value) == (2, Decimal("300.00"))
     assert audit.verify(db).ok
 
 

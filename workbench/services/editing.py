@@ -449,18 +449,33 @@ def update(
     version: int,
     values: Mapping[str, Any],
     comment: str | None = None,
+    coverage: Iterable[tuple[int, ServiceType | str]] | None = None,
 ) -> EditResult:
-    """Change fields of a record the user read at ``version``; unchanged fields are ignored."""
+    """Change fields of a record the user read at ``version``; unchanged fields are ignored.
+
+    For a contract, ``coverage`` (machine id, service type pairs) is applied in the same
+    transaction, so a contract's fields and coverage never commit halfway.
+    """
     spec = kind(kind_name)
     checked = normalise(spec, values)
+    if coverage is not None and spec.name != "contracts":
+        raise EditError(f"A {spec.label} has no coverage; only contracts do.")
     with _editing(db, f"editing a {spec.label}") as session:
-        current = _locked_current(session, spec, record_id, version, checked)
+        asked = checked or ({"coverage": "changed"} if coverage is not None else checked)
+        current = _locked_current(session, spec, record_id, version, asked)
         merged = {**current, **checked}
         _check_all(session, spec, merged, record_id)
         edit = _Edit()
         changes = _apply(session, spec, record_id, current, checked, edit)
         if spec.name == "contracts" and changes:
             _follow_contract(session, current, merged, changes, edit)
+        if coverage is not None:
+            wanted = _coverage_pairs(coverage)
+            covered = _cover_within(
+                session, spec, record_id, merged, lambda _before: wanted, edit, bump=not changes
+            )
+            if covered is not None:
+                changes.append(covered)
         _commit_audit(session, edit, comment, None)
     return EditResult(
         spec.name,
@@ -801,38 +816,59 @@ def _cover(
     spec = KINDS["contracts"]
     with _editing(db, "changing a contract's coverage") as session:
         current = _locked_current(session, spec, contract_id, version, {"coverage": "changed"})
-        before = {
-            (int(r["machine_id"]), str(r["service_type"]))
-            for r in _obligation_rows(session, contract_id)
-        }
-        wanted = target(before)
         edit = _Edit()
-        if wanted == before:
+        change = _cover_within(session, spec, contract_id, current, target, edit, bump=True)
+        if change is None:
             return EditResult(spec.name, contract_id, "none", version, (), None, ())
-        _resplit(session, current, wanted, edit)
-        old_list = [list(p) for p in sorted(before)]
-        new_list = [list(p) for p in sorted(wanted)]
-        session.execute(
-            sql_update(spec.table)
-            .where(spec.table.c.id == contract_id)
-            .values(version=spec.table.c.version + 1, updated_at=func.now())
-        )
-        edit.events.append(
-            AuditEvent(
-                "update", spec.name, contract_id, current["number"], "coverage", old_list, new_list
-            )
-        )
-        edit.touch(spec.name, contract_id)
         _commit_audit(session, edit, comment, None)
     return EditResult(
         spec.name,
         contract_id,
         "update",
         version + 1,
-        (FieldChange("coverage", old_list, new_list),),
+        (change,),
         edit.edit_id,
         tuple(edit.touched),
     )
+
+
+def _cover_within(
+    session: Session,
+    spec: Kind,
+    contract_id: int,
+    contract: Mapping[str, Any],
+    target: Callable[[set[Coverage]], set[Coverage]],
+    edit: _Edit,
+    *,
+    bump: bool,
+) -> FieldChange | None:
+    """Make the coverage ``target(before)`` inside the caller's transaction; None if unchanged.
+
+    ``bump`` bumps the contract's version; an edit that already changed its fields has.
+    """
+    before = {
+        (int(r["machine_id"]), str(r["service_type"]))
+        for r in _obligation_rows(session, contract_id)
+    }
+    wanted = target(before)
+    if wanted == before:
+        return None
+    _resplit(session, contract, wanted, edit)
+    old_list = [list(p) for p in sorted(before)]
+    new_list = [list(p) for p in sorted(wanted)]
+    if bump:
+        session.execute(
+            sql_update(spec.table)
+            .where(spec.table.c.id == contract_id)
+            .values(version=spec.table.c.version + 1, updated_at=func.now())
+        )
+    edit.events.append(
+        AuditEvent(
+            "update", spec.name, contract_id, contract["number"], "coverage", old_list, new_list
+        )
+    )
+    edit.touch(spec.name, contract_id)
+    return FieldChange("coverage", old_list, new_list)
 
 
 # -- undo ------------------------------------------------------------------------------------

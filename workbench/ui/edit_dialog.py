@@ -240,17 +240,25 @@ class EditDialog(QDialog):
                 if record.record_id is None:
                     results.append(editing.create(db, kind, changes, comment))
                     record_id, version = results[-1].record_id, 1
-                else:
-                    record_id, version = record.record_id, int(record.version or 0)
-                    if changes:
+                    if coverage_changed:
                         results.append(
-                            editing.update(db, kind, record_id, version, changes, comment)
+                            editing.set_coverage(db, record_id, version, sorted(coverage), comment)
                         )
-                        version = int(results[-1].version or version)
-                if coverage_changed:
-                    results.append(
-                        editing.set_coverage(db, record_id, version, sorted(coverage), comment)
-                    )
+                else:
+                    # Fields and coverage of an existing contract commit in one transaction.
+                    record_id, version = record.record_id, int(record.version or 0)
+                    if changes or coverage_changed:
+                        results.append(
+                            editing.update(
+                                db,
+                                kind,
+                                record_id,
+                                version,
+                                changes,
+                                comment,
+                                coverage=sorted(coverage) if coverage_changed else None,
+                            )
+                        )
             except Exception as exc:  # the edits before it committed: report both
                 return results, exc
             return results, None
