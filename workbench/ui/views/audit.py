@@ -49,6 +49,10 @@ TABLES = (
 _EARLIEST = QDate(2000, 1, 1)
 
 
+def _qdate(day: dt.date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
 class AuditView(WorkbenchView):
     def __init__(self, context: ViewContext, parent: QWidget | None = None) -> None:
         super().__init__(context, "audit", parent)
@@ -210,8 +214,8 @@ class AuditView(WorkbenchView):
         self.record_filter.setText("" if record_id is None else str(record_id))
         self.user_filter.setText(user)
         self.cause_filter.setCurrentIndex(max(0, self.cause_filter.findData(cause)))
-        self.since_filter.setDate(QDate(since) if since else _EARLIEST)
-        self.until_filter.setDate(QDate(until) if until else _EARLIEST)
+        self.since_filter.setDate(_qdate(since) if since else _EARLIEST)
+        self.until_filter.setDate(_qdate(until) if until else _EARLIEST)
         self._timer.stop()
         self.apply_filter()
 
