@@ -29,10 +29,10 @@ from PySide6.QtWidgets import (
 from workbench.domain.cancel import CancelToken, Progress
 from workbench.services import browse, impact
 from workbench.ui import icons
-from workbench.ui.badges import BadgeDelegate
-from workbench.ui.filter_header import DEBOUNCE_MS, FilterHeader
+from workbench.ui.filter_header import DEBOUNCE_MS
 from workbench.ui.formatting import format_money
 from workbench.ui.frame_model import FrameColumn, FrameTableModel
+from workbench.ui.id_table_view import id_table_view
 from workbench.ui.jobs import Job
 from workbench.ui.outcomes import coverage_badge, coverage_text, outcome_badge
 from workbench.ui.roles import BADGE_ROLE
@@ -143,22 +143,7 @@ class HitsBrowser(QWidget):
         bar.addWidget(self.clear_button)
         bar.addWidget(self.search)
 
-        self.table = QTableView()
-        self.table.setObjectName("bigTable")
-        self.header = FilterHeader(self.spec, self.table)
-        self.table.setHorizontalHeader(self.header)
-        self.table.setModel(self.model)
-        self.table.setItemDelegate(BadgeDelegate(self.table))
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(26)
-        for index, column in enumerate(self.spec.columns):
-            self.table.setColumnWidth(index, column.width)
+        self.table, self.header = id_table_view(self.spec, self.model)
         self.table.setColumnWidth(self.model.column_of("outcome"), 170)
         self.table.setColumnWidth(self.model.column_of("final_outcome"), 170)
         self.table.setColumnWidth(self.model.column_of("licence_coverage"), 150)
@@ -166,7 +151,6 @@ class HitsBrowser(QWidget):
             self.model.column_of(self.spec.default_sort), Qt.SortOrder.AscendingOrder
         )
         self.table.setSortingEnabled(True)
-        self.table.horizontalScrollBar().valueChanged.connect(self.header.place_editors)
         self.header.filters_changed.connect(lambda _f: self._apply_query())
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
 

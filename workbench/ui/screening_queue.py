@@ -22,13 +22,11 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QButtonGroup,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QMenu,
-    QTableView,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -38,9 +36,9 @@ from workbench.domain.cancel import CancelToken, Progress
 from workbench.screening import DEFAULT_THRESHOLD
 from workbench.services import browse, screening_review
 from workbench.ui import icons
-from workbench.ui.badges import BadgeDelegate
-from workbench.ui.filter_header import DEBOUNCE_MS, FilterHeader
+from workbench.ui.filter_header import DEBOUNCE_MS
 from workbench.ui.formatting import Badge, Tone
+from workbench.ui.id_table_view import id_table_view
 from workbench.ui.jobs import Job
 from workbench.ui.roles import BADGE_ROLE, RAW_ROLE
 from workbench.ui.signals import emit
@@ -196,28 +194,12 @@ class MatchQueue(QWidget):
         self.search.textChanged.connect(self._search_timer.start)
         bar.addWidget(self.search)
 
-        self.table = QTableView()
-        self.table.setObjectName("bigTable")
-        self.header = FilterHeader(self.spec, self.table)
-        self.table.setHorizontalHeader(self.header)
-        self.table.setModel(self.model)
-        self.table.setItemDelegate(BadgeDelegate(self.table))
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
+        self.table, self.header = id_table_view(self.spec, self.model)
         # long legal names differ at the end ("… (Beijing) Corporation"): keep both ends
         self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
-        self.table.setCornerButtonEnabled(False)
-        self.table.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(26)
-        self.table.verticalHeader().setMinimumSectionSize(20)
         self.reset_columns()
         self.header.setSortIndicator(self.model.column_of("score"), Qt.SortOrder.DescendingOrder)
         self.table.setSortingEnabled(True)
-        self.table.horizontalScrollBar().valueChanged.connect(self.header.place_editors)
         self.header.filters_changed.connect(lambda _filters: self._apply_query())
         self.header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.header.customContextMenuRequested.connect(self._header_menu)

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMenu,
     QSplitter,
-    QTableView,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -31,10 +30,10 @@ from workbench.services.editing import EditResult
 from workbench.services.overview import Detail
 from workbench.storage.database import Database
 from workbench.ui import icons
-from workbench.ui.badges import BadgeDelegate
 from workbench.ui.details import DetailPane
-from workbench.ui.filter_header import DEBOUNCE_MS, FilterHeader
+from workbench.ui.filter_header import DEBOUNCE_MS
 from workbench.ui.history_tab import HistoryTab
+from workbench.ui.id_table_view import id_table_view
 from workbench.ui.jobs import Job
 from workbench.ui.signals import emit
 from workbench.ui.table_model import IdTableModel
@@ -112,29 +111,11 @@ class BigTableView(WorkbenchView):
         bar.addWidget(self.search)
 
         # the table
-        self.table = QTableView()
-        self.table.setObjectName("bigTable")
-        self.header = FilterHeader(self.spec, self.table)
-        self.table.setHorizontalHeader(self.header)
-        self.table.setModel(self.model)
-        self.table.setItemDelegate(BadgeDelegate(self.table))
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.setCornerButtonEnabled(False)
-        self.table.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(26)
-        self.table.verticalHeader().setMinimumSectionSize(20)
-        for index, column in enumerate(self.spec.columns):
-            self.table.setColumnWidth(index, column.width)
+        self.table, self.header = id_table_view(self.spec, self.model)
         self.header.setSortIndicator(
             self.model.column_of(self.spec.default_sort), Qt.SortOrder.AscendingOrder
         )
         self.table.setSortingEnabled(True)
-        self.table.horizontalScrollBar().valueChanged.connect(self.header.place_editors)
         self.header.filters_changed.connect(self._on_filters_changed)
         self.header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.header.customContextMenuRequested.connect(self._header_menu)
