@@ -178,3 +178,17 @@ def test_cancelled_demo_book_leaves_database_empty(tmp_path: Path, qtbot: QtBot)
     assert is_empty(db)
     win.close()
     db.dispose()
+
+
+def test_the_opened_database_is_remembered_without_its_password(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path
+) -> None:
+    from workbench.services.database import rememberable_url
+    from workbench.ui.main_window import REMEMBERED_DATABASE
+
+    other = tmp_path / "team.sqlite3"
+    assert window.open_database(str(other))
+    assert str(QSettings().value(REMEMBERED_DATABASE)).endswith("team.sqlite3")
+    assert rememberable_url("postgresql://ann:secret@db.example/book") == (
+        "postgresql://ann@db.example/book"
+    )

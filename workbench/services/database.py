@@ -78,6 +78,15 @@ def _backup_before_migration(db: Database, revision: str) -> None:
     backup(db, target)
 
 
+def rememberable_url(url: str) -> str:
+    """The URL to remember as the user's database: without its password, which settings
+    files must not hold (PostgreSQL then reads it from ~/.pgpass or PGPASSWORD)."""
+    parsed = make_url(url)
+    if parsed.password is None:
+        return url
+    return parsed._replace(password=None).render_as_string(hide_password=False)
+
+
 def info(db: Database) -> DatabaseInfo:
     with db.read() as session:
         counts = repositories.counts(session)

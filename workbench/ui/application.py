@@ -11,7 +11,7 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
+from PySide6.QtCore import QCoreApplication, QEventLoop, QSettings, QTimer
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
@@ -20,7 +20,7 @@ from workbench.domain.errors import WorkbenchError
 from workbench.paths import resource
 from workbench.services import database
 from workbench.ui import icons
-from workbench.ui.main_window import MainWindow
+from workbench.ui.main_window import REMEMBERED_DATABASE, MainWindow
 
 APP_NAME = "Compliance Workbench"
 ORGANISATION = "Compliance Workbench"
@@ -103,6 +103,9 @@ def run_gui(db_url: str | None, screenshot: str | None, view: str, size: str) ->
         _say(str(exc))
         return 2
     app = make_application()
+    if db_url is None and not screenshot and not os.environ.get("WORKBENCH_DB"):
+        remembered = QSettings().value(REMEMBERED_DATABASE)
+        db_url = str(remembered) if remembered else None
     try:
         db = database.open_database(db_url)
     except WorkbenchError as exc:

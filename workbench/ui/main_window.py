@@ -67,6 +67,10 @@ STATUS_COUNTS = (
 )
 
 
+#: QSettings key of the database the user last opened in the window.
+REMEMBERED_DATABASE = "database/url"
+
+
 class MainWindow(QMainWindow):
     """Holds the database in use; every view reads it through its ``ViewContext``."""
 
@@ -352,6 +356,10 @@ class MainWindow(QMainWindow):
             return False
         QApplication.restoreOverrideCursor()
         self.set_database(db)
+        if self.persist:
+            # The next start opens this database too (a team's shared server, say), unless
+            # --db or WORKBENCH_DB says otherwise.
+            QSettings().setValue(REMEMBERED_DATABASE, database.rememberable_url(db.url))
         self._show_message(f"Opened {db.display_url}")
         return True
 
