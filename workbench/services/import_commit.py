@@ -4,6 +4,11 @@ Everything happens in the caller's session, i.e. one transaction: a failure, a c
 killed process leaves the database as it was. New rows get ids only when inserted, so rows
 that refer to them (a machine at a fab the same file creates) carry a :class:`NewRef` in the
 plan, replaced here by the id read back after the parent table was written.
+
+Several people may import at once (team mode). Imports queue one behind another before they
+plan (:func:`lock_for_import`), so overlapping files merge instead of colliding; what an edit
+committed in the meantime is caught by the version checks and the keys, and reaches the user
+as one sentence (:func:`clear_failure`), never as a driver traceback.
 """
 
 from __future__ import annotations
@@ -15,15 +20,19 @@ from itertools import repeat
 from operator import add, itemgetter
 from typing import Any
 
-from sqlalchemy import Table, bindparam, update
+from sqlalchemy import Table, bindparam, text, update
+from sqlalchemy.engine.interfaces import DBAPIModule
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from workbench.domain.cancel import CancelToken, Progress
+from workbench.domain.errors import WorkbenchError
 from workbench.services import audit
 from workbench.services.import_model import ImportPlan, NewRef, PlanKind
 from workbench.services.import_plan import INSERT_COLUMNS, UPDATE_COLUMNS
-from workbench.storage import upsert
+from workbench.storage import audit_log, upsert
 from workbench.storage.audit_log import AuditEvent
+from workbench.storage.database import DatabaseError
 from workbench.storage.orm import (
     ContractRow,
     CustomerRow,
@@ -55,6 +64,82 @@ _VERSIONED = frozenset(PlanKind) - {PlanKind.OBLIGATIONS}
 _REF_COLUMNS = frozenset(
     {"parent_id", "customer_id", "model_id", "fab_id", "contract_id", "machine_id"}
 )
+
+
+#: Key of the PostgreSQL advisory lock that queues imports ("wbim").
+IMPORT_LOCK_KEY = 0x7762696D
+CONFLICT = (
+    "Another import or edit changed the same records at the same time; nothing was written. "
+    "Run the import again."
+)
+BUSY = (
+    "The database stayed busy with another import or edit; nothing was written. "
+    "Run the import again."
+)
+#: Unique and foreign-key violations: what a concurrent writer causes (PostgreSQL SQLSTATE
+#: codes and SQLite extended result names).
+_CLASH_CODES = frozenset(
+    {
+        "23505",
+        "23503",
+        "SQLITE_CONSTRAINT_UNIQUE",
+        "SQLITE_CONSTRAINT_PRIMARYKEY",
+        "SQLITE_CONSTRAINT_FOREIGNKEY",
+    }
+)
+#: Serialization failure, deadlock (PostgreSQL); both are resolved by running again.
+_RETRY_CODES = frozenset({"40001", "40P01"})
+_BUSY_CODES = frozenset({"55P03", "SQLITE_BUSY", "SQLITE_BUSY_SNAPSHOT", "SQLITE_LOCKED"})
+
+
+class ImportConflictError(upsert.ConcurrentEditError):
+    """A concurrent import or edit made this import's plan stale; nothing was written."""
+
+
+def lock_for_import(session: Session) -> None:
+    """Queue this import behind any other one, before its plan reads the book.
+
+    Two imports of overlapping files would otherwise both plan to insert the same new records,
+    and the later commit would die on a unique key. Queued, the later one plans against what
+    the earlier one wrote and merges into it. On PostgreSQL a transaction-scoped advisory lock
+    queues imports only: editors keep working, and an edit that clashes with an import is
+    caught by the version checks and keys. On SQLite, which has one writer at a time anyway,
+    the database write lock is taken now, as an edit takes it, because reads before the first
+    write could see a state another writer is about to change.
+    """
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": IMPORT_LOCK_KEY})
+    else:
+        audit_log.lock_for_write(session)
+
+
+def clear_failure(exc: BaseException, dbapi: DBAPIModule) -> WorkbenchError | None:
+    """The one sentence a database failure of a commit means to the user, or None (a bug).
+
+    Bulk writes go through the driver itself (PostgreSQL COPY), so its errors may arrive
+    unwrapped by SQLAlchemy; both forms are recognised, by the driver's own error classes.
+    """
+    if isinstance(exc, WorkbenchError):
+        return None
+    original = exc.orig if isinstance(exc, DBAPIError) else exc
+    if not isinstance(original, dbapi.Error):
+        return None
+    code = getattr(original, "sqlstate", None) or getattr(original, "sqlite_errorname", "")
+    message = str(original).strip()
+    reason = message.splitlines()[0] if message else type(original).__name__
+    if code in _CLASH_CODES or code in _RETRY_CODES:
+        return ImportConflictError(CONFLICT)
+    if code in _BUSY_CODES or "database is locked" in message:
+        return ImportConflictError(BUSY)
+    if isinstance(original, dbapi.IntegrityError):
+        return DatabaseError(f"The database refused the import ({reason}); nothing was written.")
+    invalidated = isinstance(exc, DBAPIError) and exc.connection_invalidated
+    if isinstance(original, dbapi.OperationalError) or invalidated:
+        return DatabaseError(
+            f"The database could not complete the import ({reason}); nothing was written. "
+            "Check the connection and try again."
+        )
+    return None
 
 
 def _fold(kind: PlanKind, key: tuple[Any, ...]) -> Hashable:

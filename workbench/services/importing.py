@@ -34,7 +34,14 @@ from workbench.importers import Mapping, ParsedImport, parse_files
 from workbench.importers.collector import collector_paused
 from workbench.services import backups, roles
 from workbench.services.identity import current_user
-from workbench.services.import_commit import audit_import, record_batch, write_plan
+from workbench.services.import_commit import (
+    ImportConflictError,
+    audit_import,
+    clear_failure,
+    lock_for_import,
+    record_batch,
+    write_plan,
+)
 from workbench.services.import_errors import with_original_cells, write_rejected_rows
 from workbench.services.import_model import (
     Change,
@@ -52,6 +59,7 @@ __all__ = [
     "BookSnapshot",
     "Change",
     "FieldChange",
+    "ImportConflictError",
     "ImportOptions",
     "ImportOutcome",
     "ImportPlan",
@@ -192,29 +200,39 @@ def commit(
     progress: Progress | None = None,
     cancel: CancelToken | None = None,
 ) -> ImportOutcome:
-    """Plan and write in one transaction; a refused or failed commit writes nothing at all."""
+    """Plan and write in one transaction; a refused or failed commit writes nothing at all.
+
+    Raises :class:`ImportConflictError` when a concurrent edit or import made the plan stale.
+    """
     user = current_user()
     backups.backup_before_import(db, sum(parsed.counts().values()))
-    with collector_paused(), db.session() as session:
-        roles.require_write(session, "importing")
-        snapshot = load_snapshot(session, _contract_numbers(parsed))
-        plan = build_plan(parsed, snapshot, vendor, valid_only=valid_only, cancel=cancel)
-        if plan.has_errors and not valid_only:
-            return ImportOutcome(plan, committed=False, refused=True)
-        if not plan.writes_anything:
-            status = "unchanged"
-        elif plan.has_errors:
-            status = "partial"
-        else:
-            status = "committed"
-        batch_id = record_batch(session, plan, save_profile_as or profile, user, status)
-        written = write_plan(session, plan, batch_id, progress, cancel)
-        # Last in the transaction: appending to the audit trail locks the chain head.
-        audit_import(session, plan, batch_id)
-        if save_profile_as:
-            save_profile(session, save_profile_as, detected_mapping(parsed), user)
-        if cancel is not None:
-            cancel.raise_if_cancelled()
+    try:
+        with collector_paused(), db.session() as session:
+            lock_for_import(session)
+            roles.require_write(session, "importing")
+            snapshot = load_snapshot(session, _contract_numbers(parsed))
+            plan = build_plan(parsed, snapshot, vendor, valid_only=valid_only, cancel=cancel)
+            if plan.has_errors and not valid_only:
+                return ImportOutcome(plan, committed=False, refused=True)
+            if not plan.writes_anything:
+                status = "unchanged"
+            elif plan.has_errors:
+                status = "partial"
+            else:
+                status = "committed"
+            batch_id = record_batch(session, plan, save_profile_as or profile, user, status)
+            written = write_plan(session, plan, batch_id, progress, cancel)
+            # Last in the transaction: appending to the audit trail locks the chain head.
+            audit_import(session, plan, batch_id)
+            if save_profile_as:
+                save_profile(session, save_profile_as, detected_mapping(parsed), user)
+            if cancel is not None:
+                cancel.raise_if_cancelled()
+    except Exception as exc:
+        clear = clear_failure(exc, db.engine.dialect.loaded_dbapi)
+        if clear is None:
+            raise
+        raise clear from exc
     return ImportOutcome(
         plan,
         committed=True,
