@@ -300,6 +300,38 @@ def test_contract_lines_become_obligations_with_split_values(
     assert obligations.changed[0].fields[0].new == "30.00"
 
 
+def test_lines_of_one_contract_in_two_files_never_exceed_its_value(
+    demo_db: Database, tmp_path: Path
+) -> None:
+    """The second file shares out only what the stored obligations leave of the value."""
+    with demo_db.read() as session:
+        machines = list(session.scalars(select(MachineRow).order_by(MachineRow.id).limit(2)))
+        customer = session.scalars(select(CustomerRow).order_by(CustomerRow.id)).first()
+        assert customer is not None
+    contract = write_csv(
+        tmp_path / "contract.csv",
+        ["Contract number", "Customer code", "Start date", "End date", "Contract value"],
+        [["K-2", customer.code, "2024-01-01", "2026-12-31", "USD 1000"]],
+    )
+    header = ["Contract number", "Serial No.", "Vendor", "Services"]
+    first = write_csv(
+        tmp_path / "first.csv", header, [["K-2", machines[0].serial, machines[0].vendor, "PM"]]
+    )
+    second = write_csv(
+        tmp_path / "second.csv", header, [["K-2", machines[1].serial, machines[1].vendor, "PM"]]
+    )
+    for files in ([contract, first], [second]):
+        done = importing.run_import(demo_db, files, ImportOptions(commit=True))
+        assert done.committed, [i.text for i in done.plan.errors]
+    with demo_db.read() as session:
+        values = session.scalars(
+            select(ObligationRow.value)
+            .join(ContractRow, ContractRow.id == ObligationRow.contract_id)
+            .where(ContractRow.number == "K-2")
+        ).all()
+    assert sorted(Decimal(v) for v in values) == [Decimal("0.00"), Decimal("1000.00")]
+
+
 def test_profiles_round_trip_and_unknown_profile(demo_db: Database, tmp_path: Path) -> None:
     path = write_csv(
         tmp_path / "odd.csv",

@@ -1050,6 +1050,13 @@ class _Planner:
             return None
         return found
 
+    def _stored_obligation_values(self) -> dict[int, dict[tuple[int, str], Decimal]]:
+        """Stored obligation values per contract id, keyed by (machine id, service type)."""
+        out: dict[int, dict[tuple[int, str], Decimal]] = {}
+        for (contract_id, machine_id, service), stored in self.snap.obligations.items():
+            out.setdefault(contract_id, {})[(machine_id, service)] = Decimal(stored.value)
+        return out
+
     def _line_values(
         self,
         resolved: list[
@@ -1057,29 +1064,51 @@ class _Planner:
         ],
     ) -> dict[SourceRef, Decimal]:
         by_contract: dict[
-            Hashable, list[tuple[ContractLineRecord, ContractRecord | StoredContract]]
+            Hashable, list[tuple[ContractLineRecord, ContractRecord | StoredContract, Ref]]
         ] = {}
-        for line, contract, _machine, terms in resolved:
-            by_contract.setdefault(contract.ref, []).append((line, terms))
+        for line, contract, machine, terms in resolved:
+            by_contract.setdefault(contract.ref, []).append((line, terms, machine.ref))
+        kept_by_contract = self._stored_obligation_values()
         out: dict[SourceRef, Decimal] = {}
         for lines in by_contract.values():
             terms = lines[0][1]
-            priced = [line for line, _ in lines if line.value is not None]
-            unpriced = [line for line, _ in lines if line.value is None]
+            priced = [line for line, _, _ in lines if line.value is not None]
+            unpriced = [line for line, _, _ in lines if line.value is None]
             for line in priced:
                 assert line.value is not None
                 out[line.source] = line.value.quantize(CENT)
             if not unpriced:
                 continue
-            left = Decimal(terms.value).quantize(CENT) - sum(
-                (out[line.source] for line in priced), Decimal(0)
+            # Stored obligations of the contract this import does not rewrite keep their
+            # value: only what remains of the contract value is shared out, so importing a
+            # contract's lines in two files never adds up to more than the contract is worth.
+            kept = Decimal(0)
+            if isinstance(terms, StoredContract):
+                written = {
+                    (machine, service.value)
+                    for line, _, machine in lines
+                    for service in line.service_types
+                }
+                kept = sum(
+                    (
+                        value
+                        for pair, value in kept_by_contract.get(terms.id, {}).items()
+                        if pair not in written
+                    ),
+                    Decimal(0),
+                )
+            left = (
+                Decimal(terms.value).quantize(CENT)
+                - sum((out[line.source] for line in priced), Decimal(0))
+                - kept
             )
             if left < 0:
                 for line in unpriced:
                     self.reject(
                         PlanKind.OBLIGATIONS,
                         line.source,
-                        f"the priced lines of contract {terms.number} already exceed its value "
+                        f"the priced lines and the stored obligations of contract "
+                        f"{terms.number} already exceed its value "
                         f"({show(terms.value)} {terms.currency}); give this line a value",
                         "contract_lines.value",
                     )
