@@ -398,4 +398,8 @@ def test_import_changes_are_in_the_audit_trail(demo_db: Database, tmp_path: Path
     ]
     assert here.site_code in (entries[0].old_value or "")
     assert there.site_code in (entries[0].new_value or "")
+    assert entries[0].record_id == machine.id  # so the machine's History tab shows it
+    assert [e.cause_kind for e in audit.history(demo_db, "machines", machine.id)] == [
+        "import_batch"
+    ]
     assert audit.verify(demo_db).ok

@@ -335,7 +335,7 @@ def audit_import(session: Session, plan: ImportPlan, batch_id: int) -> None:
             keys = [change.key for change in kind_plan.new]
             audit.record_inserts(session, table, [None] * len(keys), keys, "import_batch", batch_id)
         updates = [
-            AuditEvent("update", table, None, change.key, f.field, f.old, f.new)
+            AuditEvent("update", table, change.record_id, change.key, f.field, f.old, f.new)
             for change in kind_plan.changed
             for f in change.fields
         ]

@@ -45,6 +45,8 @@ class Change:
     key: str
     source: SourceRef | None
     fields: tuple[FieldChange, ...] = ()
+    #: The stored record's id, for a change (None for a record the import creates).
+    record_id: int | None = None
 
     @property
     def is_relocation(self) -> bool:

@@ -247,6 +247,7 @@ class _Planner:
         changes: list[FieldChange],
         *,
         is_new: bool,
+        record_id: int | None = None,
     ) -> bool:
         """Count the record; True when it has something to write."""
         plan = self.kinds[kind]
@@ -254,7 +255,7 @@ class _Planner:
             plan.new.append(Change(key, source))
             return True
         if changes:
-            plan.changed.append(Change(key, source, tuple(changes)))
+            plan.changed.append(Change(key, source, tuple(changes), record_id))
             return True
         plan.unchanged += 1
         return False
@@ -391,7 +392,14 @@ class _Planner:
                     self._customer_label(merged["parent_id"]),
                 )
             )
-        if self._record(PlanKind.CUSTOMERS, stored.code, record.source, changes, is_new=False):
+        if self._record(
+            PlanKind.CUSTOMERS,
+            stored.code,
+            record.source,
+            changes,
+            is_new=False,
+            record_id=stored.id,
+        ):
             self.writes[PlanKind.CUSTOMERS].updates.append(
                 {"id": stored.id, "version": stored.version, **merged}
             )
@@ -549,7 +557,14 @@ class _Planner:
                 )
             )
         merged["advanced_node"] = _advanced(merged)
-        if self._record(PlanKind.FABS, stored.site_code, record.source, changes, is_new=False):
+        if self._record(
+            PlanKind.FABS,
+            stored.site_code,
+            record.source,
+            changes,
+            is_new=False,
+            record_id=stored.id,
+        ):
             self.writes[PlanKind.FABS].updates.append(
                 {"id": stored.id, "version": stored.version, **merged}
             )
@@ -809,7 +824,12 @@ class _Planner:
             return
         change = FieldChange("category", stored.category, category)
         self._record(
-            PlanKind.MODELS, f"{stored.vendor} {stored.model_code}", source, [change], is_new=False
+            PlanKind.MODELS,
+            f"{stored.vendor} {stored.model_code}",
+            source,
+            [change],
+            is_new=False,
+            record_id=stored.id,
         )
         self.writes[PlanKind.MODELS].updates.append(
             {"id": stored.id, "version": stored.version, "category": category}
@@ -855,6 +875,7 @@ class _Planner:
             record.source,
             changes,
             is_new=False,
+            record_id=stored.id,
         )
         self.writes[PlanKind.MACHINES].updates.append(
             {
@@ -924,7 +945,12 @@ class _Planner:
                     )
                 )
             if self._record(
-                PlanKind.CONTRACTS, stored.number, record.source, changes, is_new=False
+                PlanKind.CONTRACTS,
+                stored.number,
+                record.source,
+                changes,
+                is_new=False,
+                record_id=stored.id,
             ):
                 self.writes[PlanKind.CONTRACTS].updates.append(
                     {"id": stored.id, "version": stored.version, **merged}
@@ -1157,7 +1183,9 @@ class _Planner:
             "value": Decimal(stored.value).quantize(CENT),
         }
         changes = _diff(old, new)
-        if self._record(PlanKind.OBLIGATIONS, label, line.source, changes, is_new=False):
+        if self._record(
+            PlanKind.OBLIGATIONS, label, line.source, changes, is_new=False, record_id=stored.id
+        ):
             self.writes[PlanKind.OBLIGATIONS].updates.append({"id": stored.id, **new})
 
     # -- result ------------------------------------------------------------------------------
