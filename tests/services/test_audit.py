@@ -32,9 +32,13 @@ def test_export_filters_and_neutralises_formulas(
     assert update[12] == "'@ typo fixed"
     book = tmp_path / "trail.xlsx"
     assert audit.export(db, book, audit.AuditFilter(user="ann")) > 2
-    sheet = load_workbook(book, read_only=True).active
-    assert sheet is not None
-    values = [c for row in sheet.iter_rows(values_only=True) for c in row]
+    workbook = load_workbook(book, read_only=True)
+    try:  # a read-only workbook holds its file open until closed
+        sheet = workbook.active
+        assert sheet is not None
+        values = [c for row in sheet.iter_rows(values_only=True) for c in row]
+    finally:
+        workbook.close()
     assert '=HYPERLINK("x")' in values  # kept as text, not a formula
     future = audit.AuditFilter(since=dt.datetime.now(dt.UTC) + dt.timedelta(days=1))
     assert audit.export(db, tmp_path / "none.csv", future) == 0

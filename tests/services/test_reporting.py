@@ -44,6 +44,7 @@ def test_workbook_totals_match_the_run(db: Database, run_id: int, tmp_path: Path
         for row in wb["Summary"].iter_rows(values_only=True)
         if len(row) > 1 and isinstance(row[1], str) and len(row[1]) == 3
     }
+    wb.close()  # a read-only workbook holds its file open until closed
     for currency, value in info.summary["value_at_risk"].items():
         assert summary[currency] == pytest.approx(value, abs=0.01)
 
