@@ -6,6 +6,8 @@ reload when ``context.database_changed`` says the user opened another database.
 
 from __future__ import annotations
 
+from abc import abstractmethod
+
 from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtWidgets import QWidget
 
@@ -68,8 +70,13 @@ class WorkbenchView(QWidget):
             self._loaded_once = True
             self.reload()
 
+    @abstractmethod
     def reload(self) -> None:
-        raise NotImplementedError
+        """Fetch the view's data (off the GUI thread) and show it; every view defines it.
+
+        Qt's metaclass cannot be combined with ABCMeta, so this is not enforced at
+        instantiation; tests/ui/test_main_window.py shows every registered view with data.
+        """
 
     def _on_database_changed(self) -> None:
         self.set_ready(False)
