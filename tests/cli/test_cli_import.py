@@ -131,6 +131,7 @@ def test_hostile_files_are_one_sentence_exit_1_and_change_nothing(
         assert code == 1, path
         assert err.count("\n") == 1 and "Traceback" not in err, err
         assert err.startswith(f"workbench: {path.name}: ") and "nothing was imported" in err
+        assert ".;" not in err  # one sentence, not two glued together
     # A good file next to a hostile one: still nothing is written.
     good = _machines(tmp_path)
     assert main(["--db", url, "import", str(good), str(tmp_path / "bomb.xlsx"), "--commit"]) == 1

@@ -55,7 +55,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     try:
         outcome = importing.run_import(db, args.files, options)
     except ImportFileError as exc:
-        error(f"{exc}; nothing was imported.")
+        error(f"{str(exc).rstrip('.')}; nothing was imported.")
         return 1
     finally:
         db.dispose()
