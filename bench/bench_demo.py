@@ -8,17 +8,6 @@ from typing import Any
 from bench.harness import CACHE, Case, Variant
 from workbench.services import demo
 from workbench.services.database import open_database
-from workbench.storage.orm import (
-    ContractRow,
-    CustomerAliasRow,
-    CustomerRow,
-    EquipmentModelRow,
-    FabRow,
-    LicenceRow,
-    MachineRow,
-    ObligationRow,
-    PartyListingRow,
-)
 
 
 def _fresh_db(name: str) -> Any:
@@ -44,17 +33,7 @@ def orm_build(_: None) -> None:
     """The obvious alternative: the same rows as ORM objects through ``session.add_all``."""
     book = demo.generate("large")
     db = _fresh_db("demo-orm.sqlite3")
-    plan: list[tuple[type[Any], list[dict[str, Any]]]] = [
-        (CustomerRow, book.customers),
-        (CustomerAliasRow, book.aliases),
-        (FabRow, book.fabs),
-        (PartyListingRow, book.listings),
-        (EquipmentModelRow, book.models),
-        (MachineRow, book.machines),
-        (ContractRow, book.contracts),
-        (ObligationRow, book.obligations),
-        (LicenceRow, book.licences),
-    ]
+    plan = demo.table_rows(book)
     with db.session() as session:
         for row_type, rows in plan:
             session.add_all(row_type(**row) for row in rows)

@@ -633,6 +633,21 @@ def _generate_licences(book: DemoBook) -> None:
         )
 
 
+def table_rows(book: DemoBook) -> list[tuple[type[Any], list[dict[str, Any]]]]:
+    """The book's rows per table, in the order foreign keys allow inserting them."""
+    return [
+        (CustomerRow, book.customers),
+        (CustomerAliasRow, book.aliases),
+        (FabRow, book.fabs),
+        (PartyListingRow, book.listings),
+        (EquipmentModelRow, book.models),
+        (MachineRow, book.machines),
+        (ContractRow, book.contracts),
+        (ObligationRow, book.obligations),
+        (LicenceRow, book.licences),
+    ]
+
+
 @dataclass(frozen=True)
 class DemoResult:
     customers: int
@@ -656,17 +671,7 @@ def load_demo(
 ) -> DemoResult:
     """Fill an empty database with the demo book in one transaction."""
     book = generate(size, seed)
-    plan = [
-        (CustomerRow, book.customers),
-        (CustomerAliasRow, book.aliases),
-        (FabRow, book.fabs),
-        (PartyListingRow, book.listings),
-        (EquipmentModelRow, book.models),
-        (MachineRow, book.machines),
-        (ContractRow, book.contracts),
-        (ObligationRow, book.obligations),
-        (LicenceRow, book.licences),
-    ]
+    plan = table_rows(book)
     total = sum(len(rows) for _, rows in plan)
     done = 0
     with db.session() as session:

@@ -4,7 +4,11 @@ behave alike."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QAbstractItemView, QTableView
+from collections.abc import Callable
+
+from PySide6.QtCore import QPoint
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QAbstractItemView, QMenu, QTableView, QWidget
 
 from workbench.storage.tables import TableSpec
 from workbench.ui.badges import BadgeDelegate
@@ -38,3 +42,23 @@ def id_table_view(spec: TableSpec, model: IdTableModel) -> tuple[QTableView, Fil
         table.setColumnWidth(index, column.width)
     table.horizontalScrollBar().valueChanged.connect(header.place_editors)
     return table, header
+
+
+def show_column_menu(
+    parent: QWidget,
+    spec: TableSpec,
+    header: FilterHeader,
+    position: QPoint,
+    reset: Callable[[], None],
+) -> None:
+    """The header's context menu: a check per column to show or hide it, and a reset."""
+    menu = QMenu(parent)
+    for index, column in enumerate(spec.columns):
+        action = QAction(column.label, menu)
+        action.setCheckable(True)
+        action.setChecked(not header.isSectionHidden(index))
+        action.toggled.connect(lambda visible, i=index: header.setSectionHidden(i, not visible))
+        menu.addAction(action)
+    menu.addSeparator()
+    menu.addAction("Reset columns", reset)
+    menu.exec(header.mapToGlobal(position))

@@ -20,13 +20,11 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMenu,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -38,7 +36,7 @@ from workbench.services import browse, screening_review
 from workbench.ui import icons
 from workbench.ui.filter_header import DEBOUNCE_MS
 from workbench.ui.formatting import Badge, Tone
-from workbench.ui.id_table_view import id_table_view
+from workbench.ui.id_table_view import id_table_view, show_column_menu
 from workbench.ui.jobs import Job
 from workbench.ui.roles import BADGE_ROLE, RAW_ROLE
 from workbench.ui.signals import emit
@@ -353,18 +351,7 @@ class MatchQueue(QWidget):
     # -- columns ----------------------------------------------------------------------------
 
     def _header_menu(self, position: QPoint) -> None:
-        menu = QMenu(self)
-        for index, column in enumerate(self.spec.columns):
-            action = QAction(column.label, menu)
-            action.setCheckable(True)
-            action.setChecked(not self.header.isSectionHidden(index))
-            action.toggled.connect(
-                lambda visible, i=index: self.header.setSectionHidden(i, not visible)
-            )
-            menu.addAction(action)
-        menu.addSeparator()
-        menu.addAction("Reset columns", self.reset_columns)
-        menu.exec(self.header.mapToGlobal(position))
+        show_column_menu(self, self.spec, self.header, position, self.reset_columns)
 
     def reset_columns(self) -> None:
         """Score first (the queue's order), the review-only columns hidden."""

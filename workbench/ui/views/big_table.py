@@ -33,7 +33,7 @@ from workbench.ui import icons
 from workbench.ui.details import DetailPane
 from workbench.ui.filter_header import DEBOUNCE_MS
 from workbench.ui.history_tab import HistoryTab
-from workbench.ui.id_table_view import id_table_view
+from workbench.ui.id_table_view import id_table_view, show_column_menu
 from workbench.ui.jobs import Job
 from workbench.ui.signals import emit
 from workbench.ui.table_model import IdTableModel
@@ -350,18 +350,7 @@ class BigTableView(WorkbenchView):
     # -- columns ----------------------------------------------------------------------------
 
     def _header_menu(self, position: QPoint) -> None:
-        menu = QMenu(self)
-        for index, column in enumerate(self.spec.columns):
-            action = QAction(column.label, menu)
-            action.setCheckable(True)
-            action.setChecked(not self.header.isSectionHidden(index))
-            action.toggled.connect(
-                lambda visible, i=index: self.header.setSectionHidden(i, not visible)
-            )
-            menu.addAction(action)
-        menu.addSeparator()
-        menu.addAction("Reset columns", self.reset_columns)
-        menu.exec(self.header.mapToGlobal(position))
+        show_column_menu(self, self.spec, self.header, position, self.reset_columns)
 
     def fit_columns(self, cap: int = 320) -> None:
         """Widen columns to their header and the first page of rows (never all rows: a
