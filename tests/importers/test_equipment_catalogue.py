@@ -150,6 +150,23 @@ def test_unlisted_models_resolve_to_their_family(
     assert not entry.exact
 
 
+@pytest.mark.parametrize(
+    ("typed", "exact"),
+    [
+        ("Kiyo", True),
+        ("Kiyo GX", False),  # a Kiyo the catalogue does not list: keep the code as typed
+        ("Kiyo (chamber B)", True),
+        ("NXT:1980Di, fab 2", True),
+        ("NXT:1980Di refurbished", False),
+        ("NXT:1980Di / spare", True),
+    ],
+)
+def test_more_words_after_a_code_make_it_a_family_match(typed: str, exact: bool) -> None:
+    entry = _entry(typed)
+    assert entry.model_code in {"Kiyo", "NXT:1980Di"}
+    assert entry.exact is exact
+
+
 def test_an_exact_code_beats_its_family_and_a_longer_family_beats_a_shorter() -> None:
     assert _entry("NXT:1980Di").model_code == "NXT:1980Di"
     assert _entry("NXT:1985Di").model_code == "NXT:19xx"
@@ -233,15 +250,12 @@ def test_every_demo_model_resolves_to_its_own_vendor_and_category() -> None:
         demo = list(csv.DictReader(handle))
     assert len(demo) > 40
     for row in demo:
-        for typed in (row["code"], row["name"]):
-            entry = lookup_model(typed)
-            assert entry is not None, typed
-            assert entry.exact, typed
-            assert (entry.vendor, entry.model_code, entry.category.value) == (
-                row["vendor"],
-                row["code"],
-                row["category"],
-            ), typed
+        expected = (row["vendor"], row["code"], row["category"])
+        by_code = _entry(row["code"])
+        assert by_code.exact, row["code"]
+        assert (by_code.vendor, by_code.model_code, by_code.category.value) == expected
+        by_name = _entry(row["name"])  # "Kiyo conductor etch": the code and more words
+        assert (by_name.vendor, by_name.model_code, by_name.category.value) == expected
         assert lookup_model(row["code"], vendor=row["vendor"]) == lookup_model(row["code"])
         assert canonical_vendor(row["vendor"]) == row["vendor"]
 

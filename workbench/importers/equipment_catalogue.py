@@ -85,6 +85,10 @@ _LEGAL_WORDS: frozenset[str] = frozenset(
 #: Legal forms written in CJK, often glued to the name ("株式会社ニコン").
 _CJK_LEGAL = ("股份有限公司", "有限公司", "株式会社", "(株)", "주식회사", "(주)")
 _WORD = re.compile(r"[^\W_]+")
+#: What opens a remark after a model code: "NXT:1980Di (refurb)", "NXT:2000i, fab 2".
+#: (exact, length, from an exact code): higher is more specific.
+_Score = tuple[bool, int, bool]
+_REMARK_OPENERS = frozenset("([{<,;/|#*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,11 +96,13 @@ class CatalogueEntry:
     """One catalogue row; from :func:`lookup_model`, the row a typed model code resolved to.
 
     ``model_code`` is the canonical spelling for a model row and the family's stem for a family
-    row. ``exact`` is set by a lookup: True when the text named a code the row lists exactly,
-    False when only a family pattern matched (the model itself is then not in the catalogue,
-    and the caller should keep the code as typed). ``lists`` are the control lists that name
-    the model or family, each marked [S] or [U] when not confirmed; ``confidence`` is that of
-    the vendor and category assignment (C, S, U as the design brief uses them).
+    row. ``exact`` is set by a lookup: True when the text named a code the row lists exactly
+    (alone or followed by a remark in brackets or after a comma or " - "), False when only a
+    family matched ("Kiyo GX" is a Kiyo the catalogue does not list): the caller should then
+    keep the code as typed and take only vendor and category from the entry. ``lists`` are the
+    control lists that name the model or family, each marked [S] or [U] when not confirmed;
+    ``confidence`` is that of the vendor and category assignment (C, S, U as the design brief
+    uses them).
     """
 
     vendor: str
@@ -124,29 +130,45 @@ class _Pattern:
 
 @dataclass(frozen=True, slots=True)
 class _Text:
-    """A text reduced to its words: the joined key and where each word starts and ends."""
+    """A text reduced to its words: the joined key, where each word starts, and what follows.
+
+    ``tails`` maps the key offset where a word ends to the folded text after that word, so a
+    match can tell a trailing remark ("NXT:1980Di (refurb)") from more of a model name
+    ("Kiyo GX").
+    """
 
     words: tuple[str, ...]
     key: str
     starts: tuple[int, ...]
-    ends: frozenset[int] = field(default_factory=frozenset)
+    tails: Mapping[int, str] = field(default_factory=dict)
+
+
+def _fold(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).casefold().replace("+", " plus ")
 
 
 def _words(text: str) -> tuple[str, ...]:
-    folded = unicodedata.normalize("NFKC", text).casefold().replace("+", " plus ")
-    return tuple(_WORD.findall(folded))
+    return tuple(_WORD.findall(_fold(text)))
 
 
 def _reduce(text: str) -> _Text:
-    words = _words(text)
+    folded = _fold(text)
+    words: list[str] = []
     starts: list[int] = []
-    ends: set[int] = set()
+    tails: dict[int, str] = {}
     offset = 0
-    for word in words:
+    for match in _WORD.finditer(folded):
+        words.append(match.group())
         starts.append(offset)
-        offset += len(word)
-        ends.add(offset)
-    return _Text(words, "".join(words), tuple(starts), frozenset(ends))
+        offset += len(match.group())
+        tails[offset] = folded[match.end() :]
+    return _Text(tuple(words), "".join(words), tuple(starts), tails)
+
+
+def _is_remark(tail: str) -> bool:
+    """Whether what follows a code is a remark, not more of the model's name."""
+    rest = tail.strip()
+    return not rest or rest[0] in _REMARK_OPENERS or tail.startswith((" - ", " – ", " — "))
 
 
 def code_key(text: str) -> str:
@@ -215,11 +237,11 @@ class Catalogue:
             if wanted is not None and named != wanted:
                 return None
             wanted = named
-        best: dict[int, tuple[bool, int]] = {}
+        best: dict[int, _Score] = {}
         for score, row in self._matches(reduced):
             if wanted is not None and self.entries[row].vendor != wanted:
                 continue
-            if score > best.get(row, (False, 0)):
+            if score > best.get(row, (False, 0, False)):
                 best[row] = score
         if not best:
             return None
@@ -236,21 +258,32 @@ class Catalogue:
                 return found
         return None
 
-    def _matches(self, text: _Text) -> Iterable[tuple[tuple[bool, int], int]]:
-        key, ends = text.key, text.ends
+    def _matches(self, text: _Text) -> Iterable[tuple[_Score, int]]:
+        """(score, row) for every pattern that matches whole words somewhere in the text.
+
+        The score is (exact, length, code): an exact code that ends the text or is followed by
+        a remark beats any family; an exact code followed by more words ("Kiyo GX") counts as a
+        family match of its length, since the text names a model the catalogue lacks, but still
+        beats a family pattern of the same length ("2950 broadband..." is the 2950 row, not 29xx).
+        """
+        key, tails = text.key, text.tails
         for start in text.starts:
             for pattern in self._by_first.get(key[start], ()):
                 if not key.startswith(pattern.key, start):
                     continue
                 stop = start + len(pattern.key)
-                if pattern.exact and stop not in ends:
-                    continue
-                yield (pattern.exact, len(pattern.key)), pattern.row
+                if pattern.exact:
+                    tail = tails.get(stop)
+                    if tail is None:
+                        continue
+                    yield (_is_remark(tail), len(pattern.key), True), pattern.row
+                else:
+                    yield (False, len(pattern.key), False), pattern.row
             for pattern in self._regexes:
                 assert pattern.regex is not None
-                for stop in sorted((e for e in ends if e > start), reverse=True):
+                for stop in sorted((e for e in tails if e > start), reverse=True):
                     if pattern.regex.fullmatch(key, start, stop):
-                        yield (False, stop - start), pattern.row
+                        yield (False, stop - start, False), pattern.row
                         break
 
 
