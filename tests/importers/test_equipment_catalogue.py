@@ -139,6 +139,9 @@ def test_typed_models_resolve(typed: str, vendor: str, model_code: str, category
         ("CG5000", "Hitachi High-Tech", "CG series", "metrology"),
         ("Helios XP", "Mattson Technology", "Helios XP", "anneal"),
         ("NSR-S625E", "Nikon", "NSR-S6xx", "duv_immersion"),
+        ("AT:850", "ASML", "AT", "other"),
+        ("LSA201", "Veeco", "LSA", "anneal"),
+        ("ETS-88", "Teradyne", "ETS-364", "test"),
     ],
 )
 def test_unlisted_models_resolve_to_their_family(
@@ -194,6 +197,8 @@ def test_whole_words_only() -> None:
         "NSR",
         "TWINSCAN",
         "ASML",
+        "Atomic layer deposition",  # not the AT family, nor any other
+        "Dual-chamber tool",
     ],
 )
 def test_unknown_and_ambiguous_text_resolves_to_nothing(typed: str) -> None:
@@ -285,16 +290,16 @@ def _write(tmp_path: Path, *rows: str) -> Path:
 def test_a_small_catalogue_resolves_by_pattern_kind(tmp_path: Path) -> None:
     path = _write(
         tmp_path,
-        "Acme,ACME Corp,AB-100,AB-100,AB,cvd,,S,test",
-        "Acme,,AB,AB-*,AB,pvd,,U,test",
+        "Acme,ACME Corp,AB1-100,AB1-100,AB1,cvd,,S,test",
+        "Acme,,AB1,AB1-*,AB1,pvd,,U,test",
         'Acme,,ZX,"re:zx\\d{2}",ZX,etch_conductor,L1;L2 [U],S,test',
-        "Other,,AB-1,AB-1*,AB one,ald,,U,test",
+        "Other,,AB1-1,AB1-1*,AB1 one,ald,,U,test",
     )
     catalogue = read_catalogue(path)
-    assert _entry("ab 100", catalogue=catalogue).category is EquipmentCategory.CVD
-    assert _entry("AB-200", catalogue=catalogue).category is EquipmentCategory.PVD
-    assert _entry("AB-150", catalogue=catalogue).vendor == "Other"
-    assert _entry("AB-150", vendor="acme", catalogue=catalogue).category is EquipmentCategory.PVD
+    assert _entry("ab1 100", catalogue=catalogue).category is EquipmentCategory.CVD
+    assert _entry("AB1-200", catalogue=catalogue).category is EquipmentCategory.PVD
+    assert _entry("AB1-150", catalogue=catalogue).vendor == "Other"
+    assert _entry("AB1-150", vendor="acme", catalogue=catalogue).category is EquipmentCategory.PVD
     zx = catalogue.lookup("ZX42")
     assert zx is not None and zx.lists == ("L1", "L2 [U]") and not zx.exact
     assert catalogue.lookup("ZX421") is None
@@ -311,6 +316,7 @@ def test_a_small_catalogue_resolves_by_pattern_kind(tmp_path: Path) -> None:
         ("Acme,,AB,A*B,AB,cvd,,S,src", "row 2, column patterns: 'A*B' may only end in '*'"),
         ("Acme,,AB,A*,AB,cvd,,S,src", "fewer than two letters or digits"),
         ("Acme,,AB,re:(,AB,cvd,,S,src", "is not a regular expression"),
+        ("Acme,,AB,AT:*,AB,cvd,,S,src", "'AT:*' is too short a family stem"),
         ("Acme,,AB,AB,AB,cvd,S,src", "row 2: 8 cells, not 9"),
     ],
 )

@@ -374,11 +374,16 @@ def _pattern_problem(pattern: str) -> str | None:
         except re.error as error:
             return f"is not a regular expression ({error})"
         return None
-    stem = pattern[:-1] if pattern.endswith("*") else pattern
+    family = pattern.endswith("*")
+    stem = pattern[:-1] if family else pattern
     if "*" in stem:
         return "may only end in '*'"
-    if len(code_key(stem)) < 2:
+    key = code_key(stem)
+    if len(key) < 2:
         return "has fewer than two letters or digits"
+    if family and (len(key) < 3 or (key.isalpha() and len(key) < 4)):
+        # "AT:*" would claim every word that starts with "at"; a regex can ask for the digits.
+        return "is too short a family stem (at least 3 characters, 4 if only letters)"
     return None
 
 
