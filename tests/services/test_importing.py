@@ -84,15 +84,19 @@ def test_libreoffice_workbook_end_to_end_then_reimport_is_a_no_op(
     assert not dry.ok and book_counts(demo_db) == before  # rejected rows: exit 1, no writes
     counts = dry.plan.counts()
     assert counts["customers"]["new"] == 4 and counts["fabs"]["new"] == 5
-    # Tactras (TEL) and Kiyo (Lam) are not catalogue entries of those vendors; K-0043 had a bad date
-    assert counts["machines"] == {"new": 2, "changed": 0, "unchanged": 0, "rejected": 3}
+    # Tactras (TEL) and Kiyo (Lam) are not in the demo book; the shipped equipment catalogue
+    # knows Kiyo's category, and Tactras as a platform whose process depends on its chambers
+    # (created as "category unknown", with a warning). K-0043 had a bad date.
+    assert counts["machines"] == {"new": 4, "changed": 0, "unchanged": 0, "rejected": 1}
+    assert counts["equipment_models"]["new"] == 2
+    unknown = [i.message for i in dry.plan.issues if "category unknown" in i.message]
+    assert len(unknown) == 1 and "'TEL Tactras' is a platform" in unknown[0]
     texts = [i.text for i in dry.plan.errors]
-    assert any("equipment model 'TEL Tactras' is not in the catalogue" in t for t in texts)
-    assert any(
-        "sheet 'Contract lines', row 4, column '시리얼번호': machine 'A-7781' was rejected at "
-        "multi_sheet.xlsx, sheet 'Machines', row 4" in t
-        for t in texts
-    )
+    assert texts == [
+        "multi_sheet.xlsx, sheet 'Machines', row 6, column '安装日期' (E): 'not yet' is not a date",
+        "multi_sheet.xlsx, sheet 'Contract lines', row 6, column '서비스' (C): 'Coffee, Repair': "
+        "'Coffee' is not a service type the importer knows",
+    ]
 
     refused = importing.run_import(demo_db, files, ImportOptions(commit=True))
     assert refused.refused and not refused.committed
@@ -101,10 +105,11 @@ def test_libreoffice_workbook_end_to_end_then_reimport_is_a_no_op(
     done = importing.run_import(demo_db, files, ImportOptions(commit=True, valid_only=True))
     assert done.committed and done.batch_id is not None
     after = book_counts(demo_db)
-    assert after["machines"] == before["machines"] + 2
+    assert after["machines"] == before["machines"] + 4
     assert after["contracts"] == before["contracts"] + 2
-    # two machines of C-2020-001: 4 + 9 service types
-    assert after["obligations"] == before["obligations"] + 13
+    # every line but the one naming 'Coffee' and the one of the machine with a bad date:
+    # 4 + 9 service types on C-2020-001 and 4 on C-2021-007
+    assert after["obligations"] == before["obligations"] + 17
     with demo_db.read() as session:
         machine = session.execute(
             select(MachineRow, FabRow.site_code)
@@ -124,7 +129,7 @@ def test_libreoffice_workbook_end_to_end_then_reimport_is_a_no_op(
         batch = session.get(ImportBatchRow, done.batch_id)
         assert batch is not None and batch.status == "partial"
         assert batch.file_name == "customers.csv, contracts.csv, multi_sheet.xlsx"
-        assert json.loads(batch.counts_json)["machines"]["new"] == 2
+        assert json.loads(batch.counts_json)["machines"]["new"] == 4
         assert {f["name"] for f in json.loads(batch.sheets or "{}")["files"]} == {
             "customers.csv",
             "contracts.csv",
@@ -209,17 +214,26 @@ def test_all_or_nothing_then_valid_only(demo_db: Database, tmp_path: Path) -> No
         "new.csv, row 3, column 'Site code': fab 'NO-SUCH-FAB' is neither in the file nor in "
         "the database" in texts
     )
+    # A model nobody knows is created as "category unknown", with a warning, not rejected.
+    warnings = [i.text for i in outcome.plan.issues if i.severity.value == "warning"]
     assert any(
-        t.startswith("new.csv, row 4, column 'Model': equipment model 'Acme Widget 2' is not in")
-        for t in texts
+        t.startswith("new.csv, row 4, column 'Model': equipment model 'Acme Widget 2' is neither")
+        and "category unknown" in t
+        for t in warnings
     )
     done = importing.run_import(demo_db, [path], ImportOptions(commit=True, valid_only=True))
     after = book_counts(demo_db)
-    assert after["machines"] == before["machines"] + 1
-    assert after["equipment_models"] == before["equipment_models"] + 1
+    assert after["machines"] == before["machines"] + 2
+    assert after["equipment_models"] == before["equipment_models"] + 2
     with demo_db.read() as session:
-        model = session.scalar(select(EquipmentModelRow).where(EquipmentModelRow.vendor == "Acme"))
-        assert model is not None and model.category == "cmp" and model.batch_id == done.batch_id
+        models = {
+            m.model_code: m
+            for m in session.scalars(
+                select(EquipmentModelRow).where(EquipmentModelRow.vendor == "Acme")
+            )
+        }
+    assert models["Widget 1"].category == "cmp" and models["Widget 1"].batch_id == done.batch_id
+    assert models["Widget 2"].category == "unknown"
 
 
 def test_vendor_from_option_or_unique_stored_serial(demo_db: Database, tmp_path: Path) -> None:
@@ -234,10 +248,22 @@ def test_vendor_from_option_or_unique_stored_serial(demo_db: Database, tmp_path:
     )
     plan = importing.run_import(demo_db, [path], ImportOptions()).plan
     assert plan.counts()["machines"]["changed"] == 1  # the stored serial gave the vendor
+    # FRESH-1: no stored machine has the serial, but the catalogue knows who makes the model.
+    assert [i.message for i in plan.errors] == [
+        "fab 'X' is neither in the file nor in the database"
+    ]
+    unknown = write_csv(
+        tmp_path / "unknown.csv",
+        ["Serial No.", "Model", "Site code"],
+        [["FRESH-2", "Nobody Knows 1", there.site_code]],
+    )
+    plan = importing.run_import(demo_db, [unknown], ImportOptions()).plan
     assert any(
-        "machine 'FRESH-1' has no vendor and no stored machine has that serial" in i.text
+        "machine 'FRESH-2' has no vendor and no stored machine has that serial" in i.text
         for i in plan.errors
     )
+    own = importing.run_import(demo_db, [unknown], ImportOptions(own_company="Acme")).plan
+    assert not own.errors and own.counts()["machines"]["new"] == 1
     with_option = importing.run_import(demo_db, [path], ImportOptions(vendor=machine.vendor)).plan
     assert [i.message for i in with_option.errors] == [
         "fab 'X' is neither in the file nor in the database"
@@ -365,7 +391,8 @@ def test_customer_rules(demo_db: Database, tmp_path: Path) -> None:
     plan = importing.run_import(demo_db, [path], ImportOptions()).plan
     messages = [i.message for i in plan.errors]
     assert any("would create a second customer of that name" in m for m in messages)
-    assert any("'NEW-3' is new and has no HQ country" in m for m in messages)
+    # A customer without an HQ country is kept, with the country unknown (not guessed).
+    assert not any("NEW-3" in m for m in messages)
     done = importing.run_import(demo_db, [path], ImportOptions(commit=True, valid_only=True))
     assert done.committed
     with demo_db.read() as session:
@@ -373,7 +400,9 @@ def test_customer_rules(demo_db: Database, tmp_path: Path) -> None:
             c.code: c
             for c in session.scalars(select(CustomerRow).where(CustomerRow.code.like("NEW-%")))
         }
-    assert set(rows) == {"NEW-1", "NEW-4"}
+    assert set(rows) == {"NEW-1", "NEW-3", "NEW-4"}
+    assert rows["NEW-3"].hq_country is None and rows["NEW-3"].hq_country_basis is None
+    assert rows["NEW-1"].hq_country == "SG" and rows["NEW-1"].hq_country_basis == "stated"
     assert rows["NEW-1"].parent_id == stored.id and rows["NEW-4"].parent_id == rows["NEW-1"].id
 
 

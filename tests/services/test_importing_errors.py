@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import shutil
 import subprocess
-from datetime import date
 from pathlib import Path
 
 import openpyxl
@@ -82,11 +81,14 @@ def test_errors_workbook_from_libreoffice_fixture_keeps_original_types(
     header = [c.value for c in ws[1]]
     assert header[:3] == ["シリアル番号", "装置型式", "メーカー"]
     rows = {r[0]: r for r in ws.iter_rows(min_row=2, values_only=True)}
-    assert rows[3311][7] == "31/02/2021"  # the numeric serial stays a number, the text stays text
-    assert rows[123][11] == 4  # source row (the header is on row 3 of the original)
-    reparsed = parse_files([out])
-    assert {m.serial for m in reparsed.machines} == {"123", "124", "A-7781", "99", "3310"}
-    assert any(m.install_date == date(2019, 7, 1) for m in reparsed.machines)
+    # The one rejected row: a date that does not exist. The numeric serial stays a number,
+    # the text stays text, and the source row is the original's (its header is on row 3).
+    assert list(rows) == [3311]
+    assert rows[3311][7] == "31/02/2021"
+    assert rows[3311][11] == 9
+    reparsed = parse_files([out])  # the corrected workbook is read back the same way
+    assert reparsed.machines == []
+    assert any("'31/02/2021' is not a date" in i.text for i in reparsed.issues)
 
 
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")

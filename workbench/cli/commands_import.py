@@ -27,6 +27,20 @@ def register(
     p.add_argument("--profile", metavar="NAME", help="read the files with a saved column mapping")
     p.add_argument("--save-profile", metavar="NAME", help="save the mapping used under this name")
     p.add_argument("--vendor", metavar="V", help="vendor of every machine, for files without one")
+    p.add_argument(
+        "--own-company",
+        metavar="NAME",
+        help="the company whose installed base this is (kept in the book): the vendor of "
+        "machines whose model the equipment catalogue does not know",
+    )
+    p.add_argument(
+        "--match",
+        action="append",
+        default=[],
+        metavar="NAME=CODE",
+        help="take the customer NAME as written in the file to be the stored customer CODE "
+        "(answers the plan's 'is X the stored Y?'); repeatable",
+    )
     p.add_argument("--commit", action="store_true", help="write the import to the database")
     p.add_argument(
         "--valid-only", action="store_true", help="with --commit: write the valid rows only"
@@ -44,12 +58,21 @@ def cmd_import(args: argparse.Namespace) -> int:
     if missing:
         error(f"{missing[0]} does not exist or is not a file.")
         return 1
+    matches: dict[str, str] = {}
+    for answer in args.match:
+        name, sep, code = answer.rpartition("=")
+        if not sep or not name.strip() or not code.strip():
+            error(f"--match '{answer}' must be NAME=CODE, e.g. --match 'SMIC BJ=SMIC-BJ'.")
+            return 2
+        matches[name.strip()] = code.strip()
     options = importing.ImportOptions(
         commit=args.commit,
         valid_only=args.valid_only,
         vendor=args.vendor,
         profile=args.profile,
         save_profile=args.save_profile,
+        matches=matches,
+        own_company=args.own_company,
     )
     db = database.open_database(args.db)
     try:
@@ -90,11 +113,18 @@ def _print_outcome(
         kinds = ", ".join(k.value for k in sheet.kinds) or "nothing recognised"
         header = f"header row {sheet.header_row}" if sheet.header_row else "no header row"
         print(f"{where}: {header}; {kinds}; {sheet.rows_read} rows, {sheet.rows_rejected} rejected")
+        for letter, heading, keys in sheet.columns:
+            became = ", ".join(keys) if keys else "NOT IMPORTED"
+            print(f"    {letter:>3}  {heading[:40]:<40}  -> {became}")
+        if sheet.ignored:
+            names = ", ".join(f"'{h}' ({letter})" for letter, h in sheet.ignored)
+            print(f"    Not imported: {len(sheet.ignored)} column(s): {names}")
     print()
     emit_table(
         ["records", "new", "changed", "unchanged", "rejected"],
         [[kind, *counts.values()] for kind, counts in plan.counts().items()],
     )
+    _print_references(plan)
     changes = [(kind, c) for kind, k in plan.kinds.items() for c in k.changed]
     if changes:
         print(f"\nChanges ({len(changes)}):")
@@ -125,3 +155,28 @@ def _print_outcome(
         )
     elif not outcome.refused:
         print("Dry run: nothing was written (add --commit to write).")
+
+
+def _print_references(plan: importing.ImportPlan) -> None:
+    """What the file named only by reference, how names were merged, what stays unknown."""
+    for kind, kind_plan in plan.kinds.items():
+        created = [c for c in kind_plan.new if c.referenced]
+        if not created:
+            continue
+        print(f"\n{kind.value} created from references ({len(created)}):")
+        for change in created[:SHOWN]:
+            print(f"  {change.key} (first named at {change.source})")
+        if len(created) > SHOWN:
+            print(f"  ... {len(created) - SHOWN} more (use --json)")
+    if plan.merged_spellings:
+        print(f"\nSpellings taken as one customer ({len(plan.merged_spellings)}):")
+        for spelling, customer in plan.merged_spellings[:SHOWN]:
+            print(f"  '{spelling}' is '{customer}'")
+    if plan.near_matches:
+        print(f"\nPlease decide ({len(plan.near_matches)}); answer with --match 'NAME=CODE':")
+        for match in plan.near_matches[:SHOWN]:
+            print(f"  {match.question}")
+    if plan.unknowns:
+        print("\nNot stated by the file (kept as unknown or assumed, and flagged in results):")
+        for what, count in sorted(plan.unknowns.items()):
+            print(f"  {count} {what}")

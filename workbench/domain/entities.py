@@ -39,11 +39,22 @@ class Customer:
     id: int | None
     code: str
     name: str
-    hq_country: str
+    hq_country: str | None  # None: no source states it
     local_name: str | None = None
     parent_id: int | None = None
     aliases: tuple[Alias, ...] = ()
     version: int = 1
+    #: "stated", "inferred" (every fab in one country) or None when the country is unknown.
+    hq_country_basis: str | None = None
+
+    @property
+    def hq_label(self) -> str:
+        """The HQ country as an analyst must read it: inferred and unknown say so."""
+        if self.hq_country is None:
+            return "unknown"
+        if self.hq_country_basis == "inferred":
+            return f"{self.hq_country} (inferred from its fabs)"
+        return self.hq_country
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,7 +138,7 @@ class Contract:
     id: int | None
     number: str
     customer_id: int
-    start_date: date
+    start_date: date | None  # None: no source states it
     end_date: date
     value: Decimal
     currency: str
@@ -149,7 +160,7 @@ class Obligation:
     contract_id: int
     machine_id: int
     service_type: ServiceType
-    start_date: date
+    start_date: date | None  # None: no source states it
     end_date: date
     value: Decimal
 

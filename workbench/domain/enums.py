@@ -87,6 +87,9 @@ class EquipmentCategory(StrEnum):
     INSPECTION = "inspection"
     TEST = "test"
     OTHER = "other"
+    #: Imported from an export whose model neither the book nor the catalogue knows: a doubt
+    #: for every rule on categories, never a clean result.
+    UNKNOWN = "unknown"
 
     @property
     def label(self) -> str:
@@ -114,6 +117,7 @@ _CATEGORY_LABELS = {
     EquipmentCategory.INSPECTION: "Inspection",
     EquipmentCategory.TEST: "Test",
     EquipmentCategory.OTHER: "Other",
+    EquipmentCategory.UNKNOWN: "Category unknown",
 }
 
 

@@ -1,8 +1,12 @@
 """Country names and codes to ISO 3166-1 alpha-2.
 
-pycountry knows the ISO names and codes; exports also say "PRC", "Mainland China", "Holland",
-"中国", "韓国" or "한국". The table below covers what ISO does not, in the six languages the
-installed-base exports come in. Macau is kept apart from China on purpose: the EAR names
+pycountry knows the ISO names and codes in English, and ships the Debian iso-codes
+translations of every name (short, official and common) in the languages the exports come in:
+German ("Volksrepublik China", "Korea, Republik", "Vereinigte Staaten von Amerika"), Dutch,
+French, Japanese, Korean and Chinese (simplified and traditional). Those are read once, so a
+maintained source answers rather than a hand list. Exports also say "PRC", "Mainland China",
+"Holland", "VR China", "中国大陆" or "한국": the table below covers what the translations do
+not. Macau is kept apart from China on purpose: the EAR names
 "Macau or D:5" separately, so conflating MO with CN would change rule outcomes.
 """
 
@@ -31,6 +35,11 @@ for _code, _names in {
         "peoples republic of china",
         "volksrepubliek china",
         "volksrepublik china",
+        "vr china",
+        "v.r. china",
+        "v.r.china",
+        "rp china",
+        "rép. pop. de chine",
         "中国",
         "中国大陆",
         "中国大陸",
@@ -155,6 +164,50 @@ _SPACES = re.compile(r"\s+")
 _LOOSE = {"korea": "KR", "코리아": "KR", "korea rep": "KR"}
 
 
+#: Locales of pycountry's translations read for names; the exports' languages.
+TRANSLATION_LOCALES = ("de", "nl", "fr", "ja", "ko", "zh_CN", "zh_TW", "zh_HK", "es", "it")
+_QUALIFIER = re.compile(r"\s*\([^)]*\)\s*$")
+
+
+def _key(text: str) -> str:
+    return _SPACES.sub(" ", unicodedata.normalize("NFKC", text).strip()).casefold()
+
+
+@lru_cache(maxsize=1)
+def translated_names() -> dict[str, str]:
+    """Every translated short, official and common name -> alpha-2, ambiguous ones dropped.
+
+    A name two countries share in some language (none today, but translations change) is
+    left out rather than guessed. Japanese short names carry a bracketed common form
+    ("大韓民国 (韓国)"): both the whole and the parts are taken.
+    """
+    import gettext
+    from pathlib import Path
+
+    locales = Path(pycountry.__file__).parent / "locales"
+    found: dict[str, set[str]] = {}
+    for locale in TRANSLATION_LOCALES:
+        try:
+            catalog = gettext.translation("iso3166-1", str(locales), languages=[locale])
+        except OSError:
+            continue
+        for country in pycountry.countries:
+            for attr in ("name", "official_name", "common_name"):
+                english = getattr(country, attr, None)
+                if not english:
+                    continue
+                text = catalog.gettext(english)
+                names = {text}
+                inner = _QUALIFIER.search(text)
+                if inner:
+                    names.add(text[: inner.start()])
+                    names.add(inner.group().strip()[1:-1])
+                for name in names:
+                    if name.strip():
+                        found.setdefault(_key(name), set()).add(str(country.alpha_2))
+    return {name: next(iter(codes)) for name, codes in found.items() if len(codes) == 1}
+
+
 @lru_cache(maxsize=4096)
 def country_code(text: str) -> str | None:
     """ISO alpha-2 for a name or code, or None when it is not a recognisable country."""
@@ -163,6 +216,9 @@ def country_code(text: str) -> str | None:
         return None
     if s in _SYNONYMS:
         return _SYNONYMS[s]
+    translated = translated_names().get(s)
+    if translated is not None:
+        return translated
     try:
         found = pycountry.countries.lookup(s)
     except LookupError:

@@ -9,7 +9,7 @@ and paste error in the source.
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Sequence
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, replace
 
 from workbench.importers.outcome import Severity
@@ -61,8 +61,32 @@ def _show(value: object) -> str:
     return str(value)
 
 
+#: Whether two spellings name one organisation; given by the caller (the services layer owns
+#: the name normaliser screening uses, which this plain-functions layer does not import).
+SameName = Callable[[str, str], bool]
+_NAME_FIELDS = frozenset({"customer_name", "parent"})
+
+
+def _same_but_spelling(first: Record, later: Record, same_name: SameName | None) -> bool:
+    """True when the two records differ only in how they spell a customer's name."""
+    if same_name is None:
+        return False
+    a, b = record_values(first), record_values(later)
+    differing = [name for name in a if a[name] != b[name]]
+    return all(
+        name in _NAME_FIELDS
+        and isinstance(a[name], str)
+        and isinstance(b[name], str)
+        and same_name(a[name], b[name])  # type: ignore[arg-type]
+        for name in differing
+    )
+
+
 def dedupe(
-    kind: RecordKind, records: Sequence[Record], single_kind_sheets: set[tuple[str, str | None]]
+    kind: RecordKind,
+    records: Sequence[Record],
+    single_kind_sheets: set[tuple[str, str | None]],
+    same_name: SameName | None = None,
 ) -> DedupeResult:
     """Collapse identical repeats, report contradictory ones; first occurrence wins."""
     if kind is RecordKind.CONTRACT_LINE:
@@ -101,6 +125,8 @@ def dedupe(
                         kind,
                     )
                 )
+            continue
+        if _same_but_spelling(first, record, same_name):
             continue
         issue = ImportIssue(
             src.file,
@@ -169,7 +195,7 @@ def resolve_fab_names(machines: list[MachineRecord], fabs: list[FabRecord]) -> l
     """Fill a machine's fab site code from the fab of that name in the same import, if unique."""
     by_name: dict[str, set[str]] = {}
     for fab in fabs:
-        if fab.name:
+        if fab.name and fab.site_code:
             by_name.setdefault(fab.name.casefold(), set()).add(fab.site_code)
     out: list[MachineRecord] = []
     for machine in machines:

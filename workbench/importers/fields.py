@@ -123,6 +123,10 @@ FIELDS: tuple[FieldSpec, ...] = (
     _f(K.MACHINE, "install_date", "Install date", C.INSTALL_DATE, V.DATE),
     _f(K.MACHINE, "status", "Status", C.STATUS, V.STATUS),
     _f(K.MACHINE, "licence", "Licence", C.LICENCE),
+    _f(K.MACHINE, "fab_city", "Fab city", C.CITY),
+    _f(K.MACHINE, "fab_country", "Fab country", C.COUNTRY, V.COUNTRY),
+    _f(K.MACHINE, "customer_code", "Customer code", C.CUSTOMER_CODE),
+    _f(K.MACHINE, "customer_name", "Customer", C.CUSTOMER_NAME),
     _f(K.CONTRACT, "number", "Contract number", C.CONTRACT_NUMBER),
     _f(K.CONTRACT, "customer_code", "Customer code", C.CUSTOMER_CODE),
     _f(K.CONTRACT, "customer_name", "Customer", C.CUSTOMER_NAME),
@@ -148,16 +152,11 @@ FIELDS_BY_KEY: dict[str, FieldSpec] = {f.key: f for f in FIELDS}
 #: Per kind, groups of which at least one field must be mapped and filled for a row to be kept.
 REQUIRED: dict[K, tuple[tuple[str, ...], ...]] = {
     K.CUSTOMER: (("name",),),
-    K.FAB: (("site_code",), ("country",), ("customer_code", "customer_name")),
-    K.MACHINE: (("serial",), ("model_code",), ("fab_site_code", "fab_name")),
-    K.CONTRACT: (
-        ("number",),
-        ("customer_code", "customer_name"),
-        ("start_date",),
-        ("end_date",),
-        ("value",),
-    ),
-    K.CONTRACT_LINE: (("contract_number",), ("serial",), ("service_types",)),
+    K.FAB: (("site_code", "name", "city"), ("country",), ("customer_code", "customer_name")),
+    K.MACHINE: (("serial",), ("model_code",), ("fab_site_code", "fab_name", "fab_city")),
+    # Dates and value may come from the contract's lines; services default to all, assumed.
+    K.CONTRACT: (("number",), ("customer_code", "customer_name")),
+    K.CONTRACT_LINE: (("contract_number",), ("serial",)),
 }
 
 #: Concepts a kind may borrow when the sheet has no column of the kind's own concept:

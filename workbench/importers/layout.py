@@ -212,9 +212,13 @@ def _layout_auto(header_index: int, headings: tuple[str | None, ...]) -> SheetLa
 
 def _fallback_allowed(kind: RecordKind, kinds: tuple[RecordKind, ...]) -> bool:
     if kind is RecordKind.CONTRACT_LINE:
+        # With the contract on the same row, its dates and value are the contract's; where
+        # they differ between rows of one contract they are the lines' (see the sheet reader).
         return RecordKind.CONTRACT not in kinds
     if kind is RecordKind.CUSTOMER:
-        return RecordKind.FAB not in kinds
+        # Only a sheet of customers says where they are headquartered: on any other sheet a
+        # country is where the fab or machine is, which is not the owner's HQ.
+        return kinds == (RecordKind.CUSTOMER,)
     return True
 
 
@@ -222,48 +226,52 @@ _C = Concept
 _KIND_NEEDS: dict[RecordKind, tuple[frozenset[Concept], ...]] = {
     RecordKind.CUSTOMER: (frozenset({_C.CUSTOMER_NAME}),),
     RecordKind.FAB: (
-        frozenset({_C.SITE_CODE}),
+        frozenset({_C.SITE_CODE, _C.FAB_NAME, _C.CITY}),
         frozenset({_C.COUNTRY}),
         frozenset({_C.CUSTOMER_CODE, _C.CUSTOMER_NAME}),
     ),
     RecordKind.MACHINE: (
         frozenset({_C.SERIAL}),
         frozenset({_C.MODEL_CODE}),
-        frozenset({_C.SITE_CODE, _C.FAB_NAME}),
+        frozenset({_C.SITE_CODE, _C.FAB_NAME, _C.CITY}),
     ),
     RecordKind.CONTRACT: (
         frozenset({_C.CONTRACT_NUMBER}),
         frozenset({_C.CUSTOMER_CODE, _C.CUSTOMER_NAME}),
-        frozenset({_C.START_DATE}),
-        frozenset({_C.END_DATE}),
-        frozenset({_C.VALUE}),
     ),
     RecordKind.CONTRACT_LINE: (
         frozenset({_C.CONTRACT_NUMBER}),
         frozenset({_C.SERIAL}),
-        frozenset({_C.SERVICE_TYPES}),
     ),
 }
+
+
 _CUSTOMER_DETAIL = frozenset({_C.CUSTOMER_CODE, _C.HQ_COUNTRY, _C.CUSTOMER_LOCAL_NAME, _C.PARENT})
 
 
 def _detect_kinds(have: set[Concept]) -> tuple[RecordKind, ...]:
+    """Every kind whose identifying columns are there: a row of a flat export describes a
+    fab, a machine, a contract and a line at once, and each is read from it.
+
+    A lone "Customer" column is a reference, not a customer record: the planner creates the
+    customers a file names only by reference, and says so.
+    """
     kinds = [k for k, needs in _KIND_NEEDS.items() if all(group & have for group in needs)]
     if RecordKind.CUSTOMER in kinds:
-        # A lone "Customer" column is a reference; a customer record needs more than a name.
-        detail = bool(have & _CUSTOMER_DETAIL) or (
-            _C.COUNTRY in have and RecordKind.FAB not in kinds
-        )
+        detail = bool(have & _CUSTOMER_DETAIL) or (_C.COUNTRY in have and len(kinds) == 1)
         if not detail:
             kinds.remove(RecordKind.CUSTOMER)
     return tuple(kinds)
 
 
 def _nothing_recognised(have: set[Concept]) -> str:
-    best_kind, best_missing, best_rank = None, None, (0, 0)
+    best_kind, best_missing = None, None
+    best_rank: tuple[int, bool, int] = (0, False, 0)
     for kind, needs in _KIND_NEEDS.items():
         missing = [group for group in needs if not group & have]
-        rank = (len(needs) - len(missing), -len(missing))  # most columns found, fewest lacking
+        # Most columns found, then machines (what a serial column most often means), then
+        # fewest lacking.
+        rank = (len(needs) - len(missing), kind is RecordKind.MACHINE, -len(missing))
         if best_missing is None or rank > best_rank:
             best_kind, best_missing, best_rank = kind, missing, rank
     assert best_kind is not None and best_missing is not None

@@ -15,8 +15,8 @@ from pathlib import Path
 from workbench.domain.cancel import CancelToken, Progress
 from workbench.importers.cells import CellValue, RawSheet, column_letter
 from workbench.importers.collector import collector_paused
-from workbench.importers.dedupe import dedupe, resolve_fab_names
-from workbench.importers.layout import Mapping, detect_layout
+from workbench.importers.dedupe import SameName, dedupe, resolve_fab_names
+from workbench.importers.layout import Mapping, SheetLayout, detect_layout
 from workbench.importers.outcome import Severity
 from workbench.importers.readers import FileInfo, read_file
 from workbench.importers.records import (
@@ -45,6 +45,13 @@ class SheetSummary:
     rows_read: int
     rows_rejected: int
     records: dict[RecordKind, int]
+    #: Every heading of the header row: (column letter, heading, field keys it feeds); no
+    #: field keys means the column is not imported, which the analyst must be told.
+    columns: tuple[tuple[str, str, tuple[str, ...]], ...] = ()
+
+    @property
+    def ignored(self) -> list[tuple[str, str]]:
+        return [(letter, heading) for letter, heading, keys in self.columns if not keys]
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,14 +105,17 @@ def parse_files(
     profile: Mapping | None = None,
     progress: Progress | None = None,
     cancel: CancelToken | None = None,
+    same_name: SameName | None = None,
 ) -> ParsedImport:
     """Read, understand, normalise and validate files; raises ImportFileError for a bad file.
 
     ``profile`` replaces header detection for every sheet it has a mapping for (see
     :class:`Mapping`). Row-level problems never raise: they are in ``result.issues``.
+    ``same_name`` tells when two spellings of a customer are one ("Corp." and "Corporation"):
+    rows of one fab or contract that spell its customer both ways then do not contradict.
     """
     with collector_paused():
-        return _parse_files(paths, profile, progress, cancel)
+        return _parse_files(paths, profile, progress, cancel, same_name)
 
 
 def _parse_files(
@@ -113,6 +123,7 @@ def _parse_files(
     profile: Mapping | None,
     progress: Progress | None,
     cancel: CancelToken | None,
+    same_name: SameName | None = None,
 ) -> ParsedImport:
     path_list = [Path(p) for p in paths]
     total = _STEPS_PER_FILE * len(path_list)
@@ -159,7 +170,7 @@ def _parse_files(
             progress(base + _STEPS_PER_FILE, total)
 
     for kind in RecordKind:
-        deduped = dedupe(kind, collected[kind], single_kind_sheets)
+        deduped = dedupe(kind, collected[kind], single_kind_sheets, same_name)
         result.issues.extend(deduped.issues)
         for key, reasons in deduped.rejected.items():
             _add_rejection(rejected, key, reasons, None)
@@ -274,9 +285,21 @@ def _parse_sheet(
             raw.sheet,
             layout.header_row,
             layout.kinds,
-            layout.mapping,
+            (sheet.layout or layout).mapping,
             sheet.rows_read,
             len(sheet.rejected_rows),
             {kind: len(records) for kind, records in sheet.records.items()},
+            _columns(sheet.layout or layout),
         )
+    )
+
+
+def _columns(layout: SheetLayout) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
+    feeds: dict[int, list[str]] = {}
+    for key, index in layout.columns.items():
+        feeds.setdefault(index, []).append(key)
+    return tuple(
+        (column_letter(i), heading, tuple(feeds.get(i, ())))
+        for i, heading in enumerate(layout.headings)
+        if heading is not None
     )

@@ -120,8 +120,11 @@ class CustomerRecord:
 
 @dataclass(frozen=True, slots=True)
 class FabRecord:
+    """``site_code`` is None when the export names the fab only (name or city, country and
+    customer): the planner then finds it by that identity or gives it a generated code."""
+
     source: SourceRef
-    site_code: str
+    site_code: str | None
     country: str
     name: str | None = None
     customer_code: str | None = None
@@ -138,12 +141,21 @@ class FabRecord:
 
     @property
     def key(self) -> str:
-        return self.site_code.casefold()
+        if self.site_code:
+            return self.site_code.casefold()
+        place = (self.name or self.city or "").casefold()
+        customer = (self.customer_code or self.customer_name or "").casefold()
+        return f"{customer}\x1f{place}\x1f{self.country}"
 
 
 @dataclass(frozen=True, slots=True)
 class MachineRecord:
-    """``vendor`` is None when the export has no vendor column (a vendor's own installed base)."""
+    """``vendor`` is None when the export has no vendor column (a vendor's own installed base).
+
+    A machine names its fab by site code, or by name; on a flat export also by the city,
+    country and customer of its row (``fab_city``, ``fab_country``, ``customer_*``), the
+    identity a fab without a site code has.
+    """
 
     source: SourceRef
     serial: str
@@ -156,6 +168,10 @@ class MachineRecord:
     install_date: date | None = None
     status: MachineStatus | None = None
     licence: str | None = None
+    fab_city: str | None = None
+    fab_country: str | None = None
+    customer_code: str | None = None
+    customer_name: str | None = None
 
     @property
     def key(self) -> tuple[str, str]:
@@ -164,12 +180,15 @@ class MachineRecord:
 
 @dataclass(frozen=True, slots=True)
 class ContractRecord:
+    """Dates, value and currency None mean the file does not say: a contract named on its
+    lines takes them from the lines (value: their sum); a start nobody states stays unknown."""
+
     source: SourceRef
     number: str
-    start_date: date
-    end_date: date
-    value: Decimal
-    currency: str
+    start_date: date | None = None
+    end_date: date | None = None
+    value: Decimal | None = None
+    currency: str | None = None
     customer_code: str | None = None
     customer_name: str | None = None
     signed_date: date | None = None
@@ -183,12 +202,16 @@ class ContractRecord:
 
 @dataclass(frozen=True, slots=True)
 class ContractLineRecord:
-    """One machine covered by one contract; dates and value None mean 'as the contract'."""
+    """One machine covered by one contract; dates and value None mean 'as the contract'.
+
+    An empty ``service_types`` means the file names no services: the line is taken to cover
+    every service type, and the obligations say that the coverage is assumed.
+    """
 
     source: SourceRef
     contract_number: str
     serial: str
-    service_types: frozenset[ServiceType]
+    service_types: frozenset[ServiceType] = frozenset()
     vendor: str | None = None
     start_date: date | None = None
     end_date: date | None = None

@@ -64,6 +64,8 @@ class SheetResult:
     rows_read: int = 0
     rejected_rows: dict[int, list[str]] = field(default_factory=dict)  # row number -> reasons
     row_values: dict[int, list[CellValue]] = field(default_factory=dict)  # rejected rows only
+    #: The layout the rows were read with (a contract term that varies moves to the lines).
+    layout: SheetLayout | None = None
 
 
 def parse_column(
@@ -170,6 +172,8 @@ def read_sheet(
     progress: Callable[[int, int], None] | None = None,
 ) -> SheetResult:
     result = SheetResult()
+    layout = _terms_that_vary(raw, layout)
+    result.layout = layout
     header_index = layout.header_row - 1
     header = raw.rows[header_index]
     rows = raw.rows
@@ -225,6 +229,39 @@ def read_sheet(
     if progress is not None:
         progress(total, total)
     return result
+
+
+_TERMS = ("start_date", "end_date", "value")
+
+
+def _terms_that_vary(raw: RawSheet, layout: SheetLayout) -> SheetLayout:
+    """A contract term that differs between rows of one contract is each row's line term.
+
+    The heading said "contract value", but a contract cannot have two values: on a flat
+    export with one row per machine it is the machine's share (the contract then takes the
+    sum). Moving the column to the lines keeps every row instead of rejecting all but one.
+    """
+    number = layout.columns.get("contracts.number")
+    if number is None or "contract_lines.serial" not in layout.columns:
+        return layout
+    columns = dict(layout.columns)
+    rows = raw.rows[layout.header_row :]
+    for name in _TERMS:
+        index = columns.get(f"contracts.{name}")
+        if index is None or f"contract_lines.{name}" in columns:
+            continue
+        seen: dict[object, object] = {}
+        for row in rows:
+            if number >= len(row) or row[number] is None:
+                continue
+            value = row[index] if index < len(row) else None
+            if seen.setdefault(row[number], value) != value:
+                del columns[f"contracts.{name}"]
+                columns[f"contract_lines.{name}"] = index
+                break
+    if columns == layout.columns:
+        return layout
+    return replace(layout, columns=columns)
 
 
 def _exclusive_columns(
@@ -454,6 +491,7 @@ class _Builder:
                         values[name] = getattr(facts, name)
             layers = values.get("nand_layers")
             values["nand_layers"] = int(layers) if isinstance(layers, float | int) else None
+            values.setdefault("site_code", None)
             return FabRecord(source=source, **values)  # type: ignore[arg-type]
         if kind in (RecordKind.CONTRACT, RecordKind.CONTRACT_LINE):
             money = values.get("value")
@@ -475,7 +513,7 @@ class _Builder:
             values["value"] = amount
             values["currency"] = currency
             if kind is RecordKind.CONTRACT:
-                if currency is None:
+                if currency is None and amount is not None:
                     self._error(
                         r,
                         column_of["value"],
@@ -484,7 +522,7 @@ class _Builder:
                         kind,
                     )
                     return None
-                start, end = values["start_date"], values["end_date"]
+                start, end = values.get("start_date"), values.get("end_date")
                 if start is not None and end is not None and end < start:  # type: ignore[operator]
                     self._error(
                         r, column_of.get("end_date"), "the contract ends before it starts", kind

@@ -17,6 +17,7 @@ from functools import reduce
 import polars as pl
 
 from workbench.domain.cancel import CancelToken, Progress
+from workbench.domain.enums import EquipmentCategory
 from workbench.rules.country_groups import CountryGroups, load_country_groups
 from workbench.rules.facts import (
     CLASS_COLUMNS,
@@ -238,23 +239,38 @@ def _party_exprs(party: str) -> tuple[pl.Expr, pl.Expr]:
     return pl.col("parent_customer_id"), pl.lit("parent customer")
 
 
+def _country(
+    node: CountryIn | CountryGroupIn, members: Sequence[str], described: str
+) -> tuple[pl.Expr, pl.Expr]:
+    """A fab's country is always known; a customer's HQ may be unknown or inferred.
+
+    An unknown HQ counts (a doubt is never a clean result) and says so; an inferred one is
+    tested as it is and the statement says where it came from.
+    """
+    col, label = _COUNTRY_COL[node.of]
+    inside = pl.col(col).is_in(list(members))
+    if node.of != "customer_hq":
+        return inside.fill_null(False), _text(f"{label} ", _str(col), f" in {described}")
+    basis = pl.col("customer_hq_basis")
+    value = (
+        pl.when(pl.col(col).is_null())
+        .then(pl.lit("unknown (counted as a doubt)"))
+        .when(basis == "inferred")
+        .then(_text(pl.col(col), " (inferred from the fabs' location)"))
+        .otherwise(pl.col(col))
+    )
+    return inside.fill_null(True), _text(f"{label} ", value, f" in {described}")
+
+
 def leaf(node: Scope, rule: ActiveRule, ctx: _Context) -> tuple[pl.Expr, pl.Expr]:
     """(mask, statement) of one predicate: the mask never null, the statement states the
     predicate with the row's actual value."""
     if isinstance(node, CountryIn):
-        col, label = _COUNTRY_COL[node.of]
-        return (
-            pl.col(col).is_in(node.countries).fill_null(False),
-            _text(f"{label} ", _str(col), f" in {braces(node.countries)}"),
-        )
+        return _country(node, node.countries, braces(node.countries))
     if isinstance(node, CountryGroupIn):
-        col, label = _COUNTRY_COL[node.of]
         members = sorted(ctx.groups.union(node.groups))
         groups = node.groups[0] if len(node.groups) == 1 else f"any of {braces(node.groups)}"
-        return (
-            pl.col(col).is_in(members).fill_null(False),
-            _text(f"{label} ", _str(col), f" in {groups} ({ctx.groups.describe()})"),
-        )
+        return _country(node, members, f"{groups} ({ctx.groups.describe()})")
     if isinstance(node, AdvancedNode):
         adv = pl.col("advanced_node")
         counts = "counts" if node.unknown_counts else "does not count"
@@ -268,7 +284,20 @@ def leaf(node: Scope, rule: ActiveRule, ctx: _Context) -> tuple[pl.Expr, pl.Expr
         return adv.fill_null(node.unknown_counts), _text(
             "fab ", _str("fab_name"), " advanced-node: ", word
         )
-    if isinstance(node, ProcessTypeIn | ArchitectureIn | CategoryIn | MachineStatusIn):
+    if isinstance(node, CategoryIn):
+        # A model the import could not place has category "unknown": a doubt, never clean.
+        values = [v.value for v in node.values]
+        unknown = pl.col("category") == EquipmentCategory.UNKNOWN.value
+        shown = (
+            pl.when(unknown)
+            .then(pl.lit("unknown (counted as a doubt)"))
+            .otherwise(_str("category"))
+        )
+        return (
+            (pl.col("category").is_in(values) | unknown).fill_null(False),
+            _text("tool category ", shown, f" in {braces(values)}"),
+        )
+    if isinstance(node, ProcessTypeIn | ArchitectureIn | MachineStatusIn):
         col, label = _SET_COL[type(node)]
         values = [v.value for v in node.values]
         return (
@@ -345,8 +374,9 @@ def leaf(node: Scope, rule: ActiveRule, ctx: _Context) -> tuple[pl.Expr, pl.Expr
     if isinstance(node, ObligationOverlaps):
         day = _resolve_date(node.date, rule)
         start, end = pl.col("obligation_start"), pl.col("obligation_end")
+        # An unknown start (the import did not state it) counts as begun.
         return (
-            ((start <= pl.lit(day)) & (end >= pl.lit(day))).fill_null(False),
+            ((start.is_null() | (start <= pl.lit(day))) & (end >= pl.lit(day))).fill_null(False),
             _text(
                 "obligation ",
                 _date_text(start),
@@ -426,7 +456,13 @@ def _explanation(rule: ActiveRule, ctx: _Context) -> pl.Expr:
     return pl.concat_list(
         [
             *texts(rule.rule.scope, rule, ctx),
-            _text("service type ", _str("service_type"), " covered"),
+            _text(
+                "service type ",
+                _str("service_type"),
+                pl.when(pl.col("coverage_assumed").fill_null(False))
+                .then(pl.lit(" assumed covered (the import named no services)"))
+                .otherwise(pl.lit(" covered")),
+            ),
             pl.lit(f"effective {rule.effective.isoformat()}"),
             *notes,
         ]
@@ -446,6 +482,11 @@ def _rule_query(base: pl.LazyFrame, rule: ActiveRule, rank: int, ctx: _Context) 
     )
     start, end = pl.col("obligation_start"), pl.col("obligation_end")
     total = pl.max_horizontal(pl.lit(1), (end - start).dt.total_days() + 1)
+    pro_rata = (
+        pl.col("obligation_value")
+        * ((end - pl.col("first_affected")).dt.total_days() + 1).cast(pl.Float64)
+        / total.cast(pl.Float64)
+    )
     return (
         base.filter(hit)
         .with_columns(first_affected=first)
@@ -453,11 +494,11 @@ def _rule_query(base: pl.LazyFrame, rule: ActiveRule, rank: int, ctx: _Context) 
             "__row",
             pl.lit(rank, dtype=pl.UInt32).alias("__rule"),
             "first_affected",
-            (
-                pl.col("obligation_value")
-                * ((end - pl.col("first_affected")).dt.total_days() + 1).cast(pl.Float64)
-                / total.cast(pl.Float64)
-            ).alias("value_at_risk"),
+            # With the start unknown nothing tells how much has been served: all is at risk.
+            pl.when(start.is_null())
+            .then(pl.col("obligation_value"))
+            .otherwise(pro_rata)
+            .alias("value_at_risk"),
         )
     )
 

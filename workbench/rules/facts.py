@@ -33,15 +33,20 @@ dram_half_pitch_nm          Float64?      DRAM half-pitch
 nand_layers                 Int64?        NAND layer count
 advanced_node               Boolean?      87 FR 62186 test (``domain.technology``); null unknown
 customer_name               Utf8          contract customer's name
-customer_hq_country         Utf8          ISO alpha-2 of the customer's headquarters
+customer_hq_country         Utf8?         ISO alpha-2 of the customer's headquarters; null unknown
+customer_hq_basis           Utf8?         ``stated`` or ``inferred`` (from its fabs' country)
 ship_date, install_date     Date?         when the machine shipped / was installed
 machine_status              Utf8          ``MachineStatus`` slug
 contract_number             Utf8          contract reference
 contract_signed             Date?         signature date; null when unknown
 currency                    Utf8          ISO 4217 of the contract value
 service_type                Utf8          ``ServiceType`` slug of the obligation
-obligation_start/_end       Date          the obligation's period, both days inclusive
+obligation_start/_end       Date          the obligation's period, both days inclusive; a null
+                                          start is unknown (the import did not state it): the
+                                          obligation counts as running and its whole value as
+                                          at risk
 obligation_value            Float64       the obligation's share of contract value (currency)
+coverage_assumed            Boolean?      the import named no services: the service is assumed
 ==========================  ============  ========================================================
 
 ``LISTINGS_SCHEMA``: confirmed restricted-party listings, one row per (party, list, footnote).
@@ -92,6 +97,7 @@ FACTS_SCHEMA: dict[str, pl.DataType] = {
     "advanced_node": pl.Boolean(),
     "customer_name": pl.String(),
     "customer_hq_country": pl.String(),
+    "customer_hq_basis": pl.String(),
     "ship_date": pl.Date(),
     "install_date": pl.Date(),
     "machine_status": pl.String(),
@@ -102,6 +108,7 @@ FACTS_SCHEMA: dict[str, pl.DataType] = {
     "obligation_start": pl.Date(),
     "obligation_end": pl.Date(),
     "obligation_value": pl.Float64(),
+    "coverage_assumed": pl.Boolean(),
 }
 
 LISTINGS_SCHEMA: dict[str, pl.DataType] = {
@@ -136,9 +143,7 @@ REQUIRED_FACTS = (
     "vendor",
     "model_code",
     "fab_country",
-    "customer_hq_country",
     "service_type",
-    "obligation_start",
     "obligation_end",
     "obligation_value",
 )

@@ -88,6 +88,8 @@ def holds(
     country = (
         row["fab_country"] if getattr(node, "of", "fab") == "fab" else row["customer_hq_country"]
     )
+    if isinstance(node, CountryIn | CountryGroupIn) and country is None:
+        return True  # an HQ country nobody stated is a doubt, and a doubt counts
     if isinstance(node, CountryIn):
         return country in node.countries
     if isinstance(node, CountryGroupIn):
@@ -100,7 +102,7 @@ def holds(
     if isinstance(node, ArchitectureIn):
         return row["architecture"] in [v.value for v in node.values]
     if isinstance(node, CategoryIn):
-        return row["category"] in [v.value for v in node.values]
+        return row["category"] == "unknown" or row["category"] in [v.value for v in node.values]
     if isinstance(node, MachineStatusIn):
         return row["machine_status"] in [v.value for v in node.values]
     if isinstance(node, ModelIn):
@@ -139,13 +141,15 @@ def holds(
         return node.unknown_counts if value is None else _compare(value, node.op, day)
     if isinstance(node, ObligationOverlaps):
         day = rule.effective if node.date == "effective" else node.date
-        return bool(row["obligation_start"] <= day <= row["obligation_end"])
+        start = row["obligation_start"]
+        return bool((start is None or start <= day) and day <= row["obligation_end"])
     raise TypeError(f"not a predicate: {type(node).__name__}")
 
 
 def _first_affected(row: Row, rule: ActiveRule) -> dt.date | None:
     """First affected day, or None when exempt or when the obligation is over by then."""
-    first = max(rule.effective, row["obligation_start"])
+    start = row["obligation_start"]
+    first = rule.effective if start is None else max(rule.effective, start)
     for g in rule.rule.exceptions.grandfathering:
         basis = row[g.basis]
         if basis is not None and basis < g.before:
@@ -232,8 +236,10 @@ def evaluate_reference(
             first = _first_affected(row, rule)
             if first is None:
                 continue
-            days = max(1, (row["obligation_end"] - row["obligation_start"]).days + 1)
+            start = row["obligation_start"]
+            # An unknown start: nothing says how much was served, so all of it is at risk.
             remaining = (row["obligation_end"] - first).days + 1
+            days = remaining if start is None else max(1, (row["obligation_end"] - start).days + 1)
             coverage, numbers, valid_to = _licence(row, rule, first, as_of, held)
             outcome = r.outcome.value
             final = "licensed" if coverage != "none" and outcome in licensable else outcome

@@ -114,6 +114,7 @@ def load_facts(
                     _iso(ob.start_date),
                     _iso(ob.end_date),
                     cast(ob.value, Float),
+                    ob.coverage_assumed,
                 ).order_by(ob.id),
                 [
                     "obligation_id",
@@ -123,6 +124,7 @@ def load_facts(
                     "obligation_start",
                     "obligation_end",
                     "obligation_value",
+                    "coverage_assumed",
                 ],
             ),
             _query(
@@ -195,6 +197,7 @@ def load_facts(
                     cu.parent_id,
                     cu.name,
                     cu.hq_country,
+                    cu.hq_country_basis,
                 ).join(cu, c.customer_id == cu.id),
                 [
                     "contract_id",
@@ -205,6 +208,7 @@ def load_facts(
                     "parent_customer_id",
                     "customer_name",
                     "customer_hq_country",
+                    "customer_hq_basis",
                 ],
             ),
         ],

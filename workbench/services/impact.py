@@ -270,7 +270,7 @@ class HitDetail:
     customer_name: str
     contract_number: str
     service_type: str
-    obligation_start: dt.date
+    obligation_start: dt.date | None  # None: the import did not learn it
     obligation_end: dt.date
     unconfirmed: list[str] = field(default_factory=list)
 

@@ -47,6 +47,9 @@ class Change:
     fields: tuple[FieldChange, ...] = ()
     #: The stored record's id, for a change (None for a record the import creates).
     record_id: int | None = None
+    #: For a new record: the file names it only by reference (a customer named on a fab
+    #: row, a contract named on its lines), so the import creates it from those rows.
+    referenced: bool = False
 
     @property
     def is_relocation(self) -> bool:
@@ -57,6 +60,8 @@ class Change:
         out: dict[str, Any] = {"key": self.key, "source": _source_dict(self.source)}
         if self.fields:
             out["changes"] = [f.to_dict() for f in self.fields]
+        if self.referenced:
+            out["created_from_references"] = True
         return out
 
 
@@ -114,6 +119,12 @@ class ImportPlan:
     rejected_rows: list[RejectedRow]  # reading and resolving together, one per source row
     writes: dict[PlanKind, TableWrites]
     valid_only: bool = False
+    #: "Is X the stored Y?": new names that resemble known ones, never merged on their own.
+    near_matches: list[Any] = field(default_factory=list)
+    #: (spelling in the file, the customer it was taken as): variants of one name.
+    merged_spellings: list[tuple[str, str]] = field(default_factory=list)
+    #: What the file does not say, per kind: (what, how many records) such as HQ inferred.
+    unknowns: dict[str, int] = field(default_factory=dict)
 
     @property
     def all_issues(self) -> list[ImportIssue]:
@@ -160,6 +171,14 @@ class ImportPlan:
             "new": {k.value: [c.to_dict() for c in p.new] for k, p in self.kinds.items()},
             "changed": {k.value: [c.to_dict() for c in p.changed] for k, p in self.kinds.items()},
             "relocations": [c.to_dict() for c in self.relocations],
+            "created_from_references": {
+                k.value: [c.to_dict() for c in p.new if c.referenced]
+                for k, p in self.kinds.items()
+                if any(c.referenced for c in p.new)
+            },
+            "near_matches": [m.to_dict() for m in self.near_matches],
+            "merged_spellings": [{"spelling": s, "customer": c} for s, c in self.merged_spellings],
+            "unknowns": dict(self.unknowns),
             "rejected_rows": [
                 {"file": r.file, "sheet": r.sheet, "row": r.row, "reasons": list(r.reasons)}
                 for r in self.rejected_rows

@@ -10,11 +10,23 @@ Rules that are not obvious:
 
 - A blank cell, or a column the file does not have, means "not given": the stored value is
   kept, never cleared. Only values the file states can change a record.
-- Customers match by code, else (no code in the file) by name, local name or alias. A new
-  customer needs a code and an HQ country (rules turn on where the owner is headquartered).
+- Customers match by code, else (no code in the file) by name, local name or alias, compared
+  by :func:`~workbench.services.import_names.name_key` (case, spacing, punctuation and legal
+  form do not count). A customer the file names only by reference (on a fab, machine or
+  contract row) is created with a generated code. Its HQ country is the file's, else inferred
+  when every fab it has is in one country (stored as inferred), else unknown: a fab's country
+  is never taken as its owner's HQ on its own.
+- A fab without a site code is found by its customer, name (or city) and country, among the
+  file's fabs and the customer's stored fabs; a new one gets a generated site code.
 - A machine's vendor is its row's vendor, else the ``--vendor`` option, else the vendor of the
-  one stored machine with that serial; with none of those the row is rejected.
-- An unknown equipment model is created only when the row gives its category.
+  one stored machine with that serial, else the maker the equipment catalogue names for the
+  model, else the book's own company; with none of those the row is rejected.
+- An unknown equipment model is created with the row's category, the catalogue's, or else as
+  "category unknown" with a warning: never rejected for that alone.
+- A contract named only on its lines is created from them: the customer of their machines'
+  fab (or of the row), the earliest line start (unknown if none is given), the latest line
+  end and the sum of the line values. A line that names no services covers every service
+  type, and its obligations say the coverage is assumed.
 - A contract line becomes one obligation per service type, with the line's dates or else the
   contract's. Value: a line's value is split equally over its service types; lines without a
   value share what the contract value leaves after the priced lines of that contract in this
@@ -25,12 +37,13 @@ Rules that are not obvious:
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from datetime import date
 from decimal import ROUND_DOWN, Decimal
 from typing import Any
 
 from workbench.domain.cancel import CancelToken
-from workbench.domain.enums import Architecture, ProcessType, ServiceType
+from workbench.domain.enums import Architecture, EquipmentCategory, ProcessType, ServiceType
 from workbench.domain.technology import advanced_node
 from workbench.importers import (
     ContractLineRecord,
@@ -55,6 +68,7 @@ from workbench.services.import_model import (
     TableWrites,
     show,
 )
+from workbench.services.import_names import generated_code, name_key, near_matches, unique_code
 from workbench.services.import_snapshot import (
     BookSnapshot,
     StoredContract,
@@ -73,7 +87,7 @@ _RECORD_TO_PLAN = {
 }
 _SERVICE_ORDER = {s: i for i, s in enumerate(ServiceType)}
 
-CUSTOMER_COLUMNS = ("code", "name", "local_name", "hq_country", "parent_id")
+CUSTOMER_COLUMNS = ("code", "name", "local_name", "hq_country", "parent_id", "hq_country_basis")
 FAB_COLUMNS = (
     "site_code",
     "name",
@@ -119,17 +133,22 @@ OBLIGATION_COLUMNS = (
     "start_date",
     "end_date",
     "value",
+    "coverage_assumed",
 )
 
 #: Columns an update rewrites, per table (natural keys and parents' ids stay as they are).
 UPDATE_COLUMNS: dict[PlanKind, tuple[str, ...]] = {
-    PlanKind.CUSTOMERS: ("name", "local_name", "hq_country", "parent_id"),
+    PlanKind.CUSTOMERS: ("name", "local_name", "hq_country", "parent_id", "hq_country_basis"),
     PlanKind.FABS: FAB_COLUMNS[1:],
     PlanKind.MODELS: ("category",),
     PlanKind.MACHINES: MACHINE_COLUMNS[2:],
     PlanKind.CONTRACTS: CONTRACT_COLUMNS[1:],
-    PlanKind.OBLIGATIONS: ("start_date", "end_date", "value"),
+    PlanKind.OBLIGATIONS: ("start_date", "end_date", "value", "coverage_assumed"),
 }
+#: A contract that states no currency and no value: ISO 4217's "no currency".
+NO_CURRENCY = "XXX"
+HQ_STATED = "stated"
+HQ_INFERRED = "inferred"
 INSERT_COLUMNS: dict[PlanKind, tuple[str, ...]] = {
     PlanKind.CUSTOMERS: CUSTOMER_COLUMNS,
     PlanKind.FABS: FAB_COLUMNS,
@@ -203,10 +222,84 @@ class _Planner:
     _by_serial: dict[str, list[tuple[tuple[str, str], _Target]]] | None = None
     rejected_serials: dict[str, Rejected] = field(default_factory=dict)
     contracts: dict[str, _Target | Rejected] = field(default_factory=dict)
+    line_terms: dict[str, _LineTerms] = field(default_factory=dict)
+    #: Name (as written) -> stored customer code the analyst said it is (``--match``).
+    matches: dict[str, str] = field(default_factory=dict)
+    #: The book's own company: the vendor of a machine nothing else names a maker for.
+    own_vendor: str | None = None
+    model_lookup: Callable[[str, str | None], tuple[str, str] | None] | None = None
+    stored_by_key: dict[str, set[int]] = field(default_factory=dict)
+    taken_codes: set[str] = field(default_factory=set)
+    customer_inserts: dict[Hashable, int] = field(default_factory=dict)  # NewRef key -> row
+    fab_identity: dict[tuple[str, str, str], _Target | Rejected] = field(default_factory=dict)
+    fab_customer: dict[Hashable, Ref] = field(default_factory=dict)  # fab ref -> customer ref
+    machine_fab: dict[Hashable, Ref] = field(default_factory=dict)  # machine ref -> fab ref
+    fab_countries: dict[Hashable, set[str]] = field(default_factory=dict)  # customer -> countries
+    merged_spellings: list[tuple[str, str]] = field(default_factory=list)
+    unknowns: dict[str, int] = field(default_factory=dict)
+    new_customer_names: list[str] = field(default_factory=list)
+    generated_codes: dict[Hashable, str] = field(default_factory=dict)
+    referenced_sources: set[SourceRef] = field(default_factory=set)
 
     def __post_init__(self) -> None:
         for sheet in self.parsed.sheets:
             self.headings[(sheet.file, sheet.sheet)] = sheet.mapping.fields
+        for customer in self.snap.customers.values():
+            spellings = [
+                customer.name,
+                customer.local_name,
+                *self.snap.aliases.get(customer.id, []),
+            ]
+            for spelling in spellings:
+                if spelling:
+                    self.stored_by_key.setdefault(name_key(spelling), set()).add(customer.id)
+        self.taken_codes = {c.code.casefold() for c in self.snap.customers.values()}
+        self.matches = {name_key(k): v for k, v in self.matches.items()}
+
+    def warn(self, kind: PlanKind, source: SourceRef, message: str, field_key: str) -> None:
+        """A doubt the analyst should see: the record is kept."""
+        heading = self.headings.get((source.file, source.sheet), {}).get(field_key)
+        self.issues.append(
+            ImportIssue(
+                source.file,
+                source.sheet,
+                source.row,
+                heading,
+                None,
+                None,
+                message,
+                Severity.WARNING,
+                _record_kind(kind),
+            )
+        )
+
+    def spellings(self) -> list[tuple[str, str]]:
+        """(spelling in the file, the customer's name) where the two differ but are one.
+
+        Rows that spell a customer two ways collapse before the planner sees the second
+        spelling (see ``same_name`` in the reader), so the names are gathered from every
+        record that names a customer.
+        """
+        written: set[str] = {r.name for r in self.parsed.customers}
+        for records in (self.parsed.fabs, self.parsed.machines, self.parsed.contracts):
+            written.update(r.customer_name for r in records if r.customer_name)
+        found = set(self.merged_spellings)
+        for spelling in written:
+            key = name_key(spelling)
+            targets = [t for t in self.customers_by_name.get(key, []) if isinstance(t, _Target)]
+            stored = self._stored_by_name(spelling)
+            if targets:
+                name = targets[0].label
+            elif len(stored) == 1:
+                name = self.snap.customers[next(iter(stored))].name
+            else:
+                continue
+            if name != spelling:
+                found.add((spelling, name))
+        return sorted(found)
+
+    def note_unknown(self, what: str) -> None:
+        self.unknowns[what] = self.unknowns.get(what, 0) + 1
 
     # -- bookkeeping -------------------------------------------------------------------------
 
@@ -248,11 +341,12 @@ class _Planner:
         *,
         is_new: bool,
         record_id: int | None = None,
+        referenced: bool = False,
     ) -> bool:
         """Count the record; True when it has something to write."""
         plan = self.kinds[kind]
         if is_new:
-            plan.new.append(Change(key, source))
+            plan.new.append(Change(key, source, referenced=referenced))
             return True
         if changes:
             plan.changed.append(Change(key, source, tuple(changes), record_id))
@@ -265,6 +359,15 @@ class _Planner:
     def plan_customers(self) -> None:
         pending: list[tuple[CustomerRecord, _Target, int | None]] = []
         for record in self.parsed.customers:
+            if not record.code:
+                same = self._file_customer(record.name)
+                if same is not None:
+                    # Another spelling of a customer this file already gave ("Corp." for
+                    # "Corporation"): one customer, not two.
+                    if isinstance(same, _Target) and same.label != record.name:
+                        self.merged_spellings.append((record.name, same.label))
+                    self._register_customer(record, same)
+                    continue
             target = self._identify_customer(record)
             if isinstance(target, Rejected):
                 self._register_customer(record, target)
@@ -297,12 +400,28 @@ class _Planner:
                 continue
             self._write_customer(record, target, stored_id, parents[index])
 
+    def _stored_by_name(self, name: str) -> set[int]:
+        matched = self.matches.get(name_key(name))
+        if matched is not None:
+            stored = self.snap.customer_by_code.get(matched.casefold())
+            if stored is not None:
+                return {stored.id}
+        return self.stored_by_key.get(name_key(name), set())
+
+    def _file_customer(self, name: str) -> _Target | Rejected | None:
+        """The customer this import already took under a spelling of ``name``, if one."""
+        found = self.customers_by_name.get(name_key(name), [])
+        accepted = [t for t in found if isinstance(t, _Target)]
+        if accepted:
+            return accepted[0]
+        return found[0] if found else None
+
     def _identify_customer(self, record: CustomerRecord) -> _Target | Rejected:
         stored = None
         if record.code:
             stored = self.snap.customer_by_code.get(record.code.casefold())
             if stored is None:
-                same_name = self.snap.customer_ids_by_name.get(record.name.casefold(), set())
+                same_name = self._stored_by_name(record.name)
                 if same_name:
                     other = self.snap.customers[min(same_name)]
                     return self.reject(
@@ -314,7 +433,7 @@ class _Planner:
                         record.code,
                     )
         else:
-            ids = self.snap.customer_ids_by_name.get(record.name.casefold(), set())
+            ids = self._stored_by_name(record.name)
             if len(ids) > 1:
                 codes = ", ".join(sorted(self.snap.customers[i].code for i in ids))
                 return self.reject(
@@ -329,53 +448,51 @@ class _Planner:
                 stored = self.snap.customers[next(iter(ids))]
         if stored is not None:
             return _Target(stored.id, stored.name, record.source)
-        if not record.code:
-            return self.reject(
-                PlanKind.CUSTOMERS,
-                record.source,
-                f"customer '{record.name}' is not in the database and a new customer needs a "
-                "customer code",
-                "customers.name",
-                record.name,
-            )
-        if not record.hq_country:
-            return self.reject(
-                PlanKind.CUSTOMERS,
-                record.source,
-                f"customer '{record.code}' is new and has no HQ country; rules depend on where "
-                "the owner is headquartered, so add an HQ country column",
-                "customers.hq_country",
-            )
-        return _Target(
-            NewRef(PlanKind.CUSTOMERS, record.code.casefold()), record.name, record.source
-        )
+        code = record.code or unique_code(generated_code([record.name]), self.taken_codes)
+        if record.code:
+            self.taken_codes.add(record.code.casefold())
+        self.new_customer_names.append(record.name)
+        self.generated_codes[code.casefold()] = code
+        return _Target(NewRef(PlanKind.CUSTOMERS, code.casefold()), record.name, record.source)
 
     def _register_customer(self, record: CustomerRecord, target: _Target | Rejected) -> None:
         if record.code:
             self.customers_by_code[record.code.casefold()] = target
         else:
             self.customers_by_code[record.name.casefold()] = target
-        for spelling in {record.name.casefold(), (record.local_name or "").casefold()} - {""}:
+        for spelling in {name_key(record.name), name_key(record.local_name or "")} - {""}:
             entries = self.customers_by_name.setdefault(spelling, [])
             entries[:] = [e for e in entries if e.source != record.source] + [target]
 
     def _write_customer(
         self, record: CustomerRecord, target: _Target, stored_id: int | None, parent: Ref | None
     ) -> None:
-        key = record.code or record.name
         if stored_id is None:
-            self._record(PlanKind.CUSTOMERS, key, record.source, [], is_new=True)
-            self.writes[PlanKind.CUSTOMERS].inserts.append(
-                (record.code, record.name, record.local_name, record.hq_country, parent)
+            assert isinstance(target.ref, NewRef)
+            code = record.code or self._generated_code(target.ref)
+            self._record(
+                PlanKind.CUSTOMERS,
+                code,
+                record.source,
+                [],
+                is_new=True,
+                referenced=record.source in self.referenced_sources,
             )
+            inserts = self.writes[PlanKind.CUSTOMERS].inserts
+            self.customer_inserts[target.ref.key] = len(inserts)
+            basis = HQ_STATED if record.hq_country else None
+            inserts.append((code, record.name, record.local_name, record.hq_country, parent, basis))
             return
         stored = self.snap.customers[stored_id]
         merged = {
-            "name": record.name,
+            # A spelling variant ("CORP" for "Corporation") does not rename the customer.
+            "name": stored.name if name_key(record.name) == name_key(stored.name) else record.name,
             "local_name": _given(record.local_name, stored.local_name),
             "hq_country": _given(record.hq_country, stored.hq_country),
             "parent_id": parent if record.parent is not None else stored.parent_id,
         }
+        if record.name != merged["name"]:
+            self.merged_spellings.append((record.name, stored.name))
         changes = _diff(
             {
                 "name": stored.name,
@@ -400,9 +517,14 @@ class _Planner:
             is_new=False,
             record_id=stored.id,
         ):
+            basis = HQ_STATED if record.hq_country else stored.hq_country_basis
             self.writes[PlanKind.CUSTOMERS].updates.append(
-                {"id": stored.id, "version": stored.version, **merged}
+                {"id": stored.id, "version": stored.version, **merged, "hq_country_basis": basis}
             )
+
+    def _generated_code(self, ref: NewRef) -> str:
+        """The generated code behind a new customer's reference, as it was first spelled."""
+        return self.generated_codes[ref.key]
 
     def _customer_label(self, ref: object) -> str:
         if isinstance(ref, int):
@@ -449,9 +571,9 @@ class _Planner:
                     code,
                 )
         assert name is not None
-        candidates = self.customers_by_name.get(name.casefold(), [])
+        candidates = self.customers_by_name.get(name_key(name), [])
         accepted = [c for c in candidates if isinstance(c, _Target)]
-        stored_ids = self.snap.customer_ids_by_name.get(name.casefold(), set())
+        stored_ids = self._stored_by_name(name)
         refs = {c.ref for c in accepted} | stored_ids
         if len(refs) == 1:
             if accepted:
@@ -471,14 +593,17 @@ class _Planner:
             return self._rejected_reference(
                 kind, source, f"customer '{name}'", rejected[0], name_field, name
             )
-        return self.reject(
-            kind,
-            source,
-            f"customer '{name}' is neither in the file nor in the database; add it (code, "
-            "name, HQ country) on a customers sheet or use a name or code the database knows",
-            name_field,
-            name,
-        )
+        return self._customer_from_reference(code, name, source)
+
+    def _customer_from_reference(self, code: str | None, name: str, source: SourceRef) -> _Target:
+        """Create the customer a row names but no customer row describes (HQ: unknown)."""
+        record = CustomerRecord(source, name, code)
+        self.referenced_sources.add(source)
+        target = self._identify_customer(record)
+        assert isinstance(target, _Target)
+        self._register_customer(record, target)
+        self._write_customer(record, target, None, None)
+        return target
 
     def _rejected_reference(
         self,
@@ -500,25 +625,73 @@ class _Planner:
     # -- fabs --------------------------------------------------------------------------------
 
     def plan_fabs(self) -> None:
-        for record in self.parsed.fabs:
-            key = record.site_code.casefold()
+        for given in self.parsed.fabs:
+            record = given  # with its generated site code, when the file gives none
             customer = self.resolve_customer(
                 record.customer_code, record.customer_name, PlanKind.FABS, record.source, "customer"
             )
+            identity = _fab_identity(
+                record.customer_code,
+                record.customer_name,
+                record.name or record.city,
+                record.country,
+            )
             if isinstance(customer, Rejected):
-                self._register_fab(record, customer)
+                self._register_fab(record, customer, identity)
                 continue
-            stored = self.snap.fab_by_code.get(key)
+            stored: StoredFab | None
+            if record.site_code is None:
+                if identity in self.fab_identity:
+                    continue  # the same fab, spelled another way on another row
+                stored = self._stored_fab_named(record, customer.ref)
+                code = (
+                    stored.site_code
+                    if stored is not None
+                    else generated_code(
+                        [customer.label, record.name or record.city, record.country]
+                    )
+                )
+                if stored is None:
+                    stored = self.snap.fab_by_code.get(code.casefold())
+                record = replace(record, site_code=code)
+            else:
+                stored = self.snap.fab_by_code.get(record.site_code.casefold())
+            assert record.site_code is not None
+            key = record.site_code.casefold()
             target = _Target(
                 stored.id if stored else NewRef(PlanKind.FABS, key),
                 _label_fab(record.name or (stored.name if stored else None), record.site_code),
                 record.source,
             )
-            self._register_fab(record, target)
+            self._register_fab(record, target, identity)
+            self.fab_customer[target.ref] = customer.ref
+            self.fab_countries.setdefault(customer.ref, set()).add(record.country)
             self._write_fab(record, stored, customer.ref)
 
-    def _register_fab(self, record: FabRecord, target: _Target | Rejected) -> None:
-        self.fabs_by_code[record.site_code.casefold()] = target
+    def _stored_fab_named(self, record: FabRecord, customer: Ref) -> StoredFab | None:
+        """The one stored fab of this customer, in this country, with this name or city."""
+        if not isinstance(customer, int):
+            return None
+        place = name_key(record.name or record.city or "")
+        found = [
+            fab
+            for fab in self.snap.fabs.values()
+            if fab.customer_id == customer
+            and fab.country == record.country
+            and place in {name_key(fab.name), name_key(fab.city or "")}
+        ]
+        return found[0] if len(found) == 1 else None
+
+    def _register_fab(
+        self,
+        record: FabRecord,
+        target: _Target | Rejected,
+        identity: tuple[str, str, str] | None = None,
+    ) -> None:
+        if record.site_code:
+            self.fabs_by_code[record.site_code.casefold()] = target
+        if identity is not None:
+            self.fab_identity.setdefault(identity, target)
         if record.name:
             self.fabs_by_name.setdefault(record.name.casefold(), []).append(target)
 
@@ -537,8 +710,9 @@ class _Planner:
             "nand_layers": record.nand_layers,
             "wafer_size_mm": record.wafer_size_mm,
         }
+        assert record.site_code is not None
         if stored is None:
-            values["name"] = record.name or record.site_code
+            values["name"] = record.name or record.city or record.site_code
             values["advanced_node"] = _advanced(values)
             self._record(PlanKind.FABS, record.site_code, record.source, [], is_new=True)
             self.writes[PlanKind.FABS].inserts.append(
@@ -570,6 +744,34 @@ class _Planner:
             )
 
     def resolve_fab(self, record: MachineRecord) -> _Target | Rejected:
+        if not record.fab_site_code and record.fab_country:
+            identity = _fab_identity(
+                record.customer_code,
+                record.customer_name,
+                record.fab_name or record.fab_city,
+                record.fab_country,
+            )
+            by_identity = self.fab_identity.get(identity)
+            if isinstance(by_identity, Rejected):
+                return self._rejected_reference(
+                    PlanKind.MACHINES,
+                    record.source,
+                    f"fab '{record.fab_name or record.fab_city}'",
+                    by_identity,
+                    "machines.fab_name",
+                    record.fab_name or record.fab_city,
+                )
+            if by_identity is not None:
+                return by_identity
+        if not record.fab_site_code and not record.fab_name:
+            return self.reject(
+                PlanKind.MACHINES,
+                record.source,
+                f"the fab in '{record.fab_city}' is neither in the file nor in the database; "
+                "give its customer and country, or its name or site code",
+                "machines.fab_city",
+                record.fab_city,
+            )
         if record.fab_site_code:
             found = self.fabs_by_code.get(record.fab_site_code.casefold())
             if isinstance(found, Rejected):
@@ -638,7 +840,7 @@ class _Planner:
         Most rows repeat a few fabs and models: each combination is resolved once. A stored
         machine the row leaves as it is costs one tuple comparison.
         """
-        fab_cache: dict[tuple[str | None, str | None], _Target] = {}
+        fab_cache: dict[tuple[str | None, ...], _Target] = {}
         model_cache: dict[tuple[str, str, object], Ref] = {}
         # (vendor, fab, model) of a row -> its accepted fab and model: one lookup per row.
         both_cache: dict[tuple[object, ...], tuple[_Target, Ref]] = {}
@@ -648,6 +850,7 @@ class _Planner:
         inserts = self.writes[PlanKind.MACHINES].inserts
         cancel = self.cancel
         folded: dict[str, str] = {}  # vendor -> case-folded, one string per vendor
+        machine_fab = self.machine_fab
         for index, record in enumerate(self.parsed.machines):
             if cancel is not None and index % _CANCEL_EVERY == 0:
                 cancel.raise_if_cancelled()
@@ -670,16 +873,17 @@ class _Planner:
                     serial,
                 )
                 continue
-            combination = (
-                vendor_key,
+            fab_key = (
                 record.fab_site_code,
                 record.fab_name,
-                record.model_code,
-                record.category,
+                record.fab_city,
+                record.fab_country,
+                record.customer_code,
+                record.customer_name,
             )
+            combination = (vendor_key, fab_key, record.model_code, record.category)
             resolved = both_cache.get(combination)
             if resolved is None:
-                fab_key = (record.fab_site_code, record.fab_name)
                 fab = fab_cache.get(fab_key) or self.resolve_fab(record)
                 if isinstance(fab, _Target):
                     fab_cache[fab_key] = fab
@@ -699,7 +903,9 @@ class _Planner:
             status = record.status._value_ if record.status is not None else None
             label = f"{vendor} {serial}"
             if stored is None:
-                planned[key] = _Target(NewRef(PlanKind.MACHINES, key), label, record.source)
+                ref = NewRef(PlanKind.MACHINES, key)
+                planned[key] = _Target(ref, label, record.source)
+                machine_fab[ref] = fab.ref
                 plan.new.append(Change(label, record.source))
                 inserts.append(
                     (
@@ -715,6 +921,7 @@ class _Planner:
                 )
                 continue
             planned[key] = _Target(stored.id, label, record.source)
+            machine_fab[stored.id] = fab.ref
             merged = (
                 model,
                 fab.ref,
@@ -756,20 +963,32 @@ class _Planner:
         stored = self.snap.machines_by_serial.get(record.serial, [])
         if len(stored) == 1:
             return stored[0].vendor
+        known = self._catalogue(record.model_code, None)
+        if known is not None:
+            return known[0]
+        if self.own_vendor and not stored:
+            return self.own_vendor
         detail = (
             "several stored machines have that serial"
             if stored
-            else "no stored machine has that serial"
+            else "no stored machine has that serial and the equipment catalogue does not "
+            "know the model"
         )
         self.reject(
             PlanKind.MACHINES,
             record.source,
-            f"machine '{record.serial}' has no vendor and {detail}; add a vendor column or "
-            "name the vendor with --vendor",
+            f"machine '{record.serial}' has no vendor and {detail}; add a vendor column, "
+            "name the vendor with --vendor or set the book's own company",
             "machines.serial",
             record.serial,
         )
         return None
+
+    def _catalogue(self, model_code: str, vendor: str | None) -> tuple[str, str] | None:
+        """(vendor, category) the reference catalogue gives a model code, if it knows it."""
+        if self.model_lookup is None:
+            return None
+        return self.model_lookup(model_code, vendor)
 
     def _model_of(self, record: MachineRecord, vendor: str) -> Ref | None:
         key = (vendor.casefold(), record.model_code.casefold())
@@ -797,16 +1016,30 @@ class _Planner:
             self._plan_model_change(stored.id, category, record.source)
             return stored.id
         if category is None:
-            self.reject(
-                PlanKind.MACHINES,
-                record.source,
-                f"equipment model '{vendor} {record.model_code}' is not in the catalogue; add an "
-                "equipment category column so it can be created, or use the catalogue's vendor "
-                "and model code",
-                "machines.model_code",
-                record.model_code,
-            )
-            return None
+            known = self._catalogue(record.model_code, vendor)
+            if known is not None:
+                category = known[1]
+                if category == EquipmentCategory.UNKNOWN.value:
+                    self.note_unknown("equipment models without a category")
+                    self.warn(
+                        PlanKind.MODELS,
+                        record.source,
+                        f"equipment model '{vendor} {record.model_code}' is a platform whose "
+                        "process depends on the chambers fitted: it is created as 'category "
+                        "unknown', a doubt for rules on categories, until a category is set",
+                        "machines.model_code",
+                    )
+            else:
+                category = EquipmentCategory.UNKNOWN.value
+                self.note_unknown("equipment models without a category")
+                self.warn(
+                    PlanKind.MODELS,
+                    record.source,
+                    f"equipment model '{vendor} {record.model_code}' is neither in the book nor "
+                    "in the equipment catalogue: it is created as 'category unknown', and rules "
+                    "on categories treat it as a doubt until a category is set",
+                    "machines.model_code",
+                )
         ref = NewRef(PlanKind.MODELS, key)
         self.models[key] = (ref, category, record.source)
         self._record(
@@ -900,7 +1133,39 @@ class _Planner:
 
     # -- contracts ---------------------------------------------------------------------------
 
+    def infer_hq_countries(self) -> None:
+        """A new customer without a stated HQ takes its fabs' country when they share one.
+
+        Sound only then: a group with fabs in two countries may be headquartered in either or
+        in a third, so it stays unknown. The basis is stored, and rules that read the HQ
+        country treat an inferred or unknown one as a doubt.
+        """
+        inserts = self.writes[PlanKind.CUSTOMERS].inserts
+        columns = INSERT_COLUMNS[PlanKind.CUSTOMERS]
+        hq, basis = columns.index("hq_country"), columns.index("hq_country_basis")
+        for key, row_index in self.customer_inserts.items():
+            row = inserts[row_index]
+            if row[hq] is not None:
+                continue
+            countries = self.fab_countries.get(NewRef(PlanKind.CUSTOMERS, key), set())
+            if len(countries) == 1:
+                patched = list(row)
+                patched[hq], patched[basis] = next(iter(countries)), HQ_INFERRED
+                inserts[row_index] = tuple(patched)
+                self.note_unknown("customers with HQ country inferred from their fabs")
+            else:
+                self.note_unknown("customers with HQ country unknown")
+
+    def _line_terms(self) -> dict[str, _LineTerms]:
+        """Per contract number (case-folded): what its lines in this file say together."""
+        out: dict[str, _LineTerms] = {}
+        for line in self.parsed.contract_lines:
+            terms = out.setdefault(line.contract_number.casefold(), _LineTerms(line.source))
+            terms.add(line)
+        return out
+
     def plan_contracts(self) -> None:
+        self.line_terms = self._line_terms()
         for record in self.parsed.contracts:
             key = record.number.casefold()
             customer = self.resolve_customer(
@@ -913,48 +1178,124 @@ class _Planner:
             if isinstance(customer, Rejected):
                 self.contracts[key] = customer
                 continue
-            stored = self.snap.contracts.get(key)
-            ref: Ref = stored.id if stored else NewRef(PlanKind.CONTRACTS, key)
-            self.contracts[key] = _Target(ref, record.number, record.source, record)
-            values: dict[str, Any] = {
-                "customer_id": customer.ref,
-                "title": record.title,
-                "signed_date": record.signed_date,
-                "start_date": record.start_date,
-                "end_date": record.end_date,
-                "value": record.value.quantize(CENT),
-                "currency": record.currency,
-                "renewal": record.renewal,
-            }
-            if stored is None:
-                self._record(PlanKind.CONTRACTS, record.number, record.source, [], is_new=True)
-                self.writes[PlanKind.CONTRACTS].inserts.append(
-                    _insert_row(PlanKind.CONTRACTS, {"number": record.number, **values})
+            self._plan_contract(record, customer)
+
+    def _plan_contract(
+        self, record: ContractRecord, customer: _Target, *, referenced: bool = False
+    ) -> _Target | Rejected:
+        key = record.number.casefold()
+        stored = self.snap.contracts.get(key)
+        lines = self.line_terms.get(key)
+        if stored is None:
+            if lines is not None:
+                record = lines.fill(record)
+            if record.end_date is None:
+                rejected = self.reject(
+                    PlanKind.CONTRACTS,
+                    record.source,
+                    f"contract '{record.number}' states no end date, neither as the contract's "
+                    "end nor on its lines; add a contract end column",
+                    "contracts.end_date",
                 )
-                continue
-            old = {name: getattr(stored, name) for name in values}
-            old["value"] = Decimal(old["value"]).quantize(CENT)
-            merged = {name: _given(value, old[name]) for name, value in values.items()}
-            changes = _diff({k: v for k, v in old.items() if k != "customer_id"}, merged)
-            if merged["customer_id"] != stored.customer_id:
-                changes.append(
-                    FieldChange(
-                        "customer",
-                        self._customer_label(stored.customer_id),
-                        customer.label,
-                    )
+                self.contracts[key] = rejected
+                return rejected
+            if record.start_date is None:
+                self.note_unknown("contracts with start date unknown")
+            if record.value is None:
+                self.note_unknown("contracts without a value")
+                self.warn(
+                    PlanKind.CONTRACTS,
+                    record.source,
+                    f"contract '{record.number}' states no value, neither its own nor its "
+                    "lines': its value at risk shows as 0 until a value is imported",
+                    "contracts.value",
                 )
-            if self._record(
+                record = replace(record, value=Decimal(0), currency=record.currency or NO_CURRENCY)
+            elif record.currency is None:
+                rejected = self.reject(
+                    PlanKind.CONTRACTS,
+                    record.source,
+                    f"contract '{record.number}' has a value but no currency; add a currency "
+                    "column or write e.g. 'USD 1,000'",
+                    "contracts.value",
+                )
+                self.contracts[key] = rejected
+                return rejected
+        ref: Ref = stored.id if stored else NewRef(PlanKind.CONTRACTS, key)
+        target = _Target(ref, record.number, record.source, record)
+        self.contracts[key] = target
+        values: dict[str, Any] = {
+            "customer_id": customer.ref,
+            "title": record.title,
+            "signed_date": record.signed_date,
+            "start_date": record.start_date,
+            "end_date": record.end_date,
+            "value": record.value.quantize(CENT) if record.value is not None else None,
+            "currency": record.currency,
+            "renewal": record.renewal,
+        }
+        if stored is None:
+            self._record(
                 PlanKind.CONTRACTS,
-                stored.number,
+                record.number,
                 record.source,
-                changes,
-                is_new=False,
-                record_id=stored.id,
-            ):
-                self.writes[PlanKind.CONTRACTS].updates.append(
-                    {"id": stored.id, "version": stored.version, **merged}
+                [],
+                is_new=True,
+                referenced=referenced,
+            )
+            self.writes[PlanKind.CONTRACTS].inserts.append(
+                _insert_row(PlanKind.CONTRACTS, {"number": record.number, **values})
+            )
+            return target
+        target.contract = _stored_terms(stored, record)
+        old = {name: getattr(stored, name) for name in values}
+        old["value"] = Decimal(old["value"]).quantize(CENT)
+        merged = {name: _given(value, old[name]) for name, value in values.items()}
+        changes = _diff({k: v for k, v in old.items() if k != "customer_id"}, merged)
+        if merged["customer_id"] != stored.customer_id:
+            changes.append(
+                FieldChange(
+                    "customer",
+                    self._customer_label(stored.customer_id),
+                    customer.label,
                 )
+            )
+        if self._record(
+            PlanKind.CONTRACTS,
+            stored.number,
+            record.source,
+            changes,
+            is_new=False,
+            record_id=stored.id,
+        ):
+            self.writes[PlanKind.CONTRACTS].updates.append(
+                {"id": stored.id, "version": stored.version, **merged}
+            )
+        return target
+
+    def _contract_from_lines(self, line: ContractLineRecord, machine: _Target) -> _Target | None:
+        """The contract a line names that neither the file's contracts nor the book hold.
+
+        Its customer is the customer of the fab the line's machine is at.
+        """
+        fab = self.machine_fab.get(machine.ref)
+        customer: Ref | None = self.fab_customer.get(fab) if fab is not None else None
+        if customer is None and isinstance(fab, int) and fab in self.snap.fabs:
+            customer = self.snap.fabs[fab].customer_id
+        if customer is None:
+            self.reject(
+                PlanKind.OBLIGATIONS,
+                line.source,
+                f"contract '{line.contract_number}' is neither in the file nor in the "
+                "database, and its customer cannot be told from the machine",
+                "contract_lines.contract_number",
+                line.contract_number,
+            )
+            return None
+        label = self._customer_label(customer)
+        record = ContractRecord(line.source, line.contract_number)
+        found = self._plan_contract(record, _Target(customer, label, line.source), referenced=True)
+        return found if isinstance(found, _Target) else None
 
     # -- contract lines -> obligations -------------------------------------------------------
 
@@ -964,11 +1305,11 @@ class _Planner:
         ] = []
         for index, line in enumerate(self.parsed.contract_lines):
             self.check_cancel(index)
-            contract = self._contract_of(line)
-            if contract is None:
-                continue
             machine = self._machine_of(line)
             if machine is None:
+                continue
+            contract = self._contract_of(line, machine)
+            if contract is None:
                 continue
             terms = contract.contract
             assert terms is not None
@@ -989,11 +1330,15 @@ class _Planner:
             value = values.get(line.source)
             if value is None:
                 continue
-            services = sorted(line.service_types, key=_SERVICE_ORDER.__getitem__)
+            services, assumed = _services(line)
+            if assumed:
+                self.note_unknown("contract lines naming no services (all services assumed)")
             for service, amount in zip(services, split_evenly(value, len(services)), strict=True):
-                self._write_obligation(line, contract, machine, terms, service, amount, seen)
+                self._write_obligation(
+                    line, contract, machine, terms, service, amount, seen, assumed=assumed
+                )
 
-    def _contract_of(self, line: ContractLineRecord) -> _Target | None:
+    def _contract_of(self, line: ContractLineRecord, machine: _Target) -> _Target | None:
         key = line.contract_number.casefold()
         found = self.contracts.get(key)
         if isinstance(found, Rejected):
@@ -1013,14 +1358,7 @@ class _Planner:
             target = _Target(stored.id, stored.number, line.source, stored)
             self.contracts[key] = target
             return target
-        self.reject(
-            PlanKind.OBLIGATIONS,
-            line.source,
-            f"contract '{line.contract_number}' is neither in the file nor in the database",
-            "contract_lines.contract_number",
-            line.contract_number,
-        )
-        return None
+        return self._contract_from_lines(line, machine)
 
     def _machine_of(self, line: ContractLineRecord) -> _Target | None:
         vendor = line.vendor or self.vendor_option
@@ -1113,7 +1451,7 @@ class _Planner:
                 written = {
                     (machine, service.value)
                     for line, _, machine in lines
-                    for service in line.service_types
+                    for service in _services(line)[0]
                 }
                 kept = sum(
                     (
@@ -1123,6 +1461,7 @@ class _Planner:
                     ),
                     Decimal(0),
                 )
+            assert terms.value is not None  # a contract without one was given 0 or rejected
             left = (
                 Decimal(terms.value).quantize(CENT)
                 - sum((out[line.source] for line in priced), Decimal(0))
@@ -1152,6 +1491,8 @@ class _Planner:
         service: ServiceType,
         amount: Decimal,
         seen: dict[tuple[Hashable, Hashable, str], SourceRef],
+        *,
+        assumed: bool = False,
     ) -> None:
         key = (contract.ref, machine.ref, service.value)
         label = f"{contract.label} / {machine.label} / {service.value}"
@@ -1173,14 +1514,15 @@ class _Planner:
         if stored is None:
             self._record(PlanKind.OBLIGATIONS, label, line.source, [], is_new=True)
             self.writes[PlanKind.OBLIGATIONS].inserts.append(
-                (contract.ref, machine.ref, service.value, start, end, amount)
+                (contract.ref, machine.ref, service.value, start, end, amount, assumed)
             )
             return
-        new = {"start_date": start, "end_date": end, "value": amount}
+        new = {"start_date": start, "end_date": end, "value": amount, "coverage_assumed": assumed}
         old = {
             "start_date": stored.start_date,
             "end_date": stored.end_date,
             "value": Decimal(stored.value).quantize(CENT),
+            "coverage_assumed": stored.coverage_assumed,
         }
         changes = _diff(old, new)
         if self._record(
@@ -1217,6 +1559,67 @@ def _record_kind(kind: PlanKind) -> RecordKind | None:
         if plan_kind is kind:
             return record_kind
     return None
+
+
+@dataclass
+class _LineTerms:
+    """What the lines of one contract in this file say together: the contract's terms when
+    the file has no contract row (earliest start, latest end, the sum of the values)."""
+
+    first: SourceRef
+    start: date | None = None
+    end: date | None = None
+    value: Decimal | None = None
+    currencies: set[str] = field(default_factory=set)
+
+    def add(self, line: ContractLineRecord) -> None:
+        if line.start_date is not None and (self.start is None or line.start_date < self.start):
+            self.start = line.start_date
+        if line.end_date is not None and (self.end is None or line.end_date > self.end):
+            self.end = line.end_date
+        if line.value is not None:
+            self.value = (self.value or Decimal(0)) + line.value
+        if line.currency:
+            self.currencies.add(line.currency)
+
+    def fill(self, record: ContractRecord) -> ContractRecord:
+        """The contract's own terms, and the lines' where the contract states none."""
+        currency = record.currency
+        if currency is None and len(self.currencies) == 1:
+            currency = next(iter(self.currencies))
+        return replace(
+            record,
+            start_date=record.start_date or self.start,
+            end_date=record.end_date or self.end,
+            value=record.value if record.value is not None else self.value,
+            currency=currency,
+        )
+
+
+def _stored_terms(stored: StoredContract, record: ContractRecord) -> ContractRecord:
+    """A stored contract's terms as this file leaves them (blank keeps what is stored)."""
+    return replace(
+        record,
+        start_date=record.start_date or stored.start_date,
+        end_date=record.end_date or stored.end_date,
+        value=record.value if record.value is not None else Decimal(stored.value),
+        currency=record.currency or stored.currency,
+    )
+
+
+def _services(line: ContractLineRecord) -> tuple[list[ServiceType], bool]:
+    """The line's service types in a fixed order, and whether they are assumed (all)."""
+    if line.service_types:
+        return sorted(line.service_types, key=_SERVICE_ORDER.__getitem__), False
+    return list(ServiceType), True
+
+
+def _fab_identity(
+    customer_code: str | None, customer_name: str | None, place: str | None, country: str | None
+) -> tuple[str, str, str]:
+    """What names a fab that has no site code: its customer, its name or city, its country."""
+    customer = name_key(customer_name) if customer_name else (customer_code or "").casefold()
+    return (customer, name_key(place or ""), country or "")
 
 
 def _ckey(record: CustomerRecord) -> str:
@@ -1261,12 +1664,29 @@ def build_plan(
     *,
     valid_only: bool = False,
     cancel: CancelToken | None = None,
+    matches: dict[str, str] | None = None,
+    own_vendor: str | None = None,
+    model_lookup: Callable[[str, str | None], tuple[str, str] | None] | None = None,
 ) -> ImportPlan:
-    """Resolve and diff every parsed record against ``snapshot``; writes nothing."""
-    planner = _Planner(parsed, snapshot, vendor.strip() if vendor else None, cancel)
+    """Resolve and diff every parsed record against ``snapshot``; writes nothing.
+
+    ``matches`` are the analyst's answers to "is X the stored Y?" (name -> customer code);
+    ``own_vendor`` is the book's own company; ``model_lookup`` gives (vendor, category) for a
+    model code from the reference equipment catalogue.
+    """
+    planner = _Planner(
+        parsed,
+        snapshot,
+        vendor.strip() if vendor else None,
+        cancel,
+        matches=dict(matches or {}),
+        own_vendor=own_vendor,
+        model_lookup=model_lookup,
+    )
     steps: list[Callable[[], None]] = [
         planner.plan_customers,
         planner.plan_fabs,
+        planner.infer_hq_countries,
         planner.plan_machines,
         planner.plan_contracts,
         planner.plan_obligations,
@@ -1283,6 +1703,12 @@ def build_plan(
         rejected_rows=planner.rejected_rows(),
         writes=planner.writes,
         valid_only=valid_only,
+        near_matches=near_matches(
+            planner.new_customer_names,
+            {name_key(c.name): (c.name, c.code) for c in snapshot.customers.values()},
+        ),
+        merged_spellings=planner.spellings(),
+        unknowns=dict(planner.unknowns),
     )
 
 

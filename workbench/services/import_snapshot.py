@@ -40,9 +40,10 @@ class StoredCustomer:
     code: str
     name: str
     local_name: str | None
-    hq_country: str
+    hq_country: str | None
     parent_id: int | None
     version: int
+    hq_country_basis: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,7 +97,7 @@ class StoredContract:
     customer_id: int
     title: str | None
     signed_date: date | None
-    start_date: date
+    start_date: date | None
     end_date: date
     value: Decimal
     currency: str
@@ -107,9 +108,10 @@ class StoredContract:
 @dataclass(frozen=True, slots=True)
 class StoredObligation:
     id: int
-    start_date: date
+    start_date: date | None
     end_date: date
     value: Decimal
+    coverage_assumed: bool = False
 
 
 @dataclass
@@ -219,7 +221,16 @@ def load_snapshot(session: Session, contract_numbers: Iterable[str] = ()) -> Boo
     row: Any  # each table's rows, unpacked into its Stored* record in column order
     c = CustomerRow
     for row in conn.execute(
-        select(c.id, c.code, c.name, c.local_name, c.hq_country, c.parent_id, c.version)
+        select(
+            c.id,
+            c.code,
+            c.name,
+            c.local_name,
+            c.hq_country,
+            c.parent_id,
+            c.version,
+            c.hq_country_basis,
+        )
     ):
         snap.customers[row[0]] = StoredCustomer(*row)
     for customer_id, name in conn.execute(
@@ -288,11 +299,18 @@ def load_snapshot(session: Session, contract_numbers: Iterable[str] = ()) -> Boo
         ids = wanted[start : start + _ID_CHUNK]
         for row in conn.execute(
             select(
-                o.id, o.contract_id, o.machine_id, o.service_type, o.start_date, o.end_date, o.value
+                o.id,
+                o.contract_id,
+                o.machine_id,
+                o.service_type,
+                o.start_date,
+                o.end_date,
+                o.value,
+                o.coverage_assumed,
             ).where(o.contract_id.in_(ids))
         ):
             snap.obligations[(row[1], row[2], row[3])] = StoredObligation(
-                row[0], row[4], row[5], row[6]
+                row[0], row[4], row[5], row[6], bool(row[7])
             )
     snap.reindex()
     return snap

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -29,10 +29,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from workbench.domain.cancel import CancelToken, Progress
+from workbench.domain.enums import EquipmentCategory
 from workbench.domain.errors import WorkbenchError
 from workbench.importers import Mapping, ParsedImport, parse_files
 from workbench.importers.collector import collector_paused
+from workbench.importers.equipment_catalogue import lookup_model
 from workbench.services import backups, roles
+from workbench.services.book_settings import OWN_COMPANY, get_setting, set_setting
 from workbench.services.identity import current_user
 from workbench.services.import_commit import (
     ImportConflictError,
@@ -50,6 +53,7 @@ from workbench.services.import_model import (
     KindPlan,
     PlanKind,
 )
+from workbench.services.import_names import same_customer_name
 from workbench.services.import_plan import build_plan, split_evenly
 from workbench.services.import_snapshot import BookSnapshot, load_snapshot
 from workbench.storage.database import Database
@@ -92,6 +96,10 @@ class ImportOptions:
     vendor: str | None = None  # for files without a vendor column
     profile: str | None = None  # saved mapping to read the files with
     save_profile: str | None = None  # name to save the used mapping under
+    #: The analyst's answers to "is X the stored Y?": name as written -> customer code.
+    matches: dict[str, str] = field(default_factory=dict)
+    #: The book's own company, stored in the book for every later import (None: as stored).
+    own_company: str | None = None
 
 
 @dataclass
@@ -174,6 +182,32 @@ def _contract_numbers(parsed: ParsedImport) -> set[str]:
     return {line.contract_number for line in parsed.contract_lines}
 
 
+def read_files(
+    paths: Iterable[str | Path],
+    mapping: Mapping | None = None,
+    progress: Progress | None = None,
+    cancel: CancelToken | None = None,
+) -> ParsedImport:
+    """Read and understand the files as every import does (the window and the command line):
+    customer names that differ only in spelling are one customer on every row."""
+    return parse_files(paths, mapping, progress, cancel, same_name=same_customer_name)
+
+
+def catalogue_model(model_code: str, vendor: str | None) -> tuple[str, str] | None:
+    """(vendor, category slug) the shipped equipment catalogue gives a model code.
+
+    A multi-process platform named without its chamber ("Centura", "Tactras") is "other" in
+    the catalogue with a doubtful reading: what it does depends on the chambers fitted, so
+    its category is unknown (a doubt for category rules), and only its maker is taken.
+    """
+    entry = lookup_model(model_code, vendor)
+    if entry is None:
+        return None
+    if entry.category is EquipmentCategory.OTHER and entry.confidence == "U":
+        return entry.vendor, EquipmentCategory.UNKNOWN.value
+    return entry.vendor, entry.category.value
+
+
 def preview(
     db: Database,
     parsed: ParsedImport,
@@ -181,12 +215,24 @@ def preview(
     vendor: str | None = None,
     valid_only: bool = False,
     cancel: CancelToken | None = None,
+    matches: dict[str, str] | None = None,
+    own_company: str | None = None,
 ) -> ImportPlan:
     """The dry run: what a commit would do now. Reads the database, writes nothing."""
     with collector_paused():
         with db.read() as session:
             snapshot = load_snapshot(session, _contract_numbers(parsed))
-        return build_plan(parsed, snapshot, vendor, valid_only=valid_only, cancel=cancel)
+            own = own_company or get_setting(session, OWN_COMPANY)
+        return build_plan(
+            parsed,
+            snapshot,
+            vendor,
+            valid_only=valid_only,
+            cancel=cancel,
+            matches=matches,
+            own_vendor=own,
+            model_lookup=catalogue_model,
+        )
 
 
 def commit(
@@ -199,6 +245,8 @@ def commit(
     save_profile_as: str | None = None,
     progress: Progress | None = None,
     cancel: CancelToken | None = None,
+    matches: dict[str, str] | None = None,
+    own_company: str | None = None,
 ) -> ImportOutcome:
     """Plan and write in one transaction; a refused or failed commit writes nothing at all.
 
@@ -211,7 +259,17 @@ def commit(
             lock_for_import(session)
             roles.require_write(session, "importing")
             snapshot = load_snapshot(session, _contract_numbers(parsed))
-            plan = build_plan(parsed, snapshot, vendor, valid_only=valid_only, cancel=cancel)
+            stored_own = get_setting(session, OWN_COMPANY)
+            plan = build_plan(
+                parsed,
+                snapshot,
+                vendor,
+                valid_only=valid_only,
+                cancel=cancel,
+                matches=matches,
+                own_vendor=own_company or stored_own,
+                model_lookup=catalogue_model,
+            )
             if plan.has_errors and not valid_only:
                 return ImportOutcome(plan, committed=False, refused=True)
             if not plan.writes_anything:
@@ -220,6 +278,8 @@ def commit(
                 status = "partial"
             else:
                 status = "committed"
+            if own_company and own_company != stored_own:
+                set_setting(session, OWN_COMPANY, own_company)
             batch_id = record_batch(session, plan, save_profile_as or profile, user, status)
             written = write_plan(session, plan, batch_id, progress, cancel)
             # Last in the transaction: appending to the audit trail locks the chain head.
@@ -264,7 +324,7 @@ def _run_import(
 ) -> ImportOutcome:
     mapping = load_profile(db, options.profile) if options.profile else None
     read_progress = _scaled(progress, 0.0, _READ_SHARE)
-    parsed = parse_files(paths, mapping, read_progress, cancel)
+    parsed = read_files(paths, mapping, read_progress, cancel)
     if options.commit:
         return commit(
             db,
@@ -275,8 +335,18 @@ def _run_import(
             save_profile_as=options.save_profile,
             progress=_scaled(progress, _READ_SHARE, 1.0),
             cancel=cancel,
+            matches=options.matches,
+            own_company=options.own_company,
         )
-    plan = preview(db, parsed, vendor=options.vendor, valid_only=options.valid_only, cancel=cancel)
+    plan = preview(
+        db,
+        parsed,
+        vendor=options.vendor,
+        valid_only=options.valid_only,
+        cancel=cancel,
+        matches=options.matches,
+        own_company=options.own_company,
+    )
     saved = None
     if options.save_profile:
         with db.session() as session:

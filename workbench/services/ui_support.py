@@ -129,7 +129,7 @@ def customer_detail(db: Database, customer_id: int) -> Detail | None:
             ("Code", customer.code),
             ("Local name", customer.local_name or "—"),
             ("Aliases", aliases),
-            ("HQ country", customer.hq_country),
+            ("HQ country", customer.hq_label),
             ("Group", parent.name if parent else "— (top of group)"),
             ("Subsidiaries", ", ".join(subsidiaries) or "—"),
             ("Listings", "; ".join(listing_label(p) for p in listings) or "none recorded"),

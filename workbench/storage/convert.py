@@ -51,6 +51,7 @@ def customer(row: CustomerRow) -> Customer:
         parent_id=row.parent_id,
         aliases=tuple(Alias(a.name, a.script) for a in row.aliases),
         version=row.version,
+        hq_country_basis=row.hq_country_basis,
     )
 
 

@@ -26,6 +26,7 @@ from sqlalchemy import (
     UniqueConstraint,
     func,
 )
+from sqlalchemy import false as sa_false
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 NAMING_CONVENTION = {
@@ -76,7 +77,10 @@ class CustomerRow(_Tracked, Base):
     code: Mapped[str] = mapped_column(String(64), unique=True)
     name: Mapped[str] = mapped_column(String(300), index=True)
     local_name: Mapped[str | None] = mapped_column(String(300))
-    hq_country: Mapped[str] = mapped_column(String(2))
+    hq_country: Mapped[str | None] = mapped_column(String(2))
+    #: "stated" (a file or a user said it), "inferred" (every fab in one country) or None
+    #: with the country unknown: rules read an inferred or unknown HQ as a doubt.
+    hq_country_basis: Mapped[str | None] = mapped_column(String(10))
     parent_id: Mapped[int | None] = mapped_column(ForeignKey("customers.id"), index=True)
     batch_id: Mapped[int | None] = mapped_column(ForeignKey("import_batches.id"))
 
@@ -163,7 +167,7 @@ class ContractRow(_Tracked, Base):
     customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id"), index=True)
     title: Mapped[str | None] = mapped_column(String(300))
     signed_date: Mapped[date | None] = mapped_column(Date)
-    start_date: Mapped[date] = mapped_column(Date)
+    start_date: Mapped[date | None] = mapped_column(Date)  # None: no source states it
     end_date: Mapped[date] = mapped_column(Date, index=True)
     value: Mapped[Decimal] = mapped_column(Numeric(18, 2))
     currency: Mapped[str] = mapped_column(String(3))
@@ -182,9 +186,13 @@ class ObligationRow(Base):
     contract_id: Mapped[int] = mapped_column(ForeignKey("contracts.id", ondelete="CASCADE"))
     machine_id: Mapped[int] = mapped_column(ForeignKey("machines.id"))
     service_type: Mapped[str] = mapped_column(String(40))
-    start_date: Mapped[date] = mapped_column(Date)
+    start_date: Mapped[date | None] = mapped_column(Date)  # None: the contract's is unknown
     end_date: Mapped[date] = mapped_column(Date)
     value: Mapped[Decimal] = mapped_column(Numeric(18, 2))
+    #: The export named no services for the line: every service type is assumed covered.
+    coverage_assumed: Mapped[bool] = mapped_column(
+        Boolean, default=False, server_default=sa_false(), nullable=False
+    )
     batch_id: Mapped[int | None] = mapped_column(ForeignKey("import_batches.id"))
 
 
@@ -292,7 +300,7 @@ class RunObligationRow(Base):
     contract_number: Mapped[str] = mapped_column(String(64))
     service_type: Mapped[str] = mapped_column(String(40))
     currency: Mapped[str] = mapped_column(String(3))
-    obligation_start: Mapped[date] = mapped_column(Date)
+    obligation_start: Mapped[date | None] = mapped_column(Date)  # None: unknown
     obligation_end: Mapped[date] = mapped_column(Date)
 
 
@@ -533,4 +541,16 @@ class UserRoleRow(Base):
     granted_by: Mapped[str] = mapped_column(String(200))
     granted_at: Mapped[datetime] = mapped_column(
         DateTime(timezone=True), server_default=func.now(), nullable=False
+    )
+
+
+class BookSettingRow(Base):
+    """A setting of the book itself, shared by everyone who opens it (the own company)."""
+
+    __tablename__ = "book_settings"
+
+    key: Mapped[str] = mapped_column(String(100), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+    updated_at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True), server_default=func.now(), onupdate=func.now(), nullable=False
     )

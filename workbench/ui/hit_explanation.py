@@ -66,7 +66,8 @@ def explanation_html(detail: HitDetail) -> str:
         _row("Service", escape(activity_label(detail.service_type))),
         _row(
             "Obligation",
-            f"{detail.obligation_start.isoformat()} to {detail.obligation_end.isoformat()}",
+            f"{detail.obligation_start.isoformat() if detail.obligation_start else 'start unknown'}"
+            f" to {detail.obligation_end.isoformat()}",
         ),
     ]
     parts.append('<table cellspacing="0">' + "".join(rows) + "</table>")

@@ -463,6 +463,107 @@ class NewRecordsModel(TextRowsModel):
         self.set_rows([(c.kind, c.key, c.source) for c in lines])
 
 
+class NearMatchesModel(QAbstractTableModel):
+    """The plan's "is X the stored Y?" questions; the analyst ticks the ones that are.
+
+    Unticked is the default: a near match is never merged on its own. A tick names the
+    stored customer's code as the answer (the command line's ``--match NAME=CODE``).
+    """
+
+    answers_changed = Signal()
+
+    HEADERS = ("Same customer?", "Name in the file", "Resembles", "Code", "Similarity")
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._matches: list[Any] = []
+        self._ticked: set[int] = set()
+
+    def set_matches(self, matches: Sequence[Any], answers: dict[str, str]) -> None:
+        self.beginResetModel()
+        self._matches = [m for m in matches if m.candidate_code] + [
+            m for m in matches if not m.candidate_code
+        ]
+        self._ticked = {
+            i for i, m in enumerate(self._matches) if answers.get(m.name) == m.candidate_code
+        }
+        self.endResetModel()
+
+    def answers(self) -> dict[str, str]:
+        return {
+            self._matches[i].name: self._matches[i].candidate_code
+            for i in sorted(self._ticked)
+            if self._matches[i].candidate_code
+        }
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._matches)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        match, column = self._matches[index.row()], index.column()
+        if role == Qt.ItemDataRole.CheckStateRole and column == 0:
+            if not match.candidate_code:
+                return None
+            ticked = index.row() in self._ticked
+            return Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == 0:
+                if not match.candidate_code:
+                    return "both new: fix the file"
+                return "yes" if index.row() in self._ticked else "no (a new customer)"
+            return (
+                None,
+                match.name,
+                match.candidate,
+                match.candidate_code or "new in this file",
+                f"{match.score:.0f}",
+            )[column]
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _RIGHT if column == 4 else _LEFT
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return match.question
+        return None
+
+    def setData(self, index: _Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if not index.isValid() or index.column() != 0 or role != Qt.ItemDataRole.CheckStateRole:
+            return False
+        if not self._matches[index.row()].candidate_code:
+            return False
+        checked = Qt.CheckState(value) == Qt.CheckState.Checked
+        row = index.row()
+        if checked == (row in self._ticked):
+            return True
+        if checked:
+            self._ticked.add(row)
+        else:
+            self._ticked.discard(row)
+        emit(self.dataChanged, index, self.index(row, 0))
+        emit(self.answers_changed)
+        return True
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.HEADERS):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.HEADERS[section]
+        return None
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if index.column() == 0 and self._matches[index.row()].candidate_code:
+            flags |= Qt.ItemFlag.ItemIsUserCheckable
+        return flags
+
+
 class IssuesModel(TextRowsModel):
     """Every message of the import: errors, warnings (values taken, but look) and notes."""
 

@@ -58,6 +58,7 @@ from workbench.ui.import_models import (
     ColumnMappingModel,
     CountsModel,
     IssuesModel,
+    NearMatchesModel,
     NewRecordsModel,
     RejectedRowsModel,
     SheetsModel,
@@ -72,6 +73,7 @@ from workbench.ui.import_steps import (
     apply_profile,
     make_preview,
     mapping_for,
+    plan_notes,
     read_files,
     required_status,
 )
@@ -99,6 +101,10 @@ class ImportState:
     preview: PreviewResult | None = None
     preview_for: tuple[Any, ...] | None = None
     outcome: ImportOutcome | None = None
+    #: The analyst's answers to the plan's "is X the stored Y?" (name -> customer code).
+    matches: dict[str, str] = field(default_factory=dict)
+    #: The book's own company as typed here (None: as the book says).
+    own_company: str | None = None
 
     def mapping(self) -> Mapping | None:
         """The mapping to read with again, or None when the first read already used it."""
@@ -746,6 +752,19 @@ class PreviewPage(_Page):
         self.relocations = ChangesModel(self)
         self.new_records = NewRecordsModel(self)
         self.issues = IssuesModel(self)
+        self.near_matches = NearMatchesModel(self)
+        self.near_matches.answers_changed.connect(self._on_answers)
+        names_tab = QWidget()
+        names_layout = QVBoxLayout(names_tab)
+        names_layout.setContentsMargins(6, 8, 6, 6)
+        names_hint = QLabel(
+            "These names in the file resemble customers already in the book but are not "
+            "spelled the same way. Tick the ones that are the same customer; the others are "
+            "created as new customers. Nothing is merged unless you tick it."
+        )
+        names_hint.setWordWrap(True)
+        names_layout.addWidget(names_hint)
+        names_layout.addWidget(_table(self.near_matches, "nearMatches"), 1)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("previewTabs")
         self.tabs.addTab(rejected_tab, "Rejected rows")
@@ -753,6 +772,19 @@ class PreviewPage(_Page):
         self.tabs.addTab(_table(self.relocations, "relocations"), "Relocations")
         self.tabs.addTab(_table(self.new_records, "newRecords"), "New")
         self.tabs.addTab(_table(self.issues, "allMessages"), "All messages")
+        self.tabs.addTab(names_tab, "Names to decide")
+        self.notes = QLabel()
+        self.notes.setObjectName("previewNotes")
+        self.notes.setWordWrap(True)
+        self.own_company = QLineEdit()
+        self.own_company.setObjectName("ownCompany")
+        self.own_company.setPlaceholderText("e.g. the company whose export this is")
+        self.own_company.setToolTip(
+            "The vendor of machines whose model neither the book nor the equipment catalogue "
+            "knows (an export of your own installed base has no vendor column). Kept in the "
+            "book for every later import."
+        )
+        self.own_company.editingFinished.connect(self._on_own_company)
 
         self.valid_only = QCheckBox("Commit the valid rows only")
         self.valid_only.toggled.connect(self._on_valid_only)
@@ -763,11 +795,14 @@ class PreviewPage(_Page):
         options = QHBoxLayout()
         options.addWidget(self.valid_only)
         options.addStretch(1)
+        options.addWidget(QLabel("Our company:"))
+        options.addWidget(self.own_company)
         options.addWidget(self.save_button)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.verdict)
         layout.addWidget(self.counts_table)
+        layout.addWidget(self.notes)
         layout.addWidget(self.tabs, 1)
         layout.addLayout(options)
         layout.addWidget(self.valid_only_warning)
@@ -783,7 +818,14 @@ class PreviewPage(_Page):
         except MappingError as exc:  # the columns page does not let this through
             self.strip.idle(str(exc), "error")
             return
-        signature = (repr(mapping), self.state.vendor, self.state.read_for)
+        matches, own = dict(self.state.matches), self.state.own_company
+        signature = (
+            repr(mapping),
+            self.state.vendor,
+            self.state.read_for,
+            tuple(sorted(matches.items())),
+            own,
+        )
         if self.state.preview is not None and self.state.preview_for == signature:
             self._show(self.state.preview)
             return
@@ -792,7 +834,9 @@ class PreviewPage(_Page):
         assert read is not None
 
         def work(progress: Progress, cancel: CancelToken) -> PreviewResult:
-            return make_preview(db, read, mapping, vendor, progress, cancel)
+            return make_preview(
+                db, read, mapping, vendor, progress, cancel, matches=matches, own_company=own
+            )
 
         job = self.context.jobs.submit("import: preview", work)
         self.strip.start(job, "Checking every row against the database…")
@@ -817,7 +861,22 @@ class PreviewPage(_Page):
             model.set_lines([])
         self.new_records.set_lines([])
         self.issues.set_issues([])
+        self.notes.setText("")
         self.save_button.setEnabled(False)
+
+    def _on_answers(self) -> None:
+        """A tick or untick: plan again with the answers (and keep them for the commit)."""
+        self.state.matches = self.near_matches.answers()
+        if not self.strip.running:
+            self.initializePage()
+
+    def _on_own_company(self) -> None:
+        typed = self.own_company.text().strip() or None
+        if typed == self.state.own_company:
+            return
+        self.state.own_company = typed
+        if not self.strip.running:
+            self.initializePage()
 
     def _on_preview(self, result: PreviewResult, signature: tuple[Any, ...]) -> None:
         self.state.preview = result
@@ -842,12 +901,16 @@ class PreviewPage(_Page):
         self.relocations.set_lines(result.relocations)
         self.new_records.set_lines(result.new)
         self.issues.set_issues(result.issues)
+        self.near_matches.set_matches(plan.near_matches, self.state.matches)
+        self.notes.setText(plan_notes(plan))
+        self.notes.setVisible(bool(self.notes.text()))
         rejected_rows = sum(len(s.lines) for s in result.rejected)
         self.tabs.setTabText(0, f"Rejected rows ({rejected_rows:,})")
         self.tabs.setTabText(1, f"Changed ({len(result.changed):,})")
         self.tabs.setTabText(2, f"Relocations ({len(result.relocations):,})")
         self.tabs.setTabText(3, f"New ({len(result.new):,})")
         self.tabs.setTabText(4, f"All messages ({len(result.issues):,})")
+        self.tabs.setTabText(5, f"Names to decide ({self.near_matches.rowCount():,})")
         for index, model in enumerate(
             (self.changes, self.relocations, self.new_records, self.issues)
         ):
@@ -940,6 +1003,7 @@ class PreviewPage(_Page):
         parsed, db = preview.read.parsed, self.context.db
         vendor, valid_only = self.state.vendor, self.valid_only.isChecked()
         profile = self.state.profile
+        matches, own = dict(self.state.matches), self.state.own_company
 
         def work(progress: Progress, cancel: CancelToken) -> ImportOutcome:
             return importing.commit(
@@ -950,6 +1014,8 @@ class PreviewPage(_Page):
                 profile=profile,
                 progress=progress,
                 cancel=cancel,
+                matches=matches,
+                own_company=own,
             )
 
         job = self.context.writer.submit("import: commit", work)

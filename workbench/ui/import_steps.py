@@ -27,7 +27,6 @@ from workbench.importers import (
     RecordKind,
     RejectedRow,
     Severity,
-    parse_files,
 )
 from workbench.importers.cells import CellValue, column_letter, display
 from workbench.importers.headers import header_key
@@ -111,7 +110,7 @@ def read_files(
 
     The parser is run first, so a hostile file meets the guard before anything else reads it.
     """
-    parsed = parse_files(paths, mapping, _scaled(progress, 0, _READ_SHARE), cancel)
+    parsed = importing.read_files(paths, mapping, _scaled(progress, 0, _READ_SHARE), cancel)
     header_rows = {(s.file, s.sheet): s.header_row for s in parsed.sheets}
     sheets: list[SheetColumns] = []
     for number, path in enumerate(paths):
@@ -333,12 +332,17 @@ def make_preview(
     vendor: str | None,
     progress: Progress | None = None,
     cancel: CancelToken | None = None,
+    *,
+    matches: dict[str, str] | None = None,
+    own_company: str | None = None,
 ) -> PreviewResult:
     """Read again when the mapping changed, plan against the database, shape it for display."""
     if mapping is not None:
-        parsed = parse_files(read.paths, mapping, _scaled(progress, 0, 700), cancel)
+        parsed = importing.read_files(read.paths, mapping, _scaled(progress, 0, 700), cancel)
         read = ReadResult(read.paths, parsed, read.sheets, mapping)
-    plan = importing.preview(db, read.parsed, vendor=vendor, cancel=cancel)
+    plan = importing.preview(
+        db, read.parsed, vendor=vendor, cancel=cancel, matches=matches, own_company=own_company
+    )
     if progress is not None:
         progress(850, 1000)
     if cancel is not None:
@@ -432,3 +436,24 @@ def _column_index(issue: ImportIssue, by_heading: dict[str, int]) -> int | None:
     if issue.column_header:
         return by_heading.get(header_key(issue.column_header))
     return None
+
+
+def plan_notes(plan: ImportPlan) -> str:
+    """What the file named only by reference and what it left unknown, in a few lines."""
+    lines: list[str] = []
+    created = [
+        f"{sum(1 for c in k.new if c.referenced):,} {kind.value.replace('_', ' ')}"
+        for kind, k in plan.kinds.items()
+        if any(c.referenced for c in k.new)
+    ]
+    if created:
+        lines.append("Created from the names the rows give: " + ", ".join(created) + ".")
+    if plan.merged_spellings:
+        lines.append(
+            f"{len(plan.merged_spellings):,} spelling(s) of a customer taken as one "
+            "(case, punctuation or legal form differ)."
+        )
+    if plan.unknowns:
+        stated = "; ".join(f"{n:,} {what}" for what, n in sorted(plan.unknowns.items()))
+        lines.append(f"Not stated by the file (kept as unknown, flagged in results): {stated}.")
+    return "\n".join(lines)
