@@ -84,7 +84,7 @@ def test_batches_newest_first_with_files_sheets_and_records(
     assert machines_sheet.kinds == ("machines",) and machines_sheet.header_row == 1
     assert machines_sheet.mapping["machines.serial"] == "序列号"
     assert detail.record_counts["machines"] == 4 and detail.record_counts["customers"] == 4
-    assert detail.record_counts["obligations"] == 13
+    assert detail.record_counts["obligations"] == 17
     assert detail.records_total == len(detail.records) == sum(detail.record_counts.values())
     keys = {(r.kind, r.key) for r in detail.records}
     assert ("machines", "00123") in keys and ("contracts", "C-2020-001") in keys
