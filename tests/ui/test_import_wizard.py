@@ -168,8 +168,9 @@ def test_pages_show_sheets_mapping_and_preview_and_every_model_is_sound(
         qtmodeltester.check(model_)
     qtmodeltester.check(page.new_records)
     qtmodeltester.check(page.issues)
+    qtmodeltester.check(page.near_matches)
     counts = wizard.state.preview.plan.counts() if wizard.state.preview else {}
-    assert counts["customers"]["new"] == 4 and counts["machines"]["new"] == 2
+    assert counts["customers"]["new"] == 4 and counts["machines"]["new"] == 4
     assert page.counts.text(0, 0) == "Customers" and page.counts.text(0, 1) == "4"
     assert page.new_records.rowCount() == sum(c["new"] for c in counts.values())
     assert "rows were rejected" in page.verdict.text()
@@ -196,12 +197,42 @@ def test_rejected_cells_are_highlighted_with_their_messages(
     assert serial.data() == "K-0043"
     assert serial.data(Qt.ItemDataRole.BackgroundRole) is None
     assert "安装日期 (E): 'not yet' is not a date" in model.text(row, len(headers) - 1)
-    # a row rejected against the database marks the column its reference came from
-    tactras = next(r for r in range(model.rowCount()) if model.text(r, 0) == "4")
-    model_column = headers.index("设备型号")
-    assert model.index(tactras, model_column).data(Qt.ItemDataRole.BackgroundRole) is not None
-    page.rejected_table.selectRow(tactras)
-    assert "not in the catalogue" in page.row_messages.text()
+    # The Tactras row is not rejected: its model is created as "category unknown" and the
+    # analyst is told so among the messages.
+    assert all(model.text(r, 0) != "4" for r in range(model.rowCount()))
+    assert any("'TEL Tactras' is a platform" in m for m in messages(wizard))
+
+
+def test_a_row_rejected_against_the_database_marks_its_reference(
+    context: ViewContext, files: list[Path], tmp_path: Path, qtbot: QtBot
+) -> None:
+    extra = write_csv(
+        tmp_path / "extra.csv",
+        ["Serial No.", "Vendor", "Model", "Site code"],
+        [["Z-1", "ASML", "NXT:2000i", "NO-SUCH-FAB"]],
+    )
+    shown = ImportWizard(context, [*files, extra])
+    shown.resize(1180, 760)
+    shown.show()
+    try:
+        to_preview(shown, qtbot)
+        page = shown.preview_page
+        titles = [page.rejected_sheet.itemText(i) for i in range(page.rejected_sheet.count())]
+        page.rejected_sheet.setCurrentIndex(next(i for i, t in enumerate(titles) if "extra" in t))
+        model = page.rejected
+        headers = [
+            model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())
+        ]
+        assert (
+            model.index(0, headers.index("Site code")).data(Qt.ItemDataRole.BackgroundRole)
+            is not None
+        )
+        page.rejected_table.selectRow(0)
+        assert "fab 'NO-SUCH-FAB' is neither in the file nor in the database" in (
+            page.row_messages.text()
+        )
+    finally:
+        discard(shown)
 
 
 def messages(wizard: ImportWizard) -> list[str]:
@@ -232,14 +263,10 @@ def test_editing_the_mapping_changes_the_preview(wizard: ImportWizard, qtbot: Qt
     assert preview is not None and preview.read.mapping is not None
     assert "machines.install_date" not in preview.read.mapping.sheets["Machines"]
     assert preview.read.mapping.fields == {}  # the CSV files are still read as detected
-    machines = next(s for s in preview.rejected if s.sheet == "Machines")
-    row_6 = next(line for line in machines.lines if line.row == 6)
-    assert all("date" not in m for m in row_6.messages)
-    # the Kiyo row is still refused, now for its model alone
-    assert any("not in the catalogue" in m for m in row_6.messages)
-    # the dates of the other machines are no longer imported either
+    # the row refused for its date is no longer refused at all
+    assert all(s.sheet != "Machines" for s in preview.rejected)
     counts = preview.plan.counts()["machines"]
-    assert counts["new"] == 2
+    assert counts == {"new": 5, "changed": 0, "unchanged": 0, "rejected": 0}
 
 
 def test_a_required_field_left_unmapped_blocks_the_preview(
@@ -330,8 +357,8 @@ def test_commit_writes_a_batch_and_the_history_shows_it(
     assert "rows written" in wizard.summary_page.headline.text()
     assert wizard.summary_page.save_button.isEnabled()
     after = book(demo_db)
-    assert after["machines"] == before["machines"] + 2
-    assert after["obligations"] == before["obligations"] + 13
+    assert after["machines"] == before["machines"] + 4
+    assert after["obligations"] == before["obligations"] + 17
     # the open history view reloaded on database_changed and shows the batch, newest first
     qtbot.waitUntil(lambda: history.model.rowCount() == 1, timeout=WAIT_MS)
     assert history.model.batches[0].id == batch_id
