@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +26,7 @@ from workbench.services import importing
 from workbench.services.database import info, open_database
 from workbench.services.importing import ImportOptions, ImportOutcome
 from workbench.storage.database import Database
-from workbench.storage.orm import FabRow, MachineRow
+from workbench.storage.orm import ContractRow, FabRow, MachineRow
 
 pytestmark = pytest.mark.xfail(strict=False, reason="importer rebuild for issue 12 in progress")
 
@@ -98,6 +99,18 @@ def test_layout_imports_into_an_empty_book_as_a_reader_expects(
                 select(MachineRow.vendor).where(MachineRow.serial == sample["serial"])
             ).all()
             assert sorted(vendors) == sample["vendors_with_this_serial"], sample
+            if len(vendors) == 1:
+                installed = session.scalar(
+                    select(MachineRow.install_date).where(MachineRow.serial == sample["serial"])
+                )
+                assert installed == date.fromisoformat(sample["install_date"]), sample
+        for sample in expected["contract_samples"]:
+            contract = session.scalar(
+                select(ContractRow).where(ContractRow.number == sample["number"])
+            )
+            assert contract is not None, sample
+            assert contract.end_date == date.fromisoformat(sample["end_date"]), sample
+            assert contract.currency == sample["currency"], sample
 
 
 @pytest.mark.parametrize("expected", FILES, ids=[f["file"] for f in FILES])

@@ -20,11 +20,13 @@ import csv
 import io
 import json
 import random
+import re
 import shutil
 import subprocess
 import sys
 import tempfile
 import unicodedata
+import zipfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
@@ -569,6 +571,22 @@ def expectations(rows: list[Record], rng: random.Random) -> dict[str, Any]:
                     "vendor_as_written": row.vendor_written or None,
                     "vendor": row.vendor,
                     "vendors_with_this_serial": sorted(vendors_of[row.serial]),
+                    "install_date": row.install.isoformat(),
+                }
+            )
+    contracts: list[dict[str, Any]] = []
+    for index, row in enumerate(rows, start=1):
+        c = row.contract
+        taken = {s["number"] for s in contracts}
+        if c is not None and c.number not in taken and len(contracts) < 6:
+            contracts.append(
+                {
+                    "data_row": index,
+                    "number": c.number,
+                    "customer": CUSTOMERS[row.customer].name,
+                    "end_date": c.end.isoformat(),
+                    "currency": c.currency,
+                    "annual_value": str(c.value),
                 }
             )
     return {
@@ -579,6 +597,7 @@ def expectations(rows: list[Record], rng: random.Random) -> dict[str, Any]:
         "contracts": len(_numbers(rows)),
         "fab_countries": countries,
         "machine_vendors": vendors,
+        "contract_samples": contracts,
     }
 
 
@@ -614,7 +633,27 @@ def _xlsx(
     wb.properties.creator = "SAP" if "sap" in path.name else "Export"
     wb.properties.created = FIXED_TIME
     wb.properties.modified = FIXED_TIME
-    wb.save(path)
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    _repack(buffer.getvalue(), path)
+
+
+def _repack(data: bytes, path: Path) -> None:
+    """Rewrite the zip with fixed entry times, so an unchanged workbook is the same bytes."""
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(path, "w") as target:
+        for info in source.infolist():
+            fixed = zipfile.ZipInfo(info.filename, date_time=FIXED_TIME.timetuple()[:6])
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            fixed.external_attr = info.external_attr
+            content = source.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                # openpyxl stamps "modified" with the time of saving, whatever was set.
+                content = re.sub(
+                    rb"(<dcterms:modified[^>]*>)[^<]*",
+                    rb"\g<1>" + FIXED_TIME.strftime("%Y-%m-%dT%H:%M:%SZ").encode(),
+                    content,
+                )
+            target.writestr(fixed, content)
 
 
 def _csv_text(lines: list[list[Any]], delimiter: str = ",", crlf: bool = True) -> str:
@@ -627,6 +666,21 @@ def _csv_text(lines: list[list[Any]], delimiter: str = ",", crlf: bool = True) -
     )
     writer.writerows(lines)
     return buffer.getvalue()
+
+
+def _libreoffice(source: Path, text: str, target: Path, infilter: str) -> None:
+    """Write the CSV source and have LibreOffice convert it, unless nothing changed.
+
+    LibreOffice stamps its files with the time of conversion, so converting an unchanged source
+    again would only churn the committed binary.
+    """
+    data = text.encode("utf-8")
+    if target.exists() and source.exists() and source.read_bytes() == data:
+        return
+    source.write_bytes(data)
+    with tempfile.TemporaryDirectory() as tmp:
+        produced = _soffice(source, target.suffix.lstrip("."), Path(tmp), infilter)
+        shutil.copyfile(produced, target)
 
 
 def _soffice(source: Path, target_ext: str, out_dir: Path, infilter: str | None) -> Path:
@@ -918,13 +972,13 @@ def build_sap_lo(out: Path, src: Path, rng: random.Random) -> Built:
     for line in body:
         line[11] = _de(line[11])
     top = [["Change Equipment: Equipment List"], ["Report date 01.12.2026  Plant 1000"], []]
-    source = src / "sap_ie05_equipment_en_libreoffice.csv"
-    source.write_text(_csv_text([*top, header, *body]), encoding="utf-8")
     # Columns 1, 5 and 8 as text keep the leading zeros; column 12 read day-first.
-    infilter = "CSV:44,34,76,1,1/2/5/2/8/2/12/4"
-    with tempfile.TemporaryDirectory() as tmp:
-        produced = _soffice(source, "xlsx", Path(tmp), infilter)
-        shutil.copyfile(produced, out / spec.name)
+    _libreoffice(
+        src / "sap_ie05_equipment_en_libreoffice.csv",
+        _csv_text([*top, header, *body]),
+        out / spec.name,
+        "CSV:44,34,76,1,1/2/5/2/8/2/12/4",
+    )
     return Built(
         spec.name,
         {
@@ -1707,13 +1761,13 @@ def build_ods(out: Path, src: Path, rng: random.Random) -> Built:
                 c.currency if c else "",
             ]
         )
-    source = src / "service_spreadsheet_libreoffice.csv"
-    source.write_text(_csv_text(lines), encoding="utf-8")
     # S/N as text; the three date columns day-first; the amount as a number (US decimal point).
-    infilter = "CSV:44,34,76,1,6/2/7/4/8/2/10/4/11/4/12/1"
-    with tempfile.TemporaryDirectory() as tmp:
-        produced = _soffice(source, "ods", Path(tmp), infilter)
-        shutil.copyfile(produced, out / spec.name)
+    _libreoffice(
+        src / "service_spreadsheet_libreoffice.csv",
+        _csv_text(lines),
+        out / spec.name,
+        "CSV:44,34,76,1,6/2/7/4/8/2/10/4/11/4/12/1",
+    )
     return Built(
         spec.name,
         {
@@ -1786,15 +1840,13 @@ def main(argv: list[str] | None = None) -> int:
     if args.check:
         with tempfile.TemporaryDirectory() as tmp:
             manifest = build_all(Path(tmp))
-            stale = [
-                name
-                for name in [f["file"] for f in manifest["files"] if f["file"].endswith(".csv")]
-                + [
-                    "src/sap_ie05_equipment_en_libreoffice.csv",
-                    "src/service_spreadsheet_libreoffice.csv",
-                ]
-                if (Path(tmp) / name).read_bytes() != (HERE / name).read_bytes()
+            # Everything but the two files LibreOffice stamps with its conversion time; their
+            # CSV sources in src/ are compared instead.
+            names = [
+                f["file"] for f in manifest["files"] if not f["writer"].startswith("LibreOffice")
             ]
+            names += [str(p.relative_to(tmp)) for p in sorted((Path(tmp) / "src").iterdir())]
+            stale = [n for n in names if (Path(tmp) / n).read_bytes() != (HERE / n).read_bytes()]
         committed = json.loads((HERE / "manifest.json").read_text(encoding="utf-8"))
         if committed != manifest:
             stale.append("manifest.json")
