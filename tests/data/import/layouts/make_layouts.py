@@ -534,6 +534,9 @@ def expectations(rows: list[Record], rng: random.Random) -> dict[str, Any]:
     for key in {r.customer for r in rows}:
         spellings = {normalised(r.customer_written) for r in rows if r.customer == key}
         assert len(spellings) == 1, (key, spellings)  # a variant would look like a new customer
+    merged = {normalised(r.customer_written) for r in rows}
+    assert len(merged) == len({r.customer for r in rows}), merged  # two customers look alike
+    assert len({r.fab_written for r in rows}) == len({r.fab for r in rows})
     vendors_of: dict[str, set[str]] = {}
     for row in rows:
         vendors_of.setdefault(row.serial, set()).add(row.vendor)
@@ -785,7 +788,8 @@ def _sold_to(customer: str) -> str:
 
 
 def _floc(fab: Fab) -> str:
-    return f"{fab.country}-{fab.city[:3].upper()}-{fab.key.split('_')[-1].upper()}"
+    # One functional location per fab building: country, city, then the fab's own short code.
+    return f"{fab.country}-{fab.city[:3].upper()}-{fab.key.replace('_', '').upper()}"
 
 
 def _sap_rows(rows: list[Record], rng: random.Random) -> list[list[Any]]:
