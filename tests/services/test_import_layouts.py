@@ -14,7 +14,6 @@ is module-level only, so removing one line makes every assertion below binding.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -23,7 +22,7 @@ import pytest
 from sqlalchemy import select
 
 from workbench.services import importing
-from workbench.services.database import info, open_database
+from workbench.services.database import info
 from workbench.services.importing import ImportOptions, ImportOutcome
 from workbench.storage.database import Database
 from workbench.storage.orm import ContractRow, FabRow, MachineRow
@@ -37,11 +36,9 @@ COUNTED = ("customers", "fabs", "machines", "contracts")
 
 
 @pytest.fixture
-def empty_book(tmp_path: Path) -> Iterator[Database]:
+def empty_book(sqlite_db: Database) -> Database:
     """A migrated SQLite book with nothing in it: the first import a new user makes."""
-    database = open_database(f"sqlite:///{tmp_path / 'book.sqlite3'}")
-    yield database
-    database.dispose()
+    return sqlite_db
 
 
 def _commit(db: Database, path: Path) -> ImportOutcome:
