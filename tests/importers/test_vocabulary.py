@@ -45,7 +45,10 @@ def test_status_words_in_several_languages() -> None:
     assert parse_status("稼働中").value is MachineStatus.INSTALLED
     assert parse_status("Verplaatst").value is MachineStatus.RELOCATED
     assert parse_status("报废").value is MachineStatus.DECOMMISSIONED
-    assert not parse_status("maybe").ok
+    # A word the book has no status for keeps the machine (as installed) with a warning.
+    maybe = parse_status("maybe")
+    assert maybe.ok and maybe.value is MachineStatus.INSTALLED
+    assert maybe.problem is not None and "taken as installed" in maybe.problem.message
 
 
 def test_text_collapses_spaces_and_keeps_number_digits() -> None:

@@ -27,8 +27,6 @@ from workbench.services.importing import ImportOptions, ImportOutcome
 from workbench.storage.database import Database
 from workbench.storage.orm import ContractRow, FabRow, MachineRow
 
-pytestmark = pytest.mark.xfail(strict=False, reason="importer rebuild for issue 12 in progress")
-
 LAYOUTS = Path(__file__).resolve().parent.parent / "data" / "import" / "layouts"
 MANIFEST: dict[str, Any] = json.loads((LAYOUTS / "manifest.json").read_text(encoding="utf-8"))
 FILES: list[dict[str, Any]] = MANIFEST["files"]

@@ -83,6 +83,16 @@ _LEGAL_WORDS: frozenset[str] = frozenset(
     }
 )
 #: Legal forms written in CJK, often glued to the name ("株式会社ニコン").
+#: Words after a vendor's name that make a subsidiary of it ("... Korea Ltd.", "... Europe").
+_PLACE_WORDS: frozenset[str] = frozenset(
+    {
+        "korea", "japan", "china", "taiwan", "singapore", "germany", "deutschland", "europe",
+        "asia", "pacific", "america", "americas", "usa", "us", "netherlands", "nederland",
+        "france", "italy", "israel", "ireland", "uk", "malaysia", "india", "vietnam",
+        "shanghai", "beijing", "kyushu", "tohoku", "yamanashi", "miyagi", "hsinchu", "tainan",
+        "international", "global", "holding", "holdings", "group",
+    }
+)  # fmt: skip
 _CJK_LEGAL = ("股份有限公司", "有限公司", "株式会社", "(株)", "주식회사", "(주)")
 _WORD = re.compile(r"[^\W_]+")
 #: What opens a remark after a model code: "NXT:1980Di (refurb)", "NXT:2000i, fab 2".
@@ -216,8 +226,30 @@ class Catalogue:
         self.canonical_vendor = lru_cache(maxsize=_MEMO_SIZE)(self._canonical_vendor)
 
     def _canonical_vendor(self, text: str) -> str | None:
-        """The canonical vendor name for a vendor name or alias, or None if unknown."""
-        return self._vendor_by_key.get(vendor_key(text)) if text else None
+        """The canonical vendor name for a vendor name or alias, or None if unknown.
+
+        A subsidiary written out ("SCREEN SPE Germany GmbH", "Applied Materials Korea
+        Ltd.") is its group: the longest alias its leading words spell.
+        """
+        if not text:
+            return None
+        found = self._vendor_by_key.get(vendor_key(text))
+        if found is not None:
+            return found
+        words = _words(text)
+        for size in range(min(self._longest_alias, len(words) - 1), 0, -1):
+            vendor = self._vendor_by_words.get(words[:size])
+            if vendor is None:
+                continue
+            # A one-word alias ("ASM", "Applied") leads many other firms' names: only the
+            # vendor's own name or a longer alias does, and only before words that make a
+            # subsidiary of it (a legal form or a place), never before another name.
+            own = size > 1 or words[:size] == _words(vendor)
+            rest = set(words[size:])
+            if own and rest & (_LEGAL_WORDS | _PLACE_WORDS):
+                return vendor
+            return None
+        return None
 
     def _lookup(self, text: str, vendor: str | None = None) -> CatalogueEntry | None:
         """The entry the typed model ``text`` names, or None when unknown or ambiguous.

@@ -181,6 +181,7 @@ def _layout_auto(header_index: int, headings: tuple[str | None, ...]) -> SheetLa
             )
             continue
         by_concept[concept] = index
+    _name_beside_code(headings, by_concept)
     have = set(by_concept)
     kinds = _detect_kinds(have)
     columns: dict[str, int] = {}
@@ -208,6 +209,27 @@ def _layout_auto(header_index: int, headings: tuple[str | None, ...]) -> SheetLa
                 SheetProblem(f"column '{heading}' ({column_letter(index)}) is not imported", index)
             )
     return SheetLayout(header_index + 1, headings, kinds, columns, tuple(problems))
+
+
+#: Headings too plain to mean a customer's name on their own, which do when they stand right
+#: of the customer code: SAP prints the sold-to party's number and then its "Name 1"
+#: ("Auftraggeber", "Name"); other ERPs do the same with "Description" or "Bezeichnung".
+_PLAIN_NAMES = frozenset({"name", "name1", "description", "bezeichnung", "naam", "名称", "名前"})
+
+
+def _name_beside_code(headings: tuple[str | None, ...], by_concept: dict[Concept, int]) -> None:
+    code = by_concept.get(Concept.CUSTOMER_CODE)
+    if code is None or Concept.CUSTOMER_NAME in by_concept:
+        return
+    index = code + 1
+    beside = headings[index] if index < len(headings) else None
+    if beside is None or header_key(beside) not in _PLAIN_NAMES:
+        return
+    if by_concept.get(Concept.TITLE) == index:
+        del by_concept[Concept.TITLE]  # "Description" beside a code names the customer
+    elif index in by_concept.values():
+        return
+    by_concept[Concept.CUSTOMER_NAME] = index
 
 
 def _fallback_allowed(kind: RecordKind, kinds: tuple[RecordKind, ...]) -> bool:

@@ -18,13 +18,18 @@ from functools import lru_cache
 
 from workbench.domain.enums import ServiceType
 from workbench.importers.cells import CellValue, display
-from workbench.importers.outcome import BLANK, Outcome, fail
+from workbench.importers.outcome import BLANK, Outcome, fail, warn
 
 S = ServiceType
 ALL_SERVICES = frozenset(ServiceType)
 
 _WORDS: dict[ServiceType, tuple[str, ...]] = {
     S.PREVENTIVE_MAINTENANCE: (
+        "inspektion",
+        "inspection",
+        "inspections",
+        "wartung und inspektion",
+        "点検",
         "pm",
         "preventive maintenance",
         "preventative maintenance",
@@ -80,6 +85,18 @@ _WORDS: dict[ServiceType, tuple[str, ...]] = {
         "고장수리",
     ),
     S.SPARE_PARTS: (
+        "parts only",
+        "parts supply",
+        "spare parts supply",
+        "부품공급",
+        "부품 공급",
+        "부품",
+        "备件供应",
+        "备件",
+        "备品备件",
+        "零部件供应",
+        "備品供應",
+        "備件",
         "spare parts",
         "spares",
         "parts",
@@ -179,6 +196,14 @@ _WORDS: dict[ServiceType, tuple[str, ...]] = {
         "원격진단",
     ),
     S.ONSITE_SUPPORT: (
+        "labor",
+        "labour",
+        "labor only",
+        "labour only",
+        "arbeitszeit",
+        "arbeitsleistung",
+        "technician labor",
+        "field labor",
         "onsite support",
         "on-site support",
         "on site support",
@@ -217,6 +242,17 @@ _WORDS: dict[ServiceType, tuple[str, ...]] = {
     ),
 }
 _ALL_WORDS = (
+    "full service agreement",
+    "full service contract",
+    "full maintenance",
+    "vollwartung",
+    "vollwartungsvertrag",
+    "full-service-vertrag",
+    "totaal onderhoud",
+    "全面维护",
+    "全保",
+    "フルメンテナンス",
+    "풀 서비스",
     "full service",
     "full-service",
     "all",
@@ -283,11 +319,34 @@ def parse_services_text(text: str) -> frozenset[ServiceType] | str:
     return frozenset(found)
 
 
+#: Names of service levels (Oracle coverage templates, ServiceMax SLA tiers): they say how
+#: much, not which services, so every service type is taken as covered, marked as assumed.
+SERVICE_LEVELS = frozenset(
+    {
+        "gold", "silver", "bronze", "platinum", "diamond", "basic", "standard", "premium",
+        "premier", "enhanced", "essential", "essentials", "advanced", "elite", "plus",
+        "gold plus", "silver plus", "level 1", "level 2", "level 3", "tier 1", "tier 2",
+        "tier 3", "24x7", "8x5", "9x5",
+    }
+)  # fmt: skip
+
+
 def parse_services(value: CellValue) -> Outcome:
+    """The service types a cell names; a service level (Gold, Silver) covers all, assumed.
+
+    The empty set is the planner's "no services named": every service type, with the
+    obligations marked as assumed coverage, so a hit says the coverage was not stated.
+    """
     if value is None:
         return BLANK
     if not isinstance(value, str):
         return fail(f"'{display(value)}' is not a list of services")
+    if _key(value) in SERVICE_LEVELS:
+        return warn(
+            frozenset(),
+            f"'{value}' names a service level, not the services it covers: every service "
+            "type is taken as covered, marked as assumed",
+        )
     result = parse_services_text(value)
     if isinstance(result, str):
         return fail(f"'{value}': {result}")

@@ -24,6 +24,7 @@ MAX_TEXT_LENGTH = 400
 _STATUS_WORDS: dict[str, MachineStatus] = {}
 for _state, _words in {
     MachineStatus.INSTALLED: (
+        "registered",
         "installed",
         "in use",
         "active",
@@ -67,6 +68,10 @@ for _state, _words in {
         "이설",
     ),
     MachineStatus.DECOMMISSIONED: (
+        "obsolete",
+        "expired",
+        "inactive",
+        "end of life",
         "decommissioned",
         "scrapped",
         "removed",
@@ -153,8 +158,12 @@ def parse_status(value: CellValue) -> Outcome:
         return BLANK
     found = _status(display(value))
     if found is None:
-        return fail(
-            f"'{display(value)}' is not a machine status (installed, relocated or decommissioned)"
+        # A status is no key: a word the book has none for (Salesforce's "Purchased",
+        # "Shipped") keeps the machine, installed, and the analyst is told.
+        return warn(
+            MachineStatus.INSTALLED,
+            f"'{display(value)}' is not a status the book has (installed, relocated or "
+            "decommissioned): the machine is taken as installed",
         )
     return Outcome(found)
 

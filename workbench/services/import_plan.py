@@ -228,6 +228,11 @@ class _Planner:
     #: The book's own company: the vendor of a machine nothing else names a maker for.
     own_vendor: str | None = None
     model_lookup: Callable[[str, str | None], tuple[str, str] | None] | None = None
+    #: A vendor as written ("LAM RESEARCH", "Tokyo Electron") -> its canonical name ("Lam
+    #: Research", "TEL"), from the equipment catalogue; None where the catalogue is silent.
+    vendor_names: Callable[[str], str | None] | None = None
+    _vendor_cache: dict[str, str] = field(default_factory=dict)
+    _stored_vendors: set[str] | None = None
     stored_by_key: dict[str, set[int]] = field(default_factory=dict)
     taken_codes: set[str] = field(default_factory=set)
     customer_inserts: dict[Hashable, int] = field(default_factory=dict)  # NewRef key -> row
@@ -854,7 +859,7 @@ class _Planner:
         for index, record in enumerate(self.parsed.machines):
             if cancel is not None and index % _CANCEL_EVERY == 0:
                 cancel.raise_if_cancelled()
-            vendor = record.vendor or self._vendor_of(record)
+            vendor = self._vendor_of(record)
             if vendor is None:
                 self.rejected_serials[record.serial] = Rejected(record.source)
                 continue
@@ -955,11 +960,30 @@ class _Planner:
             self._by_serial = index
         return self._by_serial
 
+    def vendor_name(self, written: str) -> str:
+        """The name a vendor is stored under: the catalogue's, unless the book already holds
+        machines under the spelling as written (then that, so re-imports match them)."""
+        found = self._vendor_cache.get(written)
+        if found is None:
+            if written in self.stored_vendors:
+                found = written
+            else:
+                canonical = self.vendor_names(written) if self.vendor_names else None
+                found = canonical or written.strip()
+            self._vendor_cache[written] = found
+        return found
+
+    @property
+    def stored_vendors(self) -> set[str]:
+        if self._stored_vendors is None:
+            self._stored_vendors = {m.vendor for m in self.snap.models.values()}
+        return self._stored_vendors
+
     def _vendor_of(self, record: MachineRecord) -> str | None:
         if record.vendor:
-            return record.vendor
+            return self.vendor_name(record.vendor)
         if self.vendor_option:
-            return self.vendor_option
+            return self.vendor_name(self.vendor_option)
         stored = self.snap.machines_by_serial.get(record.serial, [])
         if len(stored) == 1:
             return stored[0].vendor
@@ -1361,7 +1385,7 @@ class _Planner:
         return self._contract_from_lines(line, machine)
 
     def _machine_of(self, line: ContractLineRecord) -> _Target | None:
-        vendor = line.vendor or self.vendor_option
+        vendor = self.vendor_name(line.vendor) if line.vendor else self.vendor_option
         found: _Target | Rejected | None
         if vendor:
             key = (vendor.casefold(), line.serial)
@@ -1667,6 +1691,7 @@ def build_plan(
     matches: dict[str, str] | None = None,
     own_vendor: str | None = None,
     model_lookup: Callable[[str, str | None], tuple[str, str] | None] | None = None,
+    vendor_names: Callable[[str], str | None] | None = None,
 ) -> ImportPlan:
     """Resolve and diff every parsed record against ``snapshot``; writes nothing.
 
@@ -1682,6 +1707,7 @@ def build_plan(
         matches=dict(matches or {}),
         own_vendor=own_vendor,
         model_lookup=model_lookup,
+        vendor_names=vendor_names,
     )
     steps: list[Callable[[], None]] = [
         planner.plan_customers,

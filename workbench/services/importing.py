@@ -33,7 +33,7 @@ from workbench.domain.enums import EquipmentCategory
 from workbench.domain.errors import WorkbenchError
 from workbench.importers import Mapping, ParsedImport, parse_files
 from workbench.importers.collector import collector_paused
-from workbench.importers.equipment_catalogue import lookup_model
+from workbench.importers.equipment_catalogue import canonical_vendor, lookup_model
 from workbench.services import backups, roles
 from workbench.services.book_settings import OWN_COMPANY, get_setting, set_setting
 from workbench.services.identity import current_user
@@ -232,6 +232,7 @@ def preview(
             matches=matches,
             own_vendor=own,
             model_lookup=catalogue_model,
+            vendor_names=canonical_vendor,
         )
 
 
@@ -269,6 +270,7 @@ def commit(
                 matches=matches,
                 own_vendor=own_company or stored_own,
                 model_lookup=catalogue_model,
+                vendor_names=canonical_vendor,
             )
             if plan.has_errors and not valid_only:
                 return ImportOutcome(plan, committed=False, refused=True)
