@@ -23,7 +23,13 @@ def register(
         "show what would be created, changed or rejected. Nothing is written without --commit; "
         "with --commit, any rejected row means nothing is written unless --valid-only.",
     )
-    p.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    p.add_argument("files", nargs="*", type=Path, metavar="FILE")
+    p.add_argument(
+        "--template",
+        type=Path,
+        metavar="OUT.xlsx",
+        help="write a template workbook (columns understood, example rows) and exit",
+    )
     p.add_argument("--profile", metavar="NAME", help="read the files with a saved column mapping")
     p.add_argument("--save-profile", metavar="NAME", help="save the mapping used under this name")
     p.add_argument("--vendor", metavar="V", help="vendor of every machine, for files without one")
@@ -51,6 +57,16 @@ def register(
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    if args.template is not None:
+        if args.template.suffix.lower() != ".xlsx":
+            error(f"{args.template} must be an .xlsx file.")
+            return 2
+        importing.write_template(args.template)
+        print(f"Template written to {args.template}.")
+        return 0
+    if not args.files:
+        error("name at least one file to import (or --template OUT.xlsx).")
+        return 2
     if args.errors is not None and args.errors.suffix.lower() != ".xlsx":
         error(f"{args.errors} must be an .xlsx file.")
         return 2

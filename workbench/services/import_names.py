@@ -21,7 +21,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
-from workbench.screening.normalize import is_cjk, normalize
+from workbench.screening.normalize import LEGAL_FORMS, is_cjk, normalize, raw_words
 
 MAX_CODE = 64
 #: Token-set similarity of two name keys at or above which the plan asks "is X the stored Y?".
@@ -46,8 +46,10 @@ def same_customer_name(a: str, b: str) -> bool:
 
 
 def _slug_words(text: str) -> list[str]:
-    tokens = normalize(text, acronyms=False).tokens or tuple(text.split())
-    return [t if is_cjk(t) else t.upper() for t in tokens if t]
+    """The name's own words (not the matcher's stems: "Electronics", not "electronic"),
+    without its legal form, in capitals; CJK words as they are."""
+    words = [w for w in raw_words(text) if w not in LEGAL_FORMS] or raw_words(text)
+    return [w if is_cjk(w) else w.upper() for w in words if w]
 
 
 def generated_code(parts: Iterable[str | None]) -> str:

@@ -193,6 +193,14 @@ def read_files(
     return parse_files(paths, mapping, progress, cancel, same_name=same_customer_name)
 
 
+def write_template(path: Path) -> Path:
+    """The import template workbook: a flat sheet with example rows and every column the
+    importer understands with its headings in each language."""
+    from workbench.importers.template import write_template as write
+
+    return write(path)
+
+
 def catalogue_model(model_code: str, vendor: str | None) -> tuple[str, str] | None:
     """(vendor, category slug) the shipped equipment catalogue gives a model code.
 
