@@ -764,7 +764,8 @@ class PreviewPage(_Page):
         )
         names_hint.setWordWrap(True)
         names_layout.addWidget(names_hint)
-        names_layout.addWidget(_table(self.near_matches, "nearMatches"), 1)
+        self.near_table = _table(self.near_matches, "nearMatches")
+        names_layout.addWidget(self.near_table, 1)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("previewTabs")
         self.tabs.addTab(rejected_tab, "Rejected rows")
@@ -902,6 +903,8 @@ class PreviewPage(_Page):
         self.new_records.set_lines(result.new)
         self.issues.set_issues(result.issues)
         self.near_matches.set_matches(plan.near_matches, self.state.matches)
+        if self.near_matches.rowCount():
+            _fit(self.near_table, 360)
         self.notes.setText(plan_notes(plan))
         self.notes.setVisible(bool(self.notes.text()))
         rejected_rows = sum(len(s.lines) for s in result.rejected)
