@@ -55,8 +55,19 @@ def test_in_force_differs_by_what_took_force_between(demo_db: Database) -> None:
         if rule.effective and dt.date(2024, 6, 1) < rule.effective <= dt.date(2025, 6, 1)
     }
     assert diff.gone.height == 0
-    assert set(diff.new["rule_id"].unique()) <= took_force
-    assert diff.new.height > 0
+    # New hits come from rules that took force, or from parties listed in between (each
+    # listing counts from its own date: PXW, SwaySure, Wuhan Xinxin joined in Dec 2024).
+    listings = load_listings(demo_db)
+    listed_between = set(
+        listings.filter(pl.col("since").is_between(dt.date(2024, 6, 2), dt.date(2025, 6, 1)))[
+            "customer_id"
+        ].to_list()
+    )
+    assert listed_between
+    by_party = diff.new.filter(~pl.col("rule_id").is_in(list(took_force)))
+    assert set(by_party["customer_id"].to_list()) <= listed_between
+    assert (by_party["first_affected"] >= dt.date(2024, 12, 2)).all()
+    assert diff.new.height > by_party.height > 0
 
 
 def test_value_at_risk_counts_each_obligation_once(demo_db: Database) -> None:
