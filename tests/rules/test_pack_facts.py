@@ -400,3 +400,23 @@ def test_meti_end_user_list_binds_from_9_october_2025() -> None:
     tool = _row(**JP_TOOL, fab_country="HK", customer_hq_country="HK")
     assert "jp-2025-end-user-list" not in ids(run(dt.date(2025, 10, 8), tool, listings=eul))
     assert "jp-2025-end-user-list" in ids(run(dt.date(2025, 10, 9), tool, listings=eul))
+
+
+@pytest.mark.parametrize(("eccn", "denied"), [("3B993.f.1", True), ("3B991", False), (None, False)])
+def test_a_row_denying_only_listed_sme_is_case_by_case_for_other_items(
+    eccn: str | None, denied: bool
+) -> None:
+    sway = listings_frame(
+        [
+            listing(
+                500,
+                dt.date(2024, 12, 2),
+                footnote="FN5",
+                licence_policy="Presumption of denial except case-by-case for items not described"
+                " in ECCN 3B001.a.4, .c, .d, f.1.b.2, .k to .p; 3B002.c, 3B993, or 3B994",
+            )
+        ]
+    )
+    hits = run(dt.date(2025, 6, 1), _row(class_us=eccn), listings=sway)
+    assert ("us-el-policy-denial" in ids(hits)) is denied
+    assert ("us-el-policy-except-sme" in ids(hits)) is not denied

@@ -69,6 +69,10 @@ SMIC = (
     " f.1.b.2, .k to .p; 3B002.c, 3B993, or 3B994. Case-by-case for items designed for"
     " production of 200mm wafers destined to a 200mm wafer production facility."
 )
+SWAYSURE = (
+    "Presumption of denial except case-by-case for items not described in ECCN 3B001.a.4, .c,"
+    " .d, f.1.b.2, .k to .p; 3B002.c, 3B993, or 3B994"
+)
 LISTINGS = listings_frame(
     [
         {"customer_id": 501, "party_name": "SMIC", "list_code": "entity_list", "footnote": "FN5",
@@ -77,6 +81,9 @@ LISTINGS = listings_frame(
          "licence_policy": "Presumption of denial", "since": dt.date(2019, 5, 16)},
         {"customer_id": 502, "party_name": "Party 4", "list_code": "entity_list", "footnote": "FN4",
          "licence_policy": "Case-by-case review", "since": dt.date(2022, 10, 7)},
+        {"customer_id": 508, "party_name": "SwaySure", "list_code": "entity_list",
+         "footnote": "FN5", "since": dt.date(2022, 1, 1),
+         "licence_policy": SWAYSURE},
         {"customer_id": 505, "party_name": "JP listed", "list_code": "meti_end_user_list",
          "since": dt.date(2025, 9, 29)},
     ]
@@ -174,6 +181,7 @@ def test_in_force_differs_exactly_by_rules_taking_force_in_between() -> None:
         "us-734-9-k-sme-fdp",
         "us-el-fn5-sme-items",
         "us-el-policy-200mm",
+        "us-el-policy-except-sme",
         "us-fn5-entities",
     }
     key = ["obligation_id", "rule_id"]

@@ -39,17 +39,20 @@ from workbench.storage.orm import (
 
 SIZES = {"small": 1_200, "large": 100_000}
 
-#: Each listed party's own listing date, so back-dated runs see the list as it stood: SMIC and
-#: its affiliates 18 Dec 2020 (85 FR 83416), YMTC 15 Dec 2022 (87 FR 77505), Fujian Jinhua
-#: 29 Oct 2018, GMC Wuxi 12 Sept 2025 (90 FR 44496), Mikron 2022 [demo reading]. Parties not
-#: named get the footnote-based default below.
+#: Each listed party's own listing date, so back-dated runs see the list as it stood (read from
+#: the Federal Register citations of the Entity List rows): SMIC and its affiliates 18 Dec 2020
+#: (85 FR 83420), YMTC and PXW 15 Dec 2022 (87 FR 77505), Fujian Jinhua 30 Oct 2018 (83 FR
+#: 54521), GMC Wuxi 12 Sept 2025 (90 FR 44496). Parties not named (Wuhan Xinxin, SwaySure:
+#: 89 FR 96837) get the footnote-based default below. The policy texts in customers.csv are
+#: the rows' own (CSL of 2026-07-31).
 LISTING_SINCE = {
     "SMIC": date(2020, 12, 18),
     "SMIC-BJ": date(2020, 12, 18),
     "SMNC": date(2020, 12, 18),
     "SMSC": date(2020, 12, 18),
     "YMTC": date(2022, 12, 15),
-    "JHICC": date(2018, 10, 29),
+    "PXW": date(2022, 12, 15),
+    "JHICC": date(2018, 10, 30),
     "GMC-WX": date(2025, 9, 12),
 }
 #: Vendors whose tools are US-origin (made in the US) in the demo catalogue.
