@@ -1,7 +1,7 @@
 """facts the rule packs read: US-person service per contract, subject-to-EAR facts per model
 
-Revision ID: 0006_packs_subject_facts
-Revises: 0005_audit
+Revision ID: 0007_packs_subject_facts
+Revises: 0006_import_unknowns
 Create Date: 2026-12-03 09:30:00
 
 15 CFR 744.6 binds only where US persons take part in a service, so a contract records
@@ -16,8 +16,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0006_packs_subject_facts"
-down_revision = "0005_audit"
+revision = "0007_packs_subject_facts"
+down_revision = "0006_import_unknowns"
 branch_labels = None
 depends_on = None
 
