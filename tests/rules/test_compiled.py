@@ -37,6 +37,8 @@ LISTINGS = listings_frame(
     ]
 )
 
+_DRAM = {"process_type": "dram", "logic_node_nm": None, "architecture": None}
+_NAND = {"process_type": "nand", "logic_node_nm": None, "architecture": None}
 CASES: list[tuple[str, dict[str, Any], dict[str, Any], bool]] = [
     ("country hit", {"kind": "country", "in": ["CN", "MO"]}, {}, True),
     ("country miss", {"kind": "country", "in": ["MO"]}, {}, False),
@@ -55,13 +57,40 @@ CASES: list[tuple[str, dict[str, Any], dict[str, Any], bool]] = [
         {"fab_country": "HK"},
         True,
     ),
-    ("advanced yes", {"kind": "advanced_node"}, {"advanced_node": True}, True),
+    ("advanced yes", {"kind": "advanced_node"}, {"architecture": "finfet"}, True),
     ("advanced no", {"kind": "advanced_node"}, {"advanced_node": False}, False),
-    ("unknown technology counts", {"kind": "advanced_node"}, {"advanced_node": None}, True),
+    (
+        "technology decides over the recorded flag",
+        {"kind": "advanced_node"},
+        {"advanced_node": True, "logic_node_nm": 28.0},
+        False,
+    ),
+    (
+        "recorded flag stands when technology is unknown",
+        {"kind": "advanced_node"},
+        {"process_type": None, "advanced_node": True},
+        True,
+    ),
+    ("advanced DRAM 18 nm", {"kind": "advanced_node"}, {**_DRAM, "dram_half_pitch_nm": 18.0}, True),
+    ("DRAM 19 nm", {"kind": "advanced_node"}, {**_DRAM, "dram_half_pitch_nm": 19.0}, False),
+    ("NAND 128 layers", {"kind": "advanced_node"}, {**_NAND, "nand_layers": 128}, True),
+    ("NAND 112 layers", {"kind": "advanced_node"}, {**_NAND, "nand_layers": 112}, False),
+    (
+        "unknown technology counts",
+        {"kind": "advanced_node"},
+        {"process_type": None, "advanced_node": None},
+        True,
+    ),
+    (
+        "unknown node counts",
+        {"kind": "advanced_node"},
+        {"logic_node_nm": None, "advanced_node": None},
+        True,
+    ),
     (
         "unknown technology does not count",
         {"kind": "advanced_node", "unknown_counts": False},
-        {"advanced_node": None},
+        {"process_type": None, "advanced_node": None},
         False,
     ),
     (
@@ -347,7 +376,7 @@ def test_explanations_state_actual_values() -> None:
         ]
     }
     result = evaluate(
-        facts(row(advanced_node=None)),
+        facts(row(process_type=None, advanced_node=None)),
         LISTINGS,
         licences_frame(),
         [active(rule(scope))],
@@ -355,7 +384,8 @@ def test_explanations_state_actual_values() -> None:
     )
     assert result.explain(1, "r1") == [
         "fab country CN in {CN, MO}",
-        "fab SMIC Beijing B2 advanced-node: unknown technology counts",
+        "fab SMIC Beijing B2 advanced-node: unknown technology counts"
+        " (advanced-node definition of 2023-11-17)",
         "not (tool overlay 2 nm <= 1.5 nm)",
         "parent customer SMIC on entity_list FN5",
         "service type spare_parts covered",

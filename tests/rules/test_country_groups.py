@@ -54,6 +54,45 @@ def test_version_in_force_is_chosen_by_date(tmp_path: Path) -> None:
 
 def test_date_before_every_version_falls_back_and_says_so() -> None:
     groups = load_country_groups(dt.date(2020, 1, 1))
-    assert groups.version == dt.date(2026, 7, 23)
+    assert groups.version == dt.date(2021, 12, 9)
     assert not groups.exact
     assert "earliest version available" in groups.describe()
+
+
+@pytest.mark.parametrize(
+    ("day", "version", "cambodia", "nicaragua"),
+    [
+        # Cambodia in D:5 from 9 Dec 2021 (86 FR 70015) until 3 Feb 2026.
+        (dt.date(2021, 12, 9), dt.date(2021, 12, 9), True, False),
+        (dt.date(2024, 3, 14), dt.date(2021, 12, 9), True, False),
+        # Nicaragua added to D:5 (and D:1) effective 15 Mar 2024.
+        (dt.date(2024, 3, 15), dt.date(2024, 3, 15), True, True),
+        (dt.date(2026, 2, 2), dt.date(2024, 3, 15), True, True),
+        (dt.date(2026, 2, 3), dt.date(2026, 2, 3), False, True),
+        (dt.date(2026, 8, 1), dt.date(2026, 7, 23), False, True),
+    ],
+)
+def test_shipped_versions_follow_d5_changes(
+    day: dt.date, version: dt.date, cambodia: bool, nicaragua: bool
+) -> None:
+    groups = load_country_groups(day)
+    assert groups.version == version and groups.exact
+    assert ("KH" in groups.members["D:5"]) is cambodia
+    assert ("NI" in groups.members["D:5"]) is nicaragua
+    assert ("NI" in groups.members["D:1"]) is nicaragua
+    assert ("NI" in groups.members["B"]) is not nicaragua
+    assert "KH" in groups.members["D:1"]  # Cambodia stays in D:1 throughout
+    assert "HK" in groups.members["D:5"] and "MO" not in groups.members["D:5"]
+
+
+def test_derived_versions_differ_from_the_issue_only_by_their_listed_changes() -> None:
+    base = json.loads(SHIPPED.read_text(encoding="utf-8"))["groups"]
+    for name, changed in [
+        ("ear_country_groups_2026-02-03.json", set()),
+        ("ear_country_groups_2024-03-15.json", {"D:5"}),
+        ("ear_country_groups_2021-12-09.json", {"D:5", "D:1", "B"}),
+    ]:
+        data = json.loads(resource("reference", name).read_text(encoding="utf-8"))
+        assert data["derivation"]["changes"]
+        differ = {g for g in base if sorted(base[g]) != sorted(data["groups"][g])}
+        assert differ == changed, name

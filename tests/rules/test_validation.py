@@ -99,3 +99,23 @@ def test_unknown_scope_node_is_named(tmp_path: Path) -> None:
     text = BROKEN.replace("{kind: model_set, set: unknown_set}", "{kind: colour}")
     messages = validate_pack(_write(tmp_path, text))
     assert any(m.line == 19 and "scope node" in m.message for m in messages)
+
+
+def test_us_rule_naming_china_without_hong_kong_is_warned(tmp_path: Path) -> None:
+    fixed = BROKEN.replace("[NO, CN]", '["NO", CN]').replace("PM, ", "").replace('"=<"', '"<="')
+    fixed = fixed.replace("outcome: banned\n    colour: red\n", "outcome: notify\n")
+    text = [(m.line, m.severity, m.message) for m in validate_pack(_write(tmp_path, fixed))]
+    assert any(line == 20 and sev == "warning" and "Hong Kong" in msg for line, sev, msg in text)
+    with_hk = fixed.replace('["NO", CN]', '["NO", CN, HK]')
+    text = [m.message for m in validate_pack(_write(tmp_path, with_hk))]
+    assert not any("Hong Kong" in msg for msg in text)
+
+
+def test_superseded_before_effective_is_an_error(tmp_path: Path) -> None:
+    fixed = BROKEN.replace("[NO, CN]", '["NO", CN, HK]').replace("PM, ", "").replace('"=<"', '"<="')
+    fixed = fixed.replace("outcome: banned\n    colour: red\n", "outcome: notify\n")
+    fixed = fixed.replace(
+        "    effective: 2024-01-01\n", "    effective: 2024-01-01\n    superseded: 2023-12-31\n"
+    )
+    messages = validate_pack(_write(tmp_path, fixed))
+    assert any(m.severity == "error" and "superseded on 2023-12-31" in m.message for m in messages)

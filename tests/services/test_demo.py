@@ -112,3 +112,29 @@ def test_progress_is_reported_and_cancel_leaves_nothing(db: Database) -> None:
         demo.load_demo(db, 200, progress=progress, cancel=token)
     assert info(db).counts["customers"] == 0
     assert seen[0][1] == seen[-1][1] > 0
+
+
+def test_book_holds_the_cases_the_packs_turn_on() -> None:
+    """Issue 20: a Macau advanced fab, a Hong Kong fab, a 200 mm SMIC fab, a non-US tool with
+    US content above de minimis, a party listed in 2025, and contracts of each US-person kind."""
+    book = demo.generate("small")
+    customers = {c["id"]: c for c in book.customers}
+    fabs = {f["id"]: f for f in book.fabs}
+    used_fabs = {m["fab_id"] for m in book.machines}
+    macau = [f for f in book.fabs if f["country"] == "MO" and f["advanced_node"]]
+    assert macau and macau[0]["id"] in used_fabs
+    assert any(f["country"] == "HK" and f["id"] in used_fabs for f in book.fabs)
+    smic = {c["id"] for c in book.customers if c["code"].startswith("SMIC")}
+    assert any(
+        f["wafer_size_mm"] == 200 and f["customer_id"] in smic and f["id"] in used_fabs
+        for f in fabs.values()
+    )
+    assert any(m["us_origin"] is False and (m["us_content_pct"] or 0) > 25 for m in book.models)
+    listed_2025 = [lst for lst in book.listings if lst["since"].year == 2025]
+    assert listed_2025 and customers[listed_2025[0]["customer_id"]]["code"] == "GMC-WX"
+    smic_listing = next(
+        lst for lst in book.listings if customers[lst["customer_id"]]["code"] == "SMIC"
+    )
+    assert smic_listing["since"].isoformat() == "2020-12-18"
+    kinds = {c["us_person_service"] for c in book.contracts}
+    assert kinds == {True, False, None}

@@ -30,6 +30,31 @@ def test_facts_cover_every_obligation(demo_db: Database) -> None:
     assert facts.filter(pl.col("advanced_node").is_null()).height > 0
 
 
+def test_facts_carry_what_the_packs_read(demo_db: Database) -> None:
+    """Wafer size, the US-person flag and the subject-to-EAR facts reach the evaluators, each
+    from its own row; listings carry their own dates."""
+    facts = load_facts(demo_db)
+    book = demo.generate(400, seed=3)
+    fabs = {f["id"]: f for f in book.fabs}
+    contracts = {c["id"]: c for c in book.contracts}
+    models = {m["id"]: m for m in book.models}
+    machines = {m["id"]: m for m in book.machines}
+    for r in facts.head(200).iter_rows(named=True):
+        machine = machines[r["machine_id"]]
+        assert r["wafer_size_mm"] == fabs[machine["fab_id"]]["wafer_size_mm"]
+        assert r["us_person"] == contracts[r["contract_id"]]["us_person_service"]
+        model = models[machine["model_id"]]
+        assert (r["us_origin"], r["us_content_pct"], r["us_direct_product"]) == (
+            model["us_origin"],
+            model["us_content_pct"],
+            model["us_direct_product"],
+        )
+    assert set(facts["us_person"].unique().to_list()) == {True, False, None}
+    listings = load_listings(demo_db)
+    assert listings["since"].null_count() == 0
+    assert dt.date(2025, 9, 12) in listings["since"].to_list()
+
+
 def test_stored_run_reads_back_identically(demo_db: Database) -> None:
     result = evaluation.evaluate_scenario(demo_db, "in-force", dt.date(2025, 6, 1))
     stored = runs.run_hits(demo_db, result.run_id)
@@ -55,8 +80,19 @@ def test_in_force_differs_by_what_took_force_between(demo_db: Database) -> None:
         if rule.effective and dt.date(2024, 6, 1) < rule.effective <= dt.date(2025, 6, 1)
     }
     assert diff.gone.height == 0
-    assert set(diff.new["rule_id"].unique()) <= took_force
-    assert diff.new.height > 0
+    # New hits come from rules that took force, or from parties listed in between (each
+    # listing counts from its own date: PXW, SwaySure, Wuhan Xinxin joined in Dec 2024).
+    listings = load_listings(demo_db)
+    listed_between = set(
+        listings.filter(pl.col("since").is_between(dt.date(2024, 6, 2), dt.date(2025, 6, 1)))[
+            "customer_id"
+        ].to_list()
+    )
+    assert listed_between
+    by_party = diff.new.filter(~pl.col("rule_id").is_in(list(took_force)))
+    assert set(by_party["customer_id"].to_list()) <= listed_between
+    assert (by_party["first_affected"] >= dt.date(2024, 12, 2)).all()
+    assert diff.new.height > by_party.height > 0
 
 
 def test_value_at_risk_counts_each_obligation_once(demo_db: Database) -> None:

@@ -19,12 +19,13 @@ import polars as pl
 from workbench.domain.cancel import CancelToken, Progress
 from workbench.domain.enums import EquipmentCategory
 from workbench.rules.country_groups import CountryGroups, load_country_groups
+from workbench.rules.definitions import NodeDefinition, node_definition
 from workbench.rules.facts import (
     CLASS_COLUMNS,
     LICENCES_SCHEMA,
-    LISTINGS_SCHEMA,
     conform,
     conform_facts,
+    conform_listings,
 )
 from workbench.rules.hits import (
     COVERED,
@@ -49,6 +50,7 @@ from workbench.rules.model import (
     CountryGroupIn,
     CountryIn,
     DateCompare,
+    Flag,
     Listed,
     MachineStatusIn,
     ModelIn,
@@ -57,6 +59,7 @@ from workbench.rules.model import (
     ObligationOverlaps,
     ProcessTypeIn,
     Scope,
+    SubjectToEar,
     Threshold,
 )
 from workbench.rules.packs import ActiveRule
@@ -86,7 +89,15 @@ THRESHOLD_LABELS = {
     "overlay_nm": ("tool overlay", " nm"),
     "wavelength_nm": ("tool wavelength", " nm"),
     "numerical_aperture": ("tool NA", ""),
+    "wafer_size_mm": ("fab wafer size", " mm"),
+    "us_content_pct": ("tool US-origin content", " %"),
 }
+FLAG_LABELS = {
+    "us_person": "US persons take part in the service",
+    "us_origin": "model is US-origin",
+    "us_direct_product": "model is a direct product of US technology, software or plant",
+}
+_DAY_ZERO = dt.date(1, 1, 1)
 DATE_LABELS = {
     "ship_date": "machine shipped",
     "install_date": "machine installed",
@@ -110,16 +121,19 @@ def describe_listing(node: Listed) -> str:
     return f"{'/'.join(node.lists)}{fn}{policy}"
 
 
+_ListingKey = tuple[str, tuple[str, ...], tuple[str, ...], tuple[str, ...]]
+
+
 @dataclass
 class _Context:
     as_of: dt.date
     groups: CountryGroups
     listings: pl.DataFrame
     facts: pl.DataFrame
+    node: NodeDefinition = field(default_factory=lambda: node_definition(dt.date.max))
     _values: dict[str, list[str]] = field(default_factory=dict)
-    _listing_cache: dict[
-        tuple[str, tuple[str, ...], tuple[str, ...], tuple[str, ...]], dict[int, str]
-    ] = field(default_factory=dict)
+    _listing_cache: dict[_ListingKey, dict[int, str]] = field(default_factory=dict)
+    _since_cache: dict[_ListingKey, dict[int, dt.date]] = field(default_factory=dict)
 
     def matching_codes(self, column: str, node: ClassificationIn) -> list[str]:
         """The codes present in ``column`` that the predicate accepts.
@@ -133,23 +147,41 @@ class _Context:
             )
         wanted = set(node.codes)
         prefixes = tuple(c + "." for c in node.codes)
+        starts = tuple(node.codes)
         return [
             v
             for v in self._values[column]
-            if v in wanted or (node.match == "prefix" and v.startswith(prefixes))
+            if v in wanted
+            or (node.match == "prefix" and v.startswith(prefixes))
+            or (node.match == "starts" and v.startswith(starts))
         ]
 
     def names(self, lists: Sequence[str]) -> dict[int, str]:
         """Names of listed customers, for parents, whose names the facts do not carry."""
         return _names(self.listings, lists)
 
+    def listed_since(self, party: str, node: Listed) -> dict[int, dt.date]:
+        """Listed party ids -> the earliest date a matching listing counts from (an undated
+        listing counts from the start, so it moves nothing)."""
+        self.listed(party, node)
+        return self._since_cache[self._key(party, node)]
+
+    @staticmethod
+    def _key(party: str, node: Listed) -> _ListingKey:
+        return (party, tuple(node.lists), tuple(node.footnotes), tuple(node.policy_contains))
+
     def listed(self, party: str, node: Listed) -> dict[int, str]:
-        """Listed party ids -> what their matching listings say ("entity_list FN5")."""
+        """Listed party ids -> what their matching listings say ("entity_list FN5"), counting
+        only listings dated on or before the as-of date (a party listed later is not yet)."""
         lists, footnotes, policies = node.lists, node.footnotes, node.policy_contains
-        key = (party, tuple(lists), tuple(footnotes), tuple(policies))
+        key = self._key(party, node)
         if key not in self._listing_cache:
             id_col = "fab_id" if party == "fab" else "customer_id"
-            cond = pl.col(id_col).is_not_null() & pl.col("list_code").is_in(list(lists))
+            cond = (
+                pl.col(id_col).is_not_null()
+                & pl.col("list_code").is_in(list(lists))
+                & (pl.col("since").is_null() | (pl.col("since") <= pl.lit(self.as_of)))
+            )
             if footnotes:
                 cond &= pl.col("footnote").is_in(list(footnotes))
             if policies:
@@ -158,18 +190,31 @@ class _Context:
                     lambda a, b: a | b,
                     (policy.str.contains(p.lower(), literal=True) for p in policies),
                 ).fill_null(False)
+            since = pl.col("since").dt.to_string("%Y-%m-%d")
             rows = (
                 self.listings.filter(cond)
                 .with_columns(
                     entry=pl.concat_str(
-                        [pl.col("list_code"), pl.col("footnote")], separator=" ", ignore_nulls=True
+                        [
+                            pl.col("list_code"),
+                            pl.col("footnote"),
+                            pl.when(since.is_not_null()).then(pl.lit("since ") + since),
+                        ],
+                        separator=" ",
+                        ignore_nulls=True,
                     )
                 )
                 .group_by(id_col)
-                .agg(pl.col("entry").unique().sort().str.join(", "))
+                .agg(
+                    pl.col("entry").unique().sort().str.join(", "),
+                    pl.col("since").fill_null(_DAY_ZERO).min().alias("__since"),
+                )
             )
             self._listing_cache[key] = dict(
                 zip(rows[id_col].to_list(), rows["entry"].to_list(), strict=True)
+            )
+            self._since_cache[key] = dict(
+                zip(rows[id_col].to_list(), rows["__since"].to_list(), strict=True)
             )
         return self._listing_cache[key]
 
@@ -272,7 +317,7 @@ def leaf(node: Scope, rule: ActiveRule, ctx: _Context) -> tuple[pl.Expr, pl.Expr
         groups = node.groups[0] if len(node.groups) == 1 else f"any of {braces(node.groups)}"
         return _country(node, members, f"{groups} ({ctx.groups.describe()})")
     if isinstance(node, AdvancedNode):
-        adv = pl.col("advanced_node")
+        adv = _advanced_node(ctx.node)
         counts = "counts" if node.unknown_counts else "does not count"
         word = (
             pl.when(adv.is_null())
@@ -282,7 +327,7 @@ def leaf(node: Scope, rule: ActiveRule, ctx: _Context) -> tuple[pl.Expr, pl.Expr
             .otherwise(pl.lit("no"))
         )
         return adv.fill_null(node.unknown_counts), _text(
-            "fab ", _str("fab_name"), " advanced-node: ", word
+            "fab ", _str("fab_name"), " advanced-node: ", word, f" ({ctx.node.describe()})"
         )
     if isinstance(node, CategoryIn):
         # A model the import could not place has category "unknown": a doubt, never clean.
@@ -331,7 +376,7 @@ def leaf(node: Scope, rule: ActiveRule, ctx: _Context) -> tuple[pl.Expr, pl.Expr
         )
     if isinstance(node, ClassificationIn):
         cls = pl.col(CLASS_COLUMNS[node.regime.value])
-        relation = "under" if node.match == "prefix" else "in"
+        relation = {"prefix": "under", "exact": "in", "starts": "in group"}[node.match]
         return (
             cls.is_in(ctx.matching_codes(CLASS_COLUMNS[node.regime.value], node)).fill_null(False),
             _text(
@@ -360,6 +405,19 @@ def leaf(node: Scope, rule: ActiveRule, ctx: _Context) -> tuple[pl.Expr, pl.Expr
             f" on {describe_listing(node)}",
         )
         return reduce(lambda a, b: a | b, masks), statement
+    if isinstance(node, Flag):
+        value = pl.col(node.field)
+        counts = "counts" if node.unknown_counts else "does not count"
+        word = (
+            pl.when(value.is_null())
+            .then(pl.lit(f"unknown ({counts})"))
+            .when(value)
+            .then(pl.lit("yes"))
+            .otherwise(pl.lit("no"))
+        )
+        return value.fill_null(node.unknown_counts), _text(f"{FLAG_LABELS[node.field]}: ", word)
+    if isinstance(node, SubjectToEar):
+        return _subject_to_ear(node)
     if isinstance(node, DateCompare):
         day = _resolve_date(node.date, rule)
         when = pl.col(node.field)
@@ -386,6 +444,69 @@ def leaf(node: Scope, rule: ActiveRule, ctx: _Context) -> tuple[pl.Expr, pl.Expr
             ),
         )
     raise TypeError(f"not a predicate: {type(node).__name__}")
+
+
+def _advanced_node(definition: NodeDefinition) -> pl.Expr:
+    """The advanced-node test of ``definition`` on the fab's technology columns; where they
+    cannot decide it (unknown technology), the fab's recorded answer stands."""
+    limits = definition.limits
+    process = pl.col("process_type").cast(pl.String)
+    logic = process.is_in(["logic", "foundry"])
+    non_planar = (
+        pl.col("architecture").cast(pl.String).is_in(["finfet", "gaa"])
+        if limits.non_planar
+        else pl.lit(False)
+    )
+    node, unknown = pl.col("logic_node_nm"), pl.lit(None, dtype=pl.Boolean)
+    computed = (
+        pl.when(process.is_null())
+        .then(unknown)
+        .when(logic & non_planar)
+        .then(pl.lit(True))
+        .when(logic)
+        .then(node <= pl.lit(limits.logic_node_nm))
+        .when(process == "dram")
+        .then(pl.col("dram_half_pitch_nm") <= pl.lit(limits.dram_half_pitch_nm))
+        .when(process == "nand")
+        .then(pl.col("nand_layers") >= pl.lit(limits.nand_layers))
+        .otherwise(pl.lit(False))
+    )
+    return pl.coalesce(computed, pl.col("advanced_node"))
+
+
+def _subject_to_ear(node: SubjectToEar) -> tuple[pl.Expr, pl.Expr]:
+    origin, content = pl.col("us_origin"), pl.col("us_content_pct")
+    direct = pl.col("us_direct_product")
+    over = content > pl.lit(node.de_minimis_pct)
+    yes = origin.fill_null(False) | over.fill_null(False)
+    known = origin.is_not_null() & content.is_not_null()
+    if node.direct_product:
+        yes = yes | direct.fill_null(False)
+        known = known & direct.is_not_null()
+    counts = " (unknown counts)" if node.unknown_counts else ""
+    verdict = pl.when(yes).then(True).when(known).then(False).otherwise(node.unknown_counts)
+
+    def word(e: pl.Expr) -> pl.Expr:
+        return (
+            pl.when(e.is_null())
+            .then(pl.lit("unknown"))
+            .when(e)
+            .then(pl.lit("yes"))
+            .otherwise(pl.lit("no"))
+        )
+
+    parts: list[pl.Expr | str] = [
+        "model subject to the EAR: US-origin ",
+        word(origin),
+        ", US content ",
+        _num(content),
+        pl.when(content.is_null()).then(pl.lit("")).otherwise(pl.lit(" %")),
+        f" (de minimis {node.de_minimis_pct:g} %)",
+    ]
+    if node.direct_product:
+        parts += [", US direct product ", word(direct)]
+    parts.append(pl.when(yes | known).then(pl.lit("")).otherwise(pl.lit(counts)))
+    return verdict, _text(*parts)
 
 
 def mask(node: Scope, rule: ActiveRule, ctx: _Context) -> pl.Expr:
@@ -434,9 +555,38 @@ def texts(node: Scope, rule: ActiveRule, ctx: _Context) -> list[pl.Expr]:
     return [leaf(node, rule, ctx)[1]]
 
 
-def _first_affected(rule: ActiveRule) -> tuple[pl.Expr, pl.Expr, list[pl.Expr]]:
-    """(first affected date, exempt mask, grandfathering texts)."""
-    first = pl.max_horizontal(pl.lit(rule.effective), pl.col("obligation_start"))
+def _conjunct_listings(node: Scope) -> list[Listed]:
+    """The listing predicates a hit must satisfy (the scope, or items of nested ``all``)."""
+    if isinstance(node, Listed):
+        return [node]
+    if isinstance(node, AllOf):
+        return [n for c in node.items for n in _conjunct_listings(c)]
+    return []
+
+
+def _listed_from(rule: ActiveRule, ctx: _Context) -> list[pl.Expr]:
+    """Per conjunct listing predicate, the day the row's party counts as listed from."""
+    out = []
+    for node in _conjunct_listings(rule.rule.scope):
+        days = [
+            _party_exprs(party)[0].replace_strict(
+                ctx.listed_since(party, node), default=None, return_dtype=pl.Date()
+            )
+            for party in node.parties
+        ]
+        out.append(pl.min_horizontal(days))
+    return out
+
+
+def _first_affected(rule: ActiveRule, ctx: _Context) -> tuple[pl.Expr, pl.Expr, list[pl.Expr]]:
+    """(first affected date, exempt mask, grandfathering texts).
+
+    The first affected day is the rule's binding date (compliance date if later), the
+    obligation start, and for a rule on listed parties the party's own listing date.
+    """
+    first = pl.max_horizontal(
+        pl.lit(rule.binding), pl.col("obligation_start"), *_listed_from(rule, ctx)
+    )
     exempt = pl.lit(False)
     notes: list[pl.Expr] = []
     for g in rule.rule.exceptions.grandfathering:
@@ -452,7 +602,12 @@ def _first_affected(rule: ActiveRule) -> tuple[pl.Expr, pl.Expr, list[pl.Expr]]:
 
 
 def _explanation(rule: ActiveRule, ctx: _Context) -> pl.Expr:
-    notes = _first_affected(rule)[2]
+    notes = _first_affected(rule, ctx)[2]
+    binding = (
+        [pl.lit(f"compliance from {rule.binding.isoformat()}")]
+        if rule.binding != rule.effective
+        else []
+    )
     return pl.concat_list(
         [
             *texts(rule.rule.scope, rule, ctx),
@@ -464,6 +619,7 @@ def _explanation(rule: ActiveRule, ctx: _Context) -> pl.Expr:
                 .otherwise(pl.lit(" covered")),
             ),
             pl.lit(f"effective {rule.effective.isoformat()}"),
+            *binding,
             *notes,
         ]
     ).list.drop_nulls()
@@ -472,7 +628,7 @@ def _explanation(rule: ActiveRule, ctx: _Context) -> pl.Expr:
 def _rule_query(base: pl.LazyFrame, rule: ActiveRule, rank: int, ctx: _Context) -> pl.LazyFrame:
     """The hits of one rule: row position, rule rank, first affected date, value at risk."""
     r = rule.rule
-    first, exempt, _ = _first_affected(rule)
+    first, exempt, _ = _first_affected(rule, ctx)
     services = [a for a in r.activities if a != "new_tool_shipment"]
     hit = (
         mask(r.scope, rule, ctx)
@@ -726,14 +882,16 @@ def evaluate(
 ) -> CompiledEvaluation:
     """Evaluate ``rules`` against every obligation in ``facts`` as of ``as_of``."""
     facts = conform_facts(facts)
-    listings = conform(listings, LISTINGS_SCHEMA, "listings")
+    listings = conform_listings(listings)
     licences = conform(licences, LICENCES_SCHEMA, "licences")
     # Dictionary-encode the text columns the rules test, once: set tests then compare small
     # integers instead of strings, rule after rule.
     encoded = facts.with_row_index("__row").with_columns(
         *(pl.col(c).cast(pl.Categorical) for c in sorted(_used_columns(rules)))
     )
-    ctx = _Context(as_of, groups or load_country_groups(as_of), listings, encoded)
+    ctx = _Context(
+        as_of, groups or load_country_groups(as_of), listings, encoded, node_definition(as_of)
+    )
     base = encoded.lazy()
     ordered = sorted(rules, key=lambda r: r.rule.id)
     report: Callable[[int, int], None] = progress or (lambda _d, _t: None)

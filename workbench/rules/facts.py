@@ -47,12 +47,25 @@ obligation_start/_end       Date          the obligation's period, both days inc
                                           at risk
 obligation_value            Float64       the obligation's share of contract value (currency)
 coverage_assumed            Boolean?      the import named no services: the service is assumed
+wafer_size_mm               Int64?        the fab's wafer size (200 / 300); SMIC's 200 mm carve-out
+us_person                   Boolean?      US persons take part in performing the contract's
+                                          services (15 CFR 744.6); null = not recorded
+us_origin                   Boolean?      the model is US-origin (made in the US), so subject to EAR
+us_content_pct              Float64?      US-origin controlled content, % of the model's value
+                                          (de minimis, 15 CFR 734.4)
+us_direct_product           Boolean?      the model is a direct product of US technology or
+                                          software, or made by a plant that is (FDP, 734.9)
 ==========================  ============  ========================================================
+
+The last five columns are *extension facts*: a frame built without them (an older loader, a
+benchmark) gets them as nulls from :func:`conform_facts`, so "not recorded" stays unknown.
 
 ``LISTINGS_SCHEMA``: confirmed restricted-party listings, one row per (party, list, footnote).
 A separate small frame rather than a list column, so a rule's listing predicate becomes a set of
 ids computed once and an ``is_in`` over the big frame. Exactly one of ``customer_id`` and
 ``fab_id`` is set; a parent customer's listing is a customer row keyed by the parent's id.
+``since`` is the listing's own date: a party counts as listed only from then (null: from the
+rule's effective date, as nothing says otherwise).
 
 ``LICENCES_SCHEMA``: licences held, one row each. ``jurisdiction`` is the issuing authority's
 (BIS -> US, the Dutch ministry -> NL, METI -> JP). Null scope columns mean "any"; an empty
@@ -109,7 +122,15 @@ FACTS_SCHEMA: dict[str, pl.DataType] = {
     "obligation_end": pl.Date(),
     "obligation_value": pl.Float64(),
     "coverage_assumed": pl.Boolean(),
+    "wafer_size_mm": pl.Int64(),
+    "us_person": pl.Boolean(),
+    "us_origin": pl.Boolean(),
+    "us_content_pct": pl.Float64(),
+    "us_direct_product": pl.Boolean(),
 }
+
+#: Facts added after the first schema; missing from a frame, they are read as unknown (null).
+EXTENSION_FACTS = ("wafer_size_mm", "us_person", "us_origin", "us_content_pct", "us_direct_product")
 
 LISTINGS_SCHEMA: dict[str, pl.DataType] = {
     "customer_id": pl.Int64(),
@@ -118,6 +139,7 @@ LISTINGS_SCHEMA: dict[str, pl.DataType] = {
     "list_code": pl.String(),
     "footnote": pl.String(),
     "licence_policy": pl.String(),
+    "since": pl.Date(),
 }
 
 LICENCES_SCHEMA: dict[str, pl.DataType] = {
@@ -201,8 +223,28 @@ def conform(df: pl.DataFrame, schema: dict[str, pl.DataType], what: str) -> pl.D
         raise FactsError(f"{what} have a column of the wrong type: {exc}") from exc
 
 
+def _with_nulls(
+    df: pl.DataFrame, columns: Iterable[str], schema: dict[str, pl.DataType]
+) -> pl.DataFrame:
+    """``df`` with the given optional columns added as nulls where absent."""
+    missing = [c for c in columns if c not in df.columns]
+    return (
+        df.with_columns(pl.lit(None, dtype=schema[c]).alias(c) for c in missing) if missing else df
+    )
+
+
+def conform_listings(df: pl.DataFrame) -> pl.DataFrame:
+    """Listings in the documented shape; a frame without ``since`` reads as undated listings."""
+    return conform(_with_nulls(df, ["since"], LISTINGS_SCHEMA), LISTINGS_SCHEMA, "listings")
+
+
+def conform_facts_shape(df: pl.DataFrame) -> pl.DataFrame:
+    """Facts columns and types only (extension facts added as nulls), no content checks."""
+    return conform(_with_nulls(df, EXTENSION_FACTS, FACTS_SCHEMA), FACTS_SCHEMA, "facts")
+
+
 def conform_facts(df: pl.DataFrame) -> pl.DataFrame:
-    out = conform(df, FACTS_SCHEMA, "facts")
+    out = conform_facts_shape(df)
     nulls = out.select([pl.col(c).null_count() for c in REQUIRED_FACTS]).row(0)
     bad = [c for c, n in zip(REQUIRED_FACTS, nulls, strict=True) if n]
     if bad:

@@ -13,7 +13,13 @@ from collections.abc import Sequence
 
 import polars as pl
 
-from workbench.rules.facts import FACTS_SCHEMA, LICENCES_SCHEMA, LISTINGS_SCHEMA, conform
+from workbench.rules.facts import (
+    LICENCES_SCHEMA,
+    LISTINGS_SCHEMA,
+    conform,
+    conform_facts_shape,
+    conform_listings,
+)
 from workbench.rules.packs import ActiveRule
 
 _CHUNK = 100_000
@@ -53,11 +59,11 @@ def _feed(digest: hashlib._Hash, name: str, df: pl.DataFrame, key: Sequence[str]
 def data_fingerprint(facts: pl.DataFrame, listings: pl.DataFrame, licences: pl.DataFrame) -> str:
     """Hash of everything an evaluation reads, independent of row order."""
     digest = hashlib.sha256()
-    _feed(digest, "facts", conform(facts, FACTS_SCHEMA, "facts"), ["obligation_id"])
+    _feed(digest, "facts", conform_facts_shape(facts), ["obligation_id"])
     _feed(
         digest,
         "listings",
-        conform(listings, LISTINGS_SCHEMA, "listings"),
+        conform_listings(listings),
         list(LISTINGS_SCHEMA),
     )
     _feed(digest, "licences", conform(licences, LICENCES_SCHEMA, "licences"), ["licence_id"])

@@ -92,7 +92,10 @@ ThresholdField = Literal[
     "overlay_nm",
     "wavelength_nm",
     "numerical_aperture",
+    "wafer_size_mm",
+    "us_content_pct",
 ]
+FlagField = Literal["us_person", "us_origin", "us_direct_product"]
 ThresholdOp = Literal["<", "<=", ">", ">="]
 DateField = Literal["ship_date", "install_date", "contract_signed"]
 DateOp = Literal["before", "on_or_before", "after", "on_or_after"]
@@ -158,12 +161,13 @@ class ModelSetIn(_Strict):
 
 
 class ClassificationIn(_Strict):
-    """Classification code under one regime; ``prefix`` matches whole dotted sub-paragraphs."""
+    """Classification code under one regime; ``prefix`` matches whole dotted sub-paragraphs,
+    ``starts`` plain leading text (``3B`` is CCL Category 3 product group B: every 3B ECCN)."""
 
     kind: Literal["classification"]
     regime: Annotated[Regime, _Lax]
     codes: list[NonEmpty] = Field(alias="in", min_length=1)
-    match: Literal["exact", "prefix"] = "prefix"
+    match: Literal["exact", "prefix", "starts"] = "prefix"
 
 
 class Threshold(_Strict):
@@ -187,6 +191,29 @@ class Listed(_Strict):
         default=[],
         description="any of these texts in the listing's licence policy (case-insensitive)",
     )
+
+
+class Flag(_Strict):
+    """A yes/no fact is yes: US persons take part in the service (``us_person``), the model is
+    US-origin (``us_origin``) or a US direct product (``us_direct_product``). Unknown fails
+    unless ``unknown_counts``: a rule that must not miss the unrecorded case says so."""
+
+    kind: Literal["flag"]
+    field: FlagField
+    unknown_counts: bool = False
+
+
+class SubjectToEar(_Strict):
+    """The serviced model (and so its parts and software) is subject to the EAR (15 CFR 734.3):
+    US-origin; or foreign-made with more than ``de_minimis_pct`` % US-origin controlled content
+    (734.4; ``0`` means no de minimis: any US content); or, when ``direct_product`` is set, a
+    foreign direct product of US technology, software or plant (734.9). Null facts are unknown;
+    the item is unknown when no known fact makes it subject and some fact is unknown."""
+
+    kind: Literal["subject_to_ear"]
+    de_minimis_pct: float = Field(default=25.0, ge=0, le=100)
+    direct_product: bool = False
+    unknown_counts: bool = True
 
 
 class DateCompare(_Strict):
@@ -231,6 +258,8 @@ Predicate = (
     | ClassificationIn
     | Threshold
     | Listed
+    | Flag
+    | SubjectToEar
     | DateCompare
     | ObligationOverlaps
 )
@@ -248,6 +277,8 @@ _PREDICATE_KINDS: dict[str, type[BaseModel]] = {
     "classification": ClassificationIn,
     "threshold": Threshold,
     "listed": Listed,
+    "flag": Flag,
+    "subject_to_ear": SubjectToEar,
     "date": DateCompare,
     "obligation_overlaps": ObligationOverlaps,
 }
@@ -287,6 +318,8 @@ Scope = Annotated[
     | Annotated[ClassificationIn, Tag("classification")]
     | Annotated[Threshold, Tag("threshold")]
     | Annotated[Listed, Tag("listed")]
+    | Annotated[Flag, Tag("flag")]
+    | Annotated[SubjectToEar, Tag("subject_to_ear")]
     | Annotated[DateCompare, Tag("date")]
     | Annotated[ObligationOverlaps, Tag("obligation_overlaps")],
     Discriminator(
@@ -340,7 +373,16 @@ class Rule(_Strict):
     announced: dt.date | None = None
     published: dt.date | None = None
     effective: dt.date | None = None
-    compliance: dt.date | None = None
+    compliance: dt.date | None = Field(
+        default=None,
+        description="compliance date, when later than the effective date: obligations are "
+        "first affected from it",
+    )
+    superseded: dt.date | None = Field(
+        default=None,
+        description="first day this text no longer applies (a later version replaced it); "
+        "runs as of that day or later leave it out",
+    )
     scope: Scope
     activities: list[Activity] = Field(min_length=1)
     outcome: Annotated[Outcome, _Lax]

@@ -70,6 +70,13 @@ class ActiveRule:
     model_sets: Mapping[str, frozenset[tuple[str, str]]] = field(default_factory=dict)
     model_set_titles: Mapping[str, str] = field(default_factory=dict)
 
+    @property
+    def binding(self) -> dt.date:
+        """The first day obligations are affected: the compliance date when the rule sets a
+        later one (89 FR 96790 gave footnote 5 until 31 Dec 2024), else the effective date."""
+        compliance = self.rule.compliance
+        return max(self.effective, compliance) if compliance is not None else self.effective
+
 
 @dataclass(frozen=True, slots=True)
 class RuleBook:
@@ -125,8 +132,12 @@ _IN_FORCE_STATUSES = (RuleStatus.IN_FORCE, RuleStatus.PUBLISHED)
 
 
 def in_force(rule: Rule, as_of: dt.date) -> bool:
+    """In force on ``as_of``: enacted, effective by then and not yet replaced by a later text."""
     return (
-        rule.status in _IN_FORCE_STATUSES and rule.effective is not None and rule.effective <= as_of
+        rule.status in _IN_FORCE_STATUSES
+        and rule.effective is not None
+        and rule.effective <= as_of
+        and (rule.superseded is None or as_of < rule.superseded)
     )
 
 
@@ -135,7 +146,8 @@ def select_rules(scenario: Scenario, book: RuleBook, as_of: dt.date) -> list[Act
 
     Rules named by the scenario (directly or by pack) are taken whatever their status, with
     the scenario's assumed effective date, else their own, else the as-of date; withdrawn
-    rules are never taken, since nobody weighs a withdrawn text.
+    rules are never taken, since nobody weighs a withdrawn text, nor superseded ones on a
+    date their replacement governs.
     """
     chosen: dict[str, ActiveRule] = {}
     if scenario.in_force:
@@ -149,6 +161,8 @@ def select_rules(scenario: Scenario, book: RuleBook, as_of: dt.date) -> list[Act
     named += [book.find(rule_id) for rule_id in scenario.rules]
     for pack, rule in named:
         if rule.status is RuleStatus.WITHDRAWN or rule.id in chosen:
+            continue
+        if rule.superseded is not None and as_of >= rule.superseded:
             continue
         effective = scenario.assumed_effective or rule.effective or as_of
         chosen[rule.id] = _active(pack, rule, effective)

@@ -15,8 +15,11 @@ from typing import Any
 import polars as pl
 
 from workbench.domain.cancel import CancelToken, Progress
+from workbench.domain.enums import Architecture, ProcessType
+from workbench.domain.technology import NodeLimits, advanced_node
 from workbench.rules.country_groups import CountryGroups, load_country_groups
-from workbench.rules.facts import LICENCES_SCHEMA, LISTINGS_SCHEMA, conform, conform_facts
+from workbench.rules.definitions import node_definition
+from workbench.rules.facts import LICENCES_SCHEMA, conform, conform_facts, conform_listings
 from workbench.rules.hits import HIT_SCHEMA, IDENTITY_COLUMNS, Evaluation
 from workbench.rules.model import (
     LICENCE_EXCEPTION_SYMBOLS,
@@ -30,6 +33,7 @@ from workbench.rules.model import (
     CountryGroupIn,
     CountryIn,
     DateCompare,
+    Flag,
     Listed,
     MachineStatusIn,
     ModelIn,
@@ -38,6 +42,7 @@ from workbench.rules.model import (
     ObligationOverlaps,
     ProcessTypeIn,
     Scope,
+    SubjectToEar,
     Threshold,
 )
 from workbench.rules.packs import ActiveRule
@@ -46,12 +51,17 @@ Row = Mapping[str, Any]
 
 
 class _Listings:
-    def __init__(self, rows: list[dict[str, Any]]) -> None:
+    def __init__(self, rows: list[dict[str, Any]], as_of: dt.date, limits: NodeLimits) -> None:
         self.rows = rows
+        self.as_of = as_of
+        self.limits = limits
 
-    def has(self, party_id: Any, on_fab: bool, node: Listed) -> bool:
+    def since(self, party_id: Any, on_fab: bool, node: Listed) -> dt.date | None:
+        """The earliest day a matching listing of the party counts from (``date.min`` for an
+        undated one), or None when no listing dated by the as-of date matches."""
         if party_id is None:
-            return False
+            return None
+        found: dt.date | None = None
         for r in self.rows:
             rid = r["fab_id"] if on_fab else r["customer_id"]
             if rid != party_id or r["list_code"] not in node.lists:
@@ -61,8 +71,26 @@ class _Listings:
             policy = (r["licence_policy"] or "").lower()
             if node.policy_contains and not any(p.lower() in policy for p in node.policy_contains):
                 continue
-            return True
-        return False
+            day = r["since"] or dt.date.min
+            if day > self.as_of:
+                continue
+            found = day if found is None else min(found, day)
+        return found
+
+    def has(self, party_id: Any, on_fab: bool, node: Listed) -> bool:
+        return self.since(party_id, on_fab, node) is not None
+
+    def party_since(self, row: Row, node: Listed) -> dt.date | None:
+        days = []
+        for party in node.parties:
+            if party == "customer":
+                days.append(self.since(row["customer_id"], False, node))
+            elif party == "fab":
+                days.append(self.since(row["fab_id"], True, node))
+            else:
+                days.append(self.since(row["parent_customer_id"], False, node))
+        known = [d for d in days if d is not None]
+        return min(known) if known else None
 
 
 def _compare(left: Any, op: str, right: Any) -> bool:
@@ -95,7 +123,17 @@ def holds(
     if isinstance(node, CountryGroupIn):
         return any(country in groups.members.get(g, ()) for g in node.groups)
     if isinstance(node, AdvancedNode):
-        adv = row["advanced_node"]
+        pt, arch = row["process_type"], row["architecture"]
+        adv = advanced_node(
+            ProcessType(pt) if pt is not None else None,
+            row["logic_node_nm"],
+            Architecture(arch) if arch is not None else None,
+            row["dram_half_pitch_nm"],
+            row["nand_layers"],
+            listings.limits,
+        )
+        if adv is None:
+            adv = row["advanced_node"]
         return node.unknown_counts if adv is None else bool(adv)
     if isinstance(node, ProcessTypeIn):
         return row["process_type"] in [v.value for v in node.values]
@@ -121,6 +159,8 @@ def holds(
                 "."
             ):
                 return True
+            if node.match == "starts" and code[: len(wanted)] == wanted:
+                return True
         return False
     if isinstance(node, Threshold):
         value = row[node.field]
@@ -135,6 +175,19 @@ def holds(
             else:
                 found |= listings.has(row["parent_customer_id"], False, node)
         return found
+    if isinstance(node, Flag):
+        flag = row[node.field]
+        return node.unknown_counts if flag is None else bool(flag)
+    if isinstance(node, SubjectToEar):
+        origin, content = row["us_origin"], row["us_content_pct"]
+        direct = row["us_direct_product"] if node.direct_product else False
+        if origin is True or (content is not None and content > node.de_minimis_pct):
+            return True
+        if direct is True:
+            return True
+        if origin is None or content is None or direct is None:
+            return node.unknown_counts
+        return False
     if isinstance(node, DateCompare):
         day = rule.effective if node.date == "effective" else node.date
         value = row[node.field]
@@ -146,10 +199,25 @@ def holds(
     raise TypeError(f"not a predicate: {type(node).__name__}")
 
 
-def _first_affected(row: Row, rule: ActiveRule) -> dt.date | None:
+def _listed_conjuncts(node: Scope) -> list[Listed]:
+    if isinstance(node, Listed):
+        return [node]
+    if isinstance(node, AllOf):
+        out: list[Listed] = []
+        for c in node.items:
+            out += _listed_conjuncts(c)
+        return out
+    return []
+
+
+def _first_affected(row: Row, rule: ActiveRule, listings: _Listings) -> dt.date | None:
     """First affected day, or None when exempt or when the obligation is over by then."""
     start = row["obligation_start"]
-    first = rule.effective if start is None else max(rule.effective, start)
+    first = rule.binding if start is None else max(rule.binding, start)
+    for node in _listed_conjuncts(rule.rule.scope):
+        since = listings.party_since(row, node)
+        if since is not None:
+            first = max(first, since)
     for g in rule.rule.exceptions.grandfathering:
         basis = row[g.basis]
         if basis is not None and basis < g.before:
@@ -216,7 +284,7 @@ def evaluate_reference(
 ) -> Evaluation:
     facts = conform_facts(facts)
     groups = groups or load_country_groups(as_of)
-    listed = _Listings(conform(listings, LISTINGS_SCHEMA, "listings").to_dicts())
+    listed = _Listings(conform_listings(listings).to_dicts(), as_of, node_definition(as_of).limits)
     held = conform(licences, LICENCES_SCHEMA, "licences").to_dicts()
     licensable = {o.value for o in LICENSABLE_OUTCOMES}
     records: list[dict[str, Any]] = []
@@ -233,7 +301,7 @@ def evaluate_reference(
                 continue
             if not holds(r.scope, row, rule, groups, listed):
                 continue
-            first = _first_affected(row, rule)
+            first = _first_affected(row, rule, listed)
             if first is None:
                 continue
             start = row["obligation_start"]

@@ -185,6 +185,11 @@ def _semantic_rule(
             (*loc, "compliance"),
             f"compliance date {rule.compliance} is before the effective date {rule.effective}",
         )
+    if rule.superseded and rule.effective and rule.superseded <= rule.effective:
+        yield loc8.message(
+            (*loc, "superseded"),
+            f"superseded on {rule.superseded}, not after the effective date {rule.effective}",
+        )
     if rule.status in ("in_force", "published") and rule.effective is None:
         yield loc8.message(
             (*loc, "effective"), f"a rule with status {rule.status} needs an effective date"
@@ -207,6 +212,14 @@ def _semantic_rule(
             for i, c in enumerate(node.countries):
                 if not _known_country(c):
                     yield loc8.message((*where, "in", i), f"unknown country code {c!r}")
+            if rule.jurisdiction == "US" and "CN" in node.countries and "HK" not in node.countries:
+                # The country groups fold Hong Kong into China; a plain country test does not.
+                yield loc8.message(
+                    (*where, "in"),
+                    "the EAR treats Hong Kong as China since 23 Dec 2020 (85 FR 83765): "
+                    "name HK beside CN",
+                    "warning",
+                )
         elif isinstance(node, ModelSetIn) and node.name not in pack.model_sets:
             known = ", ".join(sorted(pack.model_sets)) or "none defined"
             yield loc8.message(

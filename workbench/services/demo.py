@@ -38,6 +38,35 @@ from workbench.storage.orm import (
 )
 
 SIZES = {"small": 1_200, "large": 100_000}
+
+#: Each listed party's own listing date, so back-dated runs see the list as it stood (read from
+#: the Federal Register citations of the Entity List rows): SMIC and its affiliates 18 Dec 2020
+#: (85 FR 83420), YMTC and PXW 15 Dec 2022 (87 FR 77505), Fujian Jinhua 30 Oct 2018 (83 FR
+#: 54521), GMC Wuxi 12 Sept 2025 (90 FR 44496). Parties not named (Wuhan Xinxin, SwaySure:
+#: 89 FR 96837) get the footnote-based default below. The policy texts in customers.csv are
+#: the rows' own (CSL of 2026-07-31).
+LISTING_SINCE = {
+    "SMIC": date(2020, 12, 18),
+    "SMIC-BJ": date(2020, 12, 18),
+    "SMNC": date(2020, 12, 18),
+    "SMSC": date(2020, 12, 18),
+    "YMTC": date(2022, 12, 15),
+    "PXW": date(2022, 12, 15),
+    "JHICC": date(2018, 10, 30),
+    "GMC-WX": date(2025, 9, 12),
+}
+#: Vendors whose tools are US-origin (made in the US) in the demo catalogue.
+US_VENDORS = frozenset({"Lam Research", "Applied Materials", "KLA", "Axcelis"})
+#: Demo readings of subject-to-EAR facts of non-US tools: (US content %, US direct product).
+#: Illustrative, not vendor data: a Japanese etcher with 30 % US content (above de minimis),
+#: an ASML scanner with 12 % (below), a Korean strip tool made with US technology (SME FDP).
+SUBJECT_FACTS: dict[tuple[str, str], tuple[float | None, bool | None]] = {
+    ("TEL", "Tactras Vigus"): (30.0, False),
+    ("ASML", "NXT:1980Di"): (12.0, False),
+    ("ASML", "NXT:1970Ci"): (12.0, False),
+    ("PSK", "SUPRA Vplus"): (5.0, True),
+    ("Hitachi High-Tech", "CG7300"): (8.0, False),
+}
 #: Generation is anchored to a fixed date, never to today, so the book does not drift.
 REFERENCE_DATE = date(2025, 6, 30)
 NL_2023_CUTOFF = date(2023, 9, 1)
@@ -276,7 +305,9 @@ def generate(size: str | int = "small", seed: int = 7) -> DemoBook:
                     "list_code": list_code,
                     "footnote": footnote,
                     "licence_policy": policy,
-                    "since": date(2024, 12, 2) if footnote == "FN5" else date(2022, 12, 15),
+                    "since": LISTING_SINCE.get(
+                        cust.code, date(2024, 12, 2) if footnote == "FN5" else date(2022, 12, 15)
+                    ),
                     "source": "demo data: entered on the customer record",
                 }
             )
@@ -309,6 +340,8 @@ def generate(size: str | int = "small", seed: int = 7) -> DemoBook:
         )
 
     for mid, model in enumerate(demo_catalogue.models(), start=1):
+        content, direct = SUBJECT_FACTS.get((model.vendor, model.code), (None, None))
+        us_made = model.vendor in US_VENDORS
         book.models.append(
             {
                 "id": mid,
@@ -325,6 +358,9 @@ def generate(size: str | int = "small", seed: int = 7) -> DemoBook:
                 "numerical_aperture": model.na,
                 "overlay_nm": model.overlay,
                 "throughput_wph": model.throughput,
+                "us_origin": us_made if us_made or content is not None else None,
+                "us_content_pct": 100.0 if us_made else content,
+                "us_direct_product": True if us_made else direct,
                 "version": 1,
             }
         )
@@ -541,6 +577,11 @@ def _add_contract(
             "value": value,
             "currency": currency,
             "renewal": renewal,
+            # Who performs the service: US vendors' own teams are US persons; one contract
+            # in five of the others leaves it unrecorded (rules count that as US persons).
+            "us_person_service": (
+                True if vendor in US_VENDORS else None if contract_id % 5 == 0 else False
+            ),
             "version": 1,
         }
     )

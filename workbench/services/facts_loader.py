@@ -17,6 +17,7 @@ from sqlalchemy import Float, String, cast, select
 
 from workbench.domain.cancel import CancelToken, Progress
 from workbench.rules.facts import (
+    EXTENSION_FACTS,
     FACTS_SCHEMA,
     LICENCES_SCHEMA,
     LISTINGS_SCHEMA,
@@ -87,7 +88,10 @@ def _denormalise(
         how="horizontal",
     )
     # An obligation without its machine (or contract) row is dropped, as by an inner join.
-    return joined.drop_nulls(["serial", "contract_number"]).select(list(FACTS_SCHEMA))
+    # Extension facts are added afterwards by ``add_extension_facts``.
+    return joined.drop_nulls(["serial", "contract_number"]).select(
+        [c for c in FACTS_SCHEMA if c not in EXTENSION_FACTS]
+    )
 
 
 def load_facts(
@@ -218,12 +222,53 @@ def load_facts(
         progress(2, 3)
     facts = _denormalise(_dated(obligations), _dated(machines), _dated(contracts))
     del obligations, machines, contracts
+    facts = add_extension_facts(db, facts, cancel)
     if not facts["obligation_id"].is_sorted():
         facts = facts.sort("obligation_id")
     facts = conform_facts(facts).set_sorted("obligation_id")
     if progress:
         progress(3, 3)
     return facts
+
+
+def add_extension_facts(
+    db: Database, facts: pl.DataFrame, cancel: CancelToken | None = None
+) -> pl.DataFrame:
+    """``facts`` with the extension facts (``rules.facts.EXTENSION_FACTS``) gathered by machine
+    and by contract: the fab's wafer size, the model's subject-to-EAR facts, the contract's
+    US-person flag. Kept apart from the main read so the facts the packs added stay one
+    small, separate query on the (small) machine and contract tables."""
+    m, md, f, c = MachineRow, EquipmentModelRow, FabRow, ContractRow
+    by_machine, by_contract = read_frames(
+        db.engine,
+        [
+            (
+                select(m.id, f.wafer_size_mm, md.us_origin, md.us_content_pct, md.us_direct_product)
+                .join(md, m.model_id == md.id)
+                .join(f, m.fab_id == f.id),
+                {
+                    "machine_id": pl.Int64(),
+                    "wafer_size_mm": pl.Int64(),
+                    "us_origin": pl.Boolean(),
+                    "us_content_pct": pl.Float64(),
+                    "us_direct_product": pl.Boolean(),
+                },
+            ),
+            (
+                select(c.id, c.us_person_service),
+                {"contract_id": pl.Int64(), "us_person": pl.Boolean()},
+            ),
+        ],
+        cancel,
+    )
+    return pl.concat(
+        [
+            facts.drop([col for col in EXTENSION_FACTS if col in facts.columns]),
+            gather_by_key(facts["machine_id"], by_machine, "machine_id"),
+            gather_by_key(facts["contract_id"], by_contract, "contract_id"),
+        ],
+        how="horizontal",
+    ).select(list(FACTS_SCHEMA))
 
 
 def load_listings(db: Database) -> pl.DataFrame:
@@ -239,6 +284,7 @@ def load_listings(db: Database) -> pl.DataFrame:
                 p.list_code,
                 p.footnote,
                 p.licence_policy,
+                p.since,
             )
             .outerjoin(CustomerRow, p.customer_id == CustomerRow.id)
             .outerjoin(FabRow, p.fab_id == FabRow.id)
@@ -252,8 +298,9 @@ def load_listings(db: Database) -> pl.DataFrame:
             "list_code": list_code,
             "footnote": footnote,
             "licence_policy": policy,
+            "since": since,
         }
-        for customer_id, fab_id, customer_name, fab_name, list_code, footnote, policy in rows
+        for customer_id, fab_id, customer_name, fab_name, list_code, footnote, policy, since in rows
     ]
     frame = pl.DataFrame(records, schema=LISTINGS_SCHEMA, orient="row")
     return conform(frame, LISTINGS_SCHEMA, "listings")

@@ -29,6 +29,7 @@ from workbench.rules.model import (
     CountryGroupIn,
     CountryIn,
     DateCompare,
+    Flag,
     Listed,
     MachineStatusIn,
     ModelIn,
@@ -38,6 +39,7 @@ from workbench.rules.model import (
     ProcessTypeIn,
     RulePack,
     Scope,
+    SubjectToEar,
     Threshold,
 )
 
@@ -74,6 +76,13 @@ _THRESHOLD_FIELDS = {
     "overlay_nm": ("Tool overlay", "nm"),
     "wavelength_nm": ("Tool wavelength", "nm"),
     "numerical_aperture": ("Tool numerical aperture", ""),
+    "wafer_size_mm": ("Fab wafer size", "mm"),
+    "us_content_pct": ("Tool US-origin content", "%"),
+}
+_FLAGS = {
+    "us_person": "US persons take part in the service",
+    "us_origin": "The model is US-origin",
+    "us_direct_product": "The model is a direct product of US technology, software or plant",
 }
 _OPS = {"<": "<", "<=": "≤", ">": ">", ">=": "≥"}
 _DATE_FIELDS = {
@@ -94,6 +103,7 @@ _LISTS = {
     "uvl": "the Unverified List",
     "sdn": "the SDN List",
     "cmic": "the CMIC List",
+    "meti_end_user_list": "METI's End User List",
 }
 
 
@@ -162,8 +172,21 @@ def describe_predicate(node: Scope, pack: RulePack | None = None) -> str:
         return f"{whose} is in EAR country group {groups} (as of the evaluation date)"
     if isinstance(node, AdvancedNode):
         return (
-            "Fab is advanced-node under 87 FR 62186 (logic non-planar or ≤ 16/14 nm, DRAM "
-            "≤ 18 nm half-pitch, NAND ≥ 128 layers)" + _unknown(node.unknown_counts)
+            "Fab is advanced-node under the definition in force on the evaluation date (since "
+            "87 FR 62186: logic non-planar or ≤ 16/14 nm, DRAM ≤ 18 nm half-pitch, NAND ≥ 128 "
+            "layers)" + _unknown(node.unknown_counts)
+        )
+    if isinstance(node, Flag):
+        return _FLAGS[node.field] + _unknown(node.unknown_counts)
+    if isinstance(node, SubjectToEar):
+        minimis = (
+            "any US-origin content"
+            if node.de_minimis_pct == 0
+            else f"more than {node.de_minimis_pct:g} % US-origin content"
+        )
+        fdp = ", or a US direct product" if node.direct_product else ""
+        return f"The model is subject to the EAR: US-origin, {minimis}{fdp}" + _unknown(
+            node.unknown_counts
         )
     if isinstance(node, ProcessTypeIn):
         return "Fab process is " + _or([_PROCESS.get(v, str(v)) for v in node.values])
@@ -185,7 +208,9 @@ def describe_predicate(node: Scope, pack: RulePack | None = None) -> str:
         shown = ", ".join(codes[:6]) + (f" and {len(codes) - 6} more" if len(codes) > 6 else "")
         return f"Model is on the list '{model_set.title or node.name}': {shown}"
     if isinstance(node, ClassificationIn):
-        how = "starting with" if node.match == "prefix" else "exactly"
+        how = {"prefix": "starting with", "exact": "exactly", "starts": "in product group"}[
+            node.match
+        ]
         return f"{node.regime} classification {how} {_or(list(node.codes))}"
     if isinstance(node, Threshold):
         label, unit = _THRESHOLD_FIELDS[node.field]

@@ -140,6 +140,12 @@ class EquipmentModelRow(_Tracked, Base):
     numerical_aperture: Mapped[float | None] = mapped_column(Float)
     overlay_nm: Mapped[float | None] = mapped_column(Float)
     throughput_wph: Mapped[float | None] = mapped_column(Float)
+    # Whether the model (and so its parts and software) is subject to the EAR: US-origin, its
+    # US-origin controlled content (de minimis, 15 CFR 734.4), a US direct product (734.9).
+    # Null is "not recorded", which rules read as unknown.
+    us_origin: Mapped[bool | None] = mapped_column(Boolean)
+    us_content_pct: Mapped[float | None] = mapped_column(Float)
+    us_direct_product: Mapped[bool | None] = mapped_column(Boolean)
     batch_id: Mapped[int | None] = mapped_column(ForeignKey("import_batches.id"))
 
 
@@ -172,6 +178,9 @@ class ContractRow(_Tracked, Base):
     value: Mapped[Decimal] = mapped_column(Numeric(18, 2))
     currency: Mapped[str] = mapped_column(String(3))
     renewal: Mapped[str | None] = mapped_column(String(200))
+    # US persons (employees, contractors) take part in performing this contract's services:
+    # 15 CFR 744.6 applies only then. Null is "not recorded" (rules count it).
+    us_person_service: Mapped[bool | None] = mapped_column(Boolean)
     batch_id: Mapped[int | None] = mapped_column(ForeignKey("import_batches.id"))
 
 

@@ -63,6 +63,8 @@ KIND_TITLES = {
     "classification": "Classification code",
     "threshold": "Numeric threshold",
     "listed": "Restricted-party listing",
+    "flag": "Yes/no fact (US persons, US origin, US direct product)",
+    "subject_to_ear": "Subject to the EAR (origin, de minimis, direct product)",
     "date": "Ship / install / contract date",
     "obligation_overlaps": "Obligation runs on a date",
 }
@@ -80,6 +82,8 @@ DEFAULTS: dict[str, dict[str, Any]] = {
     "classification": {"kind": "classification", "regime": "US", "in": [], "match": "prefix"},
     "threshold": {"kind": "threshold", "field": "logic_node_nm", "op": "<=", "value": 16},
     "listed": {"kind": "listed", "lists": ["entity_list"]},
+    "flag": {"kind": "flag", "field": "us_person", "unknown_counts": True},
+    "subject_to_ear": {"kind": "subject_to_ear"},
     "date": {"kind": "date", "field": "ship_date", "op": "before", "date": "effective"},
     "obligation_overlaps": {"kind": "obligation_overlaps"},
 }
@@ -91,6 +95,13 @@ _THRESHOLDS = [
     ("overlay_nm", "Tool overlay (nm)"),
     ("wavelength_nm", "Tool wavelength (nm)"),
     ("numerical_aperture", "Tool numerical aperture"),
+    ("wafer_size_mm", "Fab wafer size (mm)"),
+    ("us_content_pct", "Tool US-origin content (%)"),
+]
+_FLAG_FIELDS = [
+    ("us_person", "US persons take part in the service"),
+    ("us_origin", "Model is US-origin"),
+    ("us_direct_product", "Model is a US direct product"),
 ]
 _OPS = [("<", "<"), ("<=", "≤"), (">", ">"), (">=", "≥")]
 _DATE_FIELDS = [
@@ -106,7 +117,7 @@ _DATE_OPS = [
 ]
 _PARTIES = [("customer", "Customer"), ("fab", "Fab"), ("parent", "Parent company")]
 _LISTS = [("entity_list", "Entity List"), ("meu", "MEU"), ("uvl", "UVL"), ("sdn", "SDN"),
-          ("cmic", "CMIC")]  # fmt: skip
+          ("cmic", "CMIC"), ("meti_end_user_list", "METI End User List")]  # fmt: skip
 _FOOTNOTES = [("FN1", "FN1"), ("FN4", "FN4"), ("FN5", "FN5")]
 
 Choices = list[tuple[str, str]]
@@ -442,12 +453,20 @@ class PredicateBuilder(QWidget):
         return picker
 
     def _flag(
-        self, layout: QFormLayout, item: QTreeWidgetItem, text: str, key: str, current: Any
+        self,
+        layout: QFormLayout,
+        item: QTreeWidgetItem,
+        text: str,
+        key: str,
+        current: Any,
+        default: bool = False,
     ) -> None:
+        """A checkbox for a boolean field; the model's default is left out of the YAML, the
+        other value written, so a default of True can be switched off."""
         box = QCheckBox(text)
         box.setObjectName(f"field_{key}")
-        box.setChecked(bool(current))
-        box.toggled.connect(lambda on: self._set_field(item, key, True if on else None))
+        box.setChecked(default if current is None else bool(current))
+        box.toggled.connect(lambda on: self._set_field(item, key, None if on == default else on))
         layout.addRow("", box)
 
     def _when(self, layout: QFormLayout, item: QTreeWidgetItem, current: Any) -> None:
@@ -490,7 +509,7 @@ class PredicateBuilder(QWidget):
                 self._multi(layout, item, "Groups", "in", groups, node.get("in"))
         elif kind == "advanced_node":
             self._flag(layout, item, "Unknown technology counts", "unknown_counts",
-                       node.get("unknown_counts", True))  # fmt: skip
+                       node.get("unknown_counts"), default=True)  # fmt: skip
         elif kind in ("process_type", "architecture", "machine_status"):
             enum_type = {"process_type": ProcessType, "architecture": Architecture,
                          "machine_status": MachineStatus}[kind]  # fmt: skip
@@ -515,7 +534,8 @@ class PredicateBuilder(QWidget):
             codes = [(c, c) for c in cat.classifications.get(regime, [])]
             self._multi(layout, item, "Codes", "in", codes, node.get("in"))
             self._choice(layout, item, "Match", "match",
-                         [("prefix", "Code or its sub-paragraphs"), ("exact", "Exact code")],
+                         [("prefix", "Code or its sub-paragraphs"), ("exact", "Exact code"),
+                          ("starts", "Product group (leading text, e.g. 3B)")],
                          node.get("match", "prefix"))  # fmt: skip
         elif kind == "threshold":
             self._choice(layout, item, "Fact", "field", _THRESHOLDS, node.get("field"))
@@ -534,6 +554,24 @@ class PredicateBuilder(QWidget):
                         node.get("parties", ["customer", "fab", "parent"]))  # fmt: skip
             self._multi(layout, item, "Lists", "lists", _LISTS, node.get("lists", ["entity_list"]))
             self._multi(layout, item, "Footnotes", "footnotes", _FOOTNOTES, node.get("footnotes"))
+        elif kind == "flag":
+            self._choice(layout, item, "Fact", "field", _FLAG_FIELDS, node.get("field"))
+            self._flag(layout, item, "Unknown counts", "unknown_counts",
+                       node.get("unknown_counts"))  # fmt: skip
+        elif kind == "subject_to_ear":
+            minimis = QDoubleSpinBox()
+            minimis.setObjectName("field_de_minimis_pct")
+            minimis.setRange(0, 100)
+            minimis.setDecimals(1)
+            minimis.setValue(float(node.get("de_minimis_pct", 25.0)))
+            minimis.valueChanged.connect(
+                lambda v: self._set_field(item, "de_minimis_pct", float(v))
+            )
+            layout.addRow("De minimis (%)", minimis)
+            self._flag(layout, item, "Direct products count (FDP rules)", "direct_product",
+                       node.get("direct_product"))  # fmt: skip
+            self._flag(layout, item, "Unknown counts", "unknown_counts",
+                       node.get("unknown_counts"), default=True)  # fmt: skip
         elif kind == "date":
             self._choice(layout, item, "Fact", "field", _DATE_FIELDS, node.get("field"))
             self._choice(layout, item, "Comparison", "op", _DATE_OPS, node.get("op"))
