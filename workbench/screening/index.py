@@ -39,6 +39,7 @@ from workbench.screening.places import country_code
 from workbench.screening.qualifiers import bracket_qualifiers
 from workbench.screening.scripts import (
     CHINESE_PLACES,
+    ambiguous_readings,
     is_latin,
     place_initials,
     rewrite_latin,
@@ -70,7 +71,10 @@ PERSON_WHOLE_PENALTY = 15
 ACRONYM_FACTOR = 0.9
 #: Containment scores are discounted: the customer's name says more than the list's does.
 CONTAINMENT_FACTOR = 0.9
-CONTAINMENT_PLACE_FACTOR = 0.8
+#: A name with a place matching a list alias without one ("Xi'an" + the alias "Huada
+#: Jiutian" of the Beijing firm) names, most likely, a branch listed on its own. The
+#: entry's own name is not held down: "Huawei Technologies Dongguan" is Huawei's.
+ALIAS_PLACE_FACTOR = 0.8
 #: A contained list spelling must carry this much rarity, in units of the rarest word's weight
 #: (so about two uncommon words), so that a vessel called "Global Star" is not contained in
 #: every "Global Star ..." customer. A Chinese name of four characters or more is one word
@@ -80,7 +84,8 @@ MIN_CONTAINED_RARITY = 1.1
 TOKEN_SIMILARITY = 0.85
 #: Shorter words are compared exactly: one letter changes "hynix" into another firm.
 MIN_FUZZY_LENGTH = 5
-CJK_TOKEN_SIMILARITY = 0.75
+#: Chinese names are short: 四川师范大学 is 0.8 like 四川大学 and another university.
+CJK_TOKEN_SIMILARITY = 0.85
 #: How many spellings per customer name are scored exactly after the index lookup.
 CANDIDATES_PER_NAME = 25
 #: Words in more spellings than this are too common to look candidates up by; they still
@@ -97,9 +102,9 @@ _KIND_PREFERENCE = {"name": 2, "short name": 1, "local name": 1, "alias": 0, "ro
 #: hangul through the glossary, pinyin and anyascii; Cyrillic and Greek through anyascii).
 #: A name in any other script is not screened, and says so.
 COMPARABLE_SCRIPTS = frozenset({"Latin", "Han", "Kana", "Hangul", "Cyrillic", "Greek"})
-#: A rare word may carry this many typing errors, by its length: none below five letters
-#: (one letter turns "hynix" into another firm), one up to seven, two from eight on.
-TYPO_EDITS = ((5, 1), (8, 2))
+#: A rare word may carry this many typing errors, by its length: none below six letters
+#: (one letter turns "nanya" into "nanda"), one up to eight, two from nine on.
+TYPO_EDITS = ((6, 1), (9, 2))
 #: What a word with one error is worth next to the word itself; two errors count twice.
 TYPO_COST = 0.07
 #: The customer names one place and the list entry another ("NSCC Tianjin" and the
@@ -180,6 +185,12 @@ class ScreeningIndex:
                         self._bigrams[gram].append(number)
             for acronym in spelling.name.acronyms:
                 self._acronyms[acronym].append(number)
+        #: The places each entry's spellings name: a customer's place the entry names
+        #: elsewhere ("ICRD Shanghai" for the Shanghai centre's alias "ICRD") is no doubt.
+        places: dict[int, set[str]] = defaultdict(set)
+        for spelling in spellings:
+            places[spelling.entry].update(set(spelling.name.tokens) & CHINESE_PLACES)
+        self._entry_places = {entry: frozenset(found) for entry, found in places.items()}
         self._deletions: dict[str, list[str]] | None = None
         self._similar_cache: dict[str, list[tuple[str, float]]] = {}
 
@@ -310,11 +321,10 @@ class ScreeningIndex:
             if read_from and country_note:
                 country_note = f"{read_from}: {country_note}"
             final = max(0, min(100, round(adjusted)))
-            label = kind if original == q.original else f"{kind} '{original}' romanised as"
             candidate = Candidate(
                 entry=entry,
                 score=final,
-                explanation=_explain(label, q, spelling, pair, country_note),
+                explanation=_explain(kind, q, spelling, pair, country_note, original),
                 matched_name=spelling.text,
                 query_name=original,
             )
@@ -353,6 +363,8 @@ class ScreeningIndex:
                 # the list writes "Xian"), so the respelt form replaces the one written.
                 respelt = rewrite_latin(form, self._postings)
                 forms.setdefault((kind, respelt.casefold()), (kind, text, respelt))
+                for reading in ambiguous_readings(respelt):
+                    forms.setdefault((kind, reading.casefold()), (kind, text, reading))
         return list(forms.values())
 
     # -- candidate lookup -------------------------------------------------------------------
@@ -548,15 +560,15 @@ class ScreeningIndex:
             len(e_tokens) >= 2 and matched_list_weight >= MIN_CONTAINED_RARITY * self._unknown_idf
         )
         if (heavy or long_cjk) and e_weight:
-            # The customer names a place the list spelling lacks ("Xi'an" before the alias
-            # "Huada Jiutian" of the Beijing firm): perhaps a branch listed on its own.
-            factor = (
-                CONTAINMENT_PLACE_FACTOR if unmatched_q & CHINESE_PLACES else CONTAINMENT_FACTOR
-            )
-            contained = factor * matched_list_weight / e_weight
+            contained = CONTAINMENT_FACTOR * matched_list_weight / e_weight
         score = 100 * (ACRONYM_FACTOR if by_acronym else 1.0) * max(dice, contained)
         if place_conflict:
             score *= PLACE_CONFLICT_FACTOR
+        elif spelling.kind != "name" and unmatched_q & CHINESE_PLACES - self._entry_places.get(
+            spelling.entry, frozenset()
+        ):
+            score *= ALIAS_PLACE_FACTOR
+            notes.append("list alias names no place: perhaps another branch")
         distinct = sorted(unmatched_q & _DISTINCT_WORDS)
         if distinct and _INSTITUTIONS & set(e_tokens):
             score *= DISTINCT_WORD_FACTOR
@@ -620,9 +632,12 @@ def _country_evidence(
     return score - COUNTRY_DISAGREES_PENALTY, f"country {wanted} contradicts list ({listed})"
 
 
-def _explain(kind: str, q: NormalName, spelling: _Spelling, pair: _Pair, country_note: str) -> str:
+def _explain(
+    kind: str, q: NormalName, spelling: _Spelling, pair: _Pair, country_note: str, written: str
+) -> str:
     parts: list[str] = []
-    head = f"{kind} '{q.original}' vs list {spelling.kind} '{spelling.text}'"
+    compared = f"'{q.original}'" if written == q.original else f"'{written}' read as '{q.original}'"
+    head = f"{kind} {compared} vs list {spelling.kind} '{spelling.text}'"
     if pair.dice >= 0.9999 and not pair.notes:
         parts.append(f"{head}: same words after normalisation")
     elif pair.contained:
@@ -664,10 +679,10 @@ def _typo_similarity(a: str, b: str) -> float:
     cut-off, though it is one slip of the finger. Counting edits (a swap of two letters is
     one) and allowing more in longer words keeps the rare word's weight in the score.
     """
-    shorter = min(len(a), len(b))
+    longer = max(len(a), len(b))
     allowed = 0
     for length, edits in TYPO_EDITS:
-        if shorter >= length:
+        if longer >= length and min(len(a), len(b)) >= MIN_FUZZY_LENGTH:
             allowed = edits
     if allowed == 0:
         return 0.0

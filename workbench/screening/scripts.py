@@ -55,6 +55,9 @@ HAN_GLOSSARY: dict[str, str] = {
     "西北": "northwest", "东南": "southeast", "西南": "southwest", "东北": "northeast",
     "华东": "east china", "华南": "south china", "华北": "north china",
     "第": "", "分公司": "branch", "子公司": "subsidiary", "工厂": "factory",
+    "师范": "normal", "农业": "agricultural", "医科": "medical", "医学": "medical",
+    "财经": "finance economics", "交通": "jiaotong", "民族": "minzu", "石油": "petroleum",
+    "化工": "chemical technology", "外国语": "foreign studies", "网络": "network",
 }  # fmt: skip
 
 #: Korean and Japanese legal forms, dropped before transliteration.
@@ -104,8 +107,17 @@ PINYIN_GLOSSARY: dict[str, str] = {
     "xueyuan": "institute", "ligong": "science technology", "sheji": "design",
     "chuangxin": "innovation", "kexueyuan": "academy science", "guofang": "national defense",
     "youdian": "posts telecommunication", "rengongzhineng": "artificial intelligence",
-    "zhongguo": "china",
+    "zhongguo": "china", "shifan": "normal", "nongye": "agricultural", "yike": "medical",
+    "caijing": "finance economics", "shiyou": "petroleum", "huagong": "chemical technology",
+    "wangluo": "network", "beifang": "northern", "shuzi": "digital", "nanfang": "southern",
+    "xibei": "northwest", "dongbei": "northeast", "xinan": "southwest", "dongnan": "southeast",
+    "yanfa": "research development", "yanfazhongxin": "research development center",
+    "yanjiuzhongxin": "research center", "chuangxinzhongxin": "innovation center",
 }  # fmt: skip
+
+#: Pinyin words with two common readings: 中心 (centre) and 中芯 (the SMIC brand) are both
+#: "zhongxin". Both readings are compared.
+AMBIGUOUS_PINYIN: dict[str, str] = {"zhongxin": "Center"}
 
 #: Wade-Giles and postal spellings of Chinese places -> pinyin. Taiwan's own romanisations
 #: (Hsinchu, Taipei) are left alone: they are the official ones there and the lists use them.
@@ -788,6 +800,7 @@ def rewrite_latin(text: str, vocabulary: Container[str] | None = None) -> str:
         return text
     if vocabulary is not None:
         words = [piece for word in words for piece in _cut(word, vocabulary)]
+        words = _join_syllable_runs(words, vocabulary)
     original = list(words)
     out: list[str] = []
     i = 0
@@ -840,7 +853,10 @@ def _cut(word: str, vocabulary: Container[str]) -> list[str]:
         return [word]
     camel = _CAMEL.split(word)
     if len(camel) > 1 and all(
-        p.casefold() in vocabulary or p.casefold() in PINYIN_GLOSSARY for p in camel
+        p.casefold() in vocabulary
+        or p.casefold() in PINYIN_GLOSSARY
+        or p.casefold() in _SYLLABLES  # "ShenZhenShi...": syllables, joined again below
+        for p in camel
     ):
         return camel
     if not is_pinyin(folded):
@@ -867,3 +883,104 @@ def _pieces(word: str, vocabulary: Container[str]) -> list[str] | None:
                     best[end] = candidate
     found = best[len(word)]
     return found if found and len(found) > 1 else None
+
+
+def ambiguous_readings(text: str) -> list[str]:
+    """Other readings of ``text`` where it holds a pinyin word of two meanings."""
+    words = _LATIN_WORD.findall(text)
+    if not any(w.casefold() in AMBIGUOUS_PINYIN for w in words):
+        return []
+    return [" ".join(AMBIGUOUS_PINYIN.get(w.casefold(), w) for w in words)]
+
+
+_PINYIN_DIGITS = {
+    "ling": 0, "yi": 1, "er": 2, "san": 3, "si": 4, "wu": 5, "liu": 6, "qi": 7, "ba": 8,
+    "jiu": 9,
+}  # fmt: skip
+_PINYIN_ORDINAL = re.compile(r"di((?:ling|yi|er|san|si|wu|liu|qi|ba|jiu|shi|bai)+)")
+_PINYIN_NUMERAL = re.compile(r"ling|yi|er|san|si|wu|liu|qi|ba|jiu|shi|bai")
+#: 市 (city) and 省 (province) after a place: no part of the name.
+_PLACE_SUFFIXES = frozenset({"shi", "sheng"})
+#: Runs of this many one-syllable words are pinyin written syllable by syllable.
+_MIN_SYLLABLE_RUN = 3
+
+
+def _join_syllable_runs(words: list[str], vocabulary: Container[str]) -> list[str]:
+    """ "Zhong Guo Dian Zi Ke Ji": syllables written apart, cut again into words."""
+    out: list[str] = []
+    run: list[str] = []
+    for word in [*words, ""]:
+        if word and word.casefold() in _SYLLABLES:
+            run.append(word)
+            continue
+        if len(run) >= _MIN_SYLLABLE_RUN:
+            out.extend(_segment_run("".join(run).casefold(), vocabulary))
+        else:
+            out.extend(run)
+        run = []
+        if word:
+            out.append(word)
+    return out
+
+
+def _segment_run(joined: str, vocabulary: Container[str]) -> list[str]:
+    """Known words (glossary, list, ordinals) by fewest pieces; unknown syllables kept together."""
+    size = len(joined)
+    best: list[tuple[float, list[tuple[str, bool]]] | None] = [None] * (size + 1)
+    best[0] = (0.0, [])
+    for start in range(size):
+        head = best[start]
+        if head is None:
+            continue
+        for end in range(start + 1, min(size, start + 24) + 1):
+            piece = joined[start:end]
+            suffix = next((x for x in _PLACE_SUFFIXES if piece.endswith(x)), "")
+            if suffix and piece[: -len(suffix)] in CHINESE_PLACES:  # 深圳市: Shenzhen
+                step = (0.8, (piece[: -len(suffix)], True))
+            elif piece in PINYIN_GLOSSARY or (len(piece) >= 3 and piece in vocabulary):
+                step = (1.0, (piece, True))
+            elif _PINYIN_ORDINAL.fullmatch(piece):
+                step = (1.0, (str(_pinyin_number(piece[2:])), True))
+            elif piece in _SYLLABLES:
+                step = (1.5, (piece, False))
+            else:
+                continue
+            candidate = (head[0] + step[0], [*head[1], step[1]])
+            current = best[end]
+            if current is None or candidate[0] < current[0]:
+                best[end] = candidate
+    found = best[size]
+    if found is None:
+        return [joined]
+    words: list[str] = []
+    unknown = ""
+    previous_place = False
+    for piece, known in found[1]:
+        if known:
+            if unknown:
+                words.append(unknown.title())
+                unknown = ""
+            words.append(piece.title())
+            previous_place = piece in CHINESE_PLACES
+        elif previous_place and not unknown and piece in _PLACE_SUFFIXES:
+            previous_place = False
+        else:
+            unknown += piece
+    if unknown:
+        words.append(unknown.title())
+    return words
+
+
+def _pinyin_number(text: str) -> int:
+    """ "sishiba" = 48, "shisan" = 13: the numbers research institutes are named by."""
+    total, digit = 0, 0
+    for numeral in _PINYIN_NUMERAL.findall(text):
+        if numeral == "shi":
+            total += (digit or 1) * 10
+            digit = 0
+        elif numeral == "bai":
+            total += (digit or 1) * 100
+            digit = 0
+        else:
+            digit = _PINYIN_DIGITS[numeral]
+    return total + digit
