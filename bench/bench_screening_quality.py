@@ -12,7 +12,8 @@ the matcher's threshold; a negative must raise nothing.
   (organisation types removed, every script to ASCII by rigour's transliteration).
 - ``nomenklatura``: OpenSanctions' logic-v2 matcher (the one behind yente) scoring the
   candidates that the index and rigour+rapidfuzz find (the union of both), since it
-  compares pairs and has no index of its own.
+  compares pairs and has no index of its own. Its list entities carry the shipped Chinese
+  names as aliases, the same data the index gets.
 
 The thresholds of the other matchers are picked as the best on the tune split (most right,
 at most 3 % of negatives alerting), so they are not handicapped by a threshold of ours.
@@ -33,6 +34,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from workbench.screening import DEFAULT_THRESHOLD, ScreeningIndex  # noqa: E402
+from workbench.screening.local_names import shipped_local_names  # noqa: E402
 from workbench.screening.quality import LabelledPair, read_labelled_pairs  # noqa: E402
 from workbench.screening.reader import read_shipped_list  # noqa: E402
 from workbench.screening.variants import entry_spellings  # noqa: E402
@@ -111,6 +113,7 @@ def nomenklatura_guesses(
     from nomenklatura.matching import LogicV2, ScoringConfig
 
     config = ScoringConfig.defaults()
+    local_names = shipped_local_names()
     made: dict[int, object] = {}
 
     def listed(number: int) -> object:
@@ -121,6 +124,8 @@ def nomenklatura_guesses(
             proxy.add("name", entry.name)
             for alias in entry.aliases:
                 proxy.add("alias", alias)
+            for local in local_names.get(entry.name.casefold(), ()):  # same data as ours
+                proxy.add("alias", local)
             for country in entry.countries:
                 proxy.add("country", country.lower())
             made[number] = proxy

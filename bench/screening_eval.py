@@ -278,7 +278,8 @@ NEGATIVES = {
         "Wonik IPS Co., Ltd.", "Jusung Engineering Co., Ltd.", "PSK Inc.", "SEMES Co., Ltd.",
         "Eugene Technology Co., Ltd.", "DB HiTek Co., Ltd.", "LG Display Co., Ltd.",
         "Hanmi Semiconductor Co., Ltd.", "Soulbrain Co., Ltd.", "Dongjin Semichem",
-        "삼성전자 주식회사", "에스케이하이닉스 주식회사", "원익아이피에스", "주성엔지니어링 주식회사",
+        "삼성전자 주식회사", "에스케이하이닉스 주식회사", "원익아이피에스",
+        "주성엔지니어링 주식회사",
         "한미반도체 주식회사", "엘지디스플레이 주식회사", "주식회사 솔브레인",
     ],
     "EU": [
@@ -288,7 +289,8 @@ NEGATIVES = {
         "Robert Bosch GmbH", "X-FAB Silicon Foundries SE", "Nexperia B.V.",
         "VDL Groep B.V.", "Prodrive Technologies B.V.", "Oxford Instruments plc", "IQE plc",
         "Edwards Vacuum Ltd", "Pfeiffer Vacuum Technology AG", "Trumpf SE + Co. KG",
-        "Jenoptik AG", "SUSS MicroTec SE", "EV Group E. Thallner GmbH", "Technische Universität Dresden",
+        "Jenoptik AG", "SUSS MicroTec SE", "EV Group E. Thallner GmbH",
+        "Technische Universität Dresden",
         "Delft University of Technology", "Imec vzw", "Fraunhofer-Gesellschaft",
     ],
     "US": [
@@ -380,6 +382,10 @@ def _typo(word: str, rng: random.Random) -> str:
     return word[:i] + rng.choice([c for c in letters if c != word[i]]) + word[i + 1 :]
 
 
+def _plain(word: str) -> str:
+    return word.casefold().replace("'", "").replace("’", "")
+
+
 def _words(name: str) -> list[str]:
     return re.sub(r"[,()]", " ", name).split()
 
@@ -409,11 +415,8 @@ def rule_cases(entries: tuple[ListEntry, ...], rng: random.Random) -> list[dict[
     cases: list[dict[str, str]] = []
 
     def add(query: str, country: str, entry: ListEntry, category: str, note: str) -> None:
-        if (
-            query.strip()
-            and query.casefold() != entry.name.casefold()
-            or category in ("address in country field",)
-        ):
+        changed = bool(query.strip()) and query.casefold() != entry.name.casefold()
+        if changed or category == "address in country field":
             expected = "|".join(equivalents.get(entry.name, [entry.name]))
             cases.append(_case(query, country, expected, note, "", category))
 
@@ -440,10 +443,29 @@ def rule_cases(entries: tuple[ListEntry, ...], rng: random.Random) -> list[dict[
             for i in rng.sample(long_words, 2):
                 typo[i] = _typo(typo[i], rng)
             add(" ".join(typo), "CN", entry, "two typos", "two words mistyped")
-        places = [i for i, w in enumerate(words) if w.casefold().strip("'’") in CHINESE_PLACES]
+        places = [i for i, w in enumerate(words) if _plain(w) in CHINESE_PLACES]
         if not places and rng.random() < 0.6:
-            add(" ".join(words) + " " + rng.choice(_EXTRA_CITIES), "CN", entry, "city dropped or added",
-                "city of a site added")  # fmt: skip
+            city = rng.choice(_EXTRA_CITIES)
+            add(" ".join([*words, city]), "CN", entry, "city dropped or added", "city added")
+        elif places == [0] and len(words) >= 3:
+            # the city dropped: any branch of that name is a right answer
+            rest = frozenset(normalize(" ".join(words[1:])).tokens)
+            branches = [
+                e.name
+                for e in entries
+                if frozenset(normalize(e.name).tokens) - CHINESE_PLACES == rest
+            ]
+            if branches:
+                cases.append(
+                    _case(
+                        " ".join(words[1:]),
+                        "CN",
+                        "|".join(branches),
+                        "city dropped",
+                        "",
+                        "city dropped or added",
+                    )
+                )
         old = [i for i, w in enumerate(words) if w.casefold().replace("'", "") in _OLD]
         if old:
             respelt = list(words)
@@ -510,10 +532,10 @@ def hand_cases() -> list[dict[str, str]]:
         _case(q, c, _SHORTHAND.get(e, e), "written by hand", "", "pinyin")
         for q, c, e, _ in HAND_PINYIN
     ]
+    old = "old romanisation or split syllables"
     cases += [
-        _case(q, c, _SHORTHAND.get(e, e), "written by hand", r, "old romanisation or split syllables")
-        for q, c, e, r in HAND_OLD
-    ]  # fmt: skip
+        _case(q, c, _SHORTHAND.get(e, e), "written by hand", r, old) for q, c, e, r in HAND_OLD
+    ]
     cases += [
         _case(q, c, _SHORTHAND.get(e, e), n, "", "Chinese characters")
         for q, c, e, n in HAND_CHINESE

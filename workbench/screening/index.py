@@ -24,9 +24,11 @@ from __future__ import annotations
 
 import heapq
 import math
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
@@ -34,7 +36,7 @@ from rapidfuzz.distance import OSA
 from workbench.domain.cancel import CancelToken, Progress
 from workbench.screening.entries import ListEntry
 from workbench.screening.local_names import shipped_local_names
-from workbench.screening.normalize import NormalName, is_cjk, normalize
+from workbench.screening.normalize import NormalName, is_cjk, normalize, raw_words
 from workbench.screening.places import country_code
 from workbench.screening.qualifiers import bracket_qualifiers
 from workbench.screening.scripts import (
@@ -110,6 +112,8 @@ TYPO_COST = 0.07
 #: The customer names one place and the list entry another ("NSCC Tianjin" and the
 #: Changsha centre): another branch, so the score is cut.
 PLACE_CONFLICT_FACTOR = 0.75
+#: What a list entry's place costs when the customer's name names none.
+DROPPED_PLACE_WEIGHT = 0.25
 #: A university or institute whose name has a word more than the list's ("Tianjin
 #: University of Technology" and "Tianjin University") is another institution.
 DISTINCT_WORD_FACTOR = 0.75
@@ -124,6 +128,7 @@ _DISTINCT_WORDS = frozenset(
      "transportation", "transport", "architecture", "commerce", "business", "law", "language",
      "languages", "aviation", "aerospace", "ocean", "jiaotong", "minzu", "nationalities"}
 )  # fmt: skip
+_BRACKETS = re.compile(r"[(（]([^()（）]*)[)）]")
 _PLACE_CODES = frozenset(place_initials(p) for p in CHINESE_PLACES) - {""}
 
 
@@ -146,6 +151,9 @@ class _Spelling:
     name: NormalName
     weight: float
     person: bool = False
+    #: Places the spelling writes in brackets ("(Beijing)"): the branch of a group whose
+    #: parent is listed too, so leaving the place out names the parent, not this branch.
+    bracketed: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,6 +200,12 @@ class ScreeningIndex:
             places[spelling.entry].update(set(spelling.name.tokens) & CHINESE_PLACES)
         self._entry_places = {entry: frozenset(found) for entry, found in places.items()}
         self._deletions: dict[str, list[str]] | None = None
+        #: The list's words and its pairs of adjacent words ("mei xin"): pinyin is joined
+        #: into a list word only where the list does not also write it apart.
+        self._vocabulary: set[str] = set(self._postings)
+        for spelling in spellings:
+            tokens = spelling.name.tokens
+            self._vocabulary.update(f"{a} {b}" for a, b in pairwise(tokens))
         self._similar_cache: dict[str, list[tuple[str, float]]] = {}
 
     @classmethod
@@ -257,7 +271,15 @@ class ScreeningIndex:
         idf = {word: math.log((count + 1) / (df + 0.5)) for word, df in document_frequency.items()}
         unknown_idf = math.log((count + 1) / 0.5)
         spellings = [
-            _Spelling(number, kind, text, name, sum(idf[t] for t in name.tokens), person)
+            _Spelling(
+                number,
+                kind,
+                text,
+                name,
+                sum(idf[t] for t in name.tokens),
+                person,
+                _bracketed_places(text),
+            )
             for number, kind, text, name, person in spellings_raw
         ]
         if progress is not None:
@@ -361,7 +383,7 @@ class ScreeningIndex:
             for form in latin:
                 # Respelt only where the list's words justify it ("Xi An" is "Xian" because
                 # the list writes "Xian"), so the respelt form replaces the one written.
-                respelt = rewrite_latin(form, self._postings)
+                respelt = rewrite_latin(form, self._vocabulary)
                 forms.setdefault((kind, respelt.casefold()), (kind, text, respelt))
                 for reading in ambiguous_readings(respelt):
                     forms.setdefault((kind, reading.casefold()), (kind, text, reading))
@@ -550,8 +572,20 @@ class ScreeningIndex:
         matched += place_matched
         matched_list_weight += place_list
         q_weight = sum(self.weight(t) for t in q_tokens)
-        e_weight = sum(self.weight(t) for t in e_tokens)
-        missing_weight = sum(self.weight(t) for t in unmatched_e)
+        # A list place the customer's name lacks ("Beijing" of "Beijing Naura ...") is the
+        # city a register leaves out, not another party: it costs a fraction of a word.
+        # (A different place in the customer's name is a conflict, handled above.)
+        # Only for the entry's own name: in an alias such as "SMIC Beijing" the place is
+        # what tells the branch from the parent.
+        own_name = spelling.kind == "name" and not by_acronym
+        dropped_places = (
+            unmatched_e & CHINESE_PLACES - spelling.bracketed
+            if own_name and not place_conflict
+            else set()
+        )
+        discount = sum(self.weight(t) for t in dropped_places) * (1 - DROPPED_PLACE_WEIGHT)
+        e_weight = sum(self.weight(t) for t in e_tokens) - discount
+        missing_weight = sum(self.weight(t) for t in unmatched_e) - discount
         total = q_weight + e_weight + LIST_EXTRA_WEIGHT * missing_weight
         dice = matched / total if total else 0.0
         contained = 0.0
@@ -652,6 +686,13 @@ def _explain(
     if country_note:
         parts.append(country_note)
     return "; ".join(parts)
+
+
+def _bracketed_places(text: str) -> frozenset[str]:
+    if "(" not in text:
+        return frozenset()
+    inside = " ".join(_BRACKETS.findall(text))
+    return frozenset(raw_words(inside)) & CHINESE_PLACES
 
 
 def _with_place_initials(name: NormalName) -> NormalName:

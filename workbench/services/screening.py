@@ -300,9 +300,7 @@ def screen(
     if cancel is not None:
         cancel.raise_if_cancelled()
     with db.session() as session:
-        result = _store_run(
-            session, lists, found, threshold, total, trigger, started, unscreened
-        )
+        result = _store_run(session, lists, found, threshold, total, trigger, started, unscreened)
     if progress is not None:
         progress(total, total)
     return result
