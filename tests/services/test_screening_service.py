@@ -431,3 +431,32 @@ def test_query_checks_one_name(db: Database) -> None:
     assert shape["potential_match"] is True and shape["footnotes"] == ["FN3"]
     with pytest.raises(ScreeningError, match="name"):
         screening.query(index, "  ")
+
+
+def test_a_name_the_matcher_cannot_read_is_not_screened_never_clean(
+    db: Database, book: dict[str, int]
+) -> None:
+    """A name only in Thai script has no candidate; the queue says "not screened" instead."""
+    with db.session() as session:
+        thai = _customer(session, "TH-1", "บริษัท ไทยเซมิคอนดักเตอร์ จำกัด", "TH")
+    screening.import_list(db, SAMPLE, rescreen=False)
+    result = screening.screen(db)
+    assert result.not_screened == 1 and result.as_json()["not_screened"] == 1
+    queue = [m for m in screening.matches(db) if m["party"] == "บริษัท ไทยเซมิคอนดักเตอร์ จำกัด"]
+    assert len(queue) == 1
+    item = queue[0]
+    assert item["entry"] == "(not screened)" and item["list"] == screening.NOT_SCREENED
+    assert "Thai script" in item["explanation"] and "alias" in item["explanation"]
+    with pytest.raises(ScreeningError, match="no list entry to confirm"):
+        screening.decide(db, item["id"], True, "looks listed")
+    assert screening.screen(db).not_screened == 1  # still open, not raised twice
+    assert len([m for m in screening.matches(db) if m["id"] == item["id"]]) == 1
+    decided = screening.decide(db, item["id"], False, "Checked the Thai register by hand")
+    assert decided.status == "dismissed"
+    with db.session() as session:  # a Latin alias makes the party screenable
+        session.add(CustomerAliasRow(customer_id=thai, name="Thai Semiconductor Co., Ltd."))
+    again = screening.screen(db)
+    assert again.not_screened == 0
+    assert [m["status"] for m in screening.matches(db, "all") if m["id"] == item["id"]] == [
+        "dismissed"
+    ]

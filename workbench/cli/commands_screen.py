@@ -118,6 +118,11 @@ def _print_screening(result: screening.ScreenResult) -> None:
         f"change, {result.unchanged} unchanged, {result.dropped} dropped "
         f"({result.seconds:.1f} s)."
     )
+    if result.not_screened:
+        print(
+            f"NOT SCREENED: {result.not_screened} customers or fabs have names in a script "
+            "screening cannot compare; they are in the review queue as '(not screened)'."
+        )
 
 
 def cmd_run(args: argparse.Namespace) -> int:

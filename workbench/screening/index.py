@@ -24,16 +24,30 @@ from __future__ import annotations
 
 import heapq
 import math
+import re
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import OSA
 
 from workbench.domain.cancel import CancelToken, Progress
 from workbench.screening.entries import ListEntry
-from workbench.screening.normalize import NormalName, is_cjk, normalize
+from workbench.screening.local_names import shipped_local_names
+from workbench.screening.normalize import NormalName, is_cjk, normalize, raw_words
+from workbench.screening.places import country_code
 from workbench.screening.qualifiers import bracket_qualifiers
+from workbench.screening.scripts import (
+    CHINESE_PLACES,
+    ambiguous_readings,
+    is_latin,
+    place_initials,
+    rewrite_latin,
+    romanise,
+    scripts_of,
+)
 from workbench.screening.variants import entry_spellings
 
 #: Scores at or above this are potential matches for review. Chosen on the labelled set in
@@ -59,6 +73,10 @@ PERSON_WHOLE_PENALTY = 15
 ACRONYM_FACTOR = 0.9
 #: Containment scores are discounted: the customer's name says more than the list's does.
 CONTAINMENT_FACTOR = 0.9
+#: A name with a place matching a list alias without one ("Xi'an" + the alias "Huada
+#: Jiutian" of the Beijing firm) names, most likely, a branch listed on its own. The
+#: entry's own name is not held down: "Huawei Technologies Dongguan" is Huawei's.
+ALIAS_PLACE_FACTOR = 0.8
 #: A contained list spelling must carry this much rarity, in units of the rarest word's weight
 #: (so about two uncommon words), so that a vessel called "Global Star" is not contained in
 #: every "Global Star ..." customer. A Chinese name of four characters or more is one word
@@ -68,7 +86,8 @@ MIN_CONTAINED_RARITY = 1.1
 TOKEN_SIMILARITY = 0.85
 #: Shorter words are compared exactly: one letter changes "hynix" into another firm.
 MIN_FUZZY_LENGTH = 5
-CJK_TOKEN_SIMILARITY = 0.75
+#: Chinese names are short: 四川师范大学 is 0.8 like 四川大学 and another university.
+CJK_TOKEN_SIMILARITY = 0.85
 #: How many spellings per customer name are scored exactly after the index lookup.
 CANDIDATES_PER_NAME = 25
 #: Words in more spellings than this are too common to look candidates up by; they still
@@ -80,7 +99,37 @@ _CHECK_EVERY = 2000
 _NOT_FIRMS = frozenset({"individual", "person", "vessel", "aircraft"})
 _PEOPLE = frozenset({"individual", "person"})
 #: On equal scores, a match on the entry's own name beats one on an alias.
-_KIND_PREFERENCE = {"name": 2, "short name": 1, "alias": 0}
+_KIND_PREFERENCE = {"name": 2, "short name": 1, "local name": 1, "alias": 0, "romanised": 0}
+#: Scripts whose names are compared: Latin as written, the others romanised (Han, kana and
+#: hangul through the glossary, pinyin and anyascii; Cyrillic and Greek through anyascii).
+#: A name in any other script is not screened, and says so.
+COMPARABLE_SCRIPTS = frozenset({"Latin", "Han", "Kana", "Hangul", "Cyrillic", "Greek"})
+#: A rare word may carry this many typing errors, by its length: none below six letters
+#: (one letter turns "nanya" into "nanda"), one up to eight, two from nine on.
+TYPO_EDITS = ((6, 1), (9, 2))
+#: What a word with one error is worth next to the word itself; two errors count twice.
+TYPO_COST = 0.07
+#: The customer names one place and the list entry another ("NSCC Tianjin" and the
+#: Changsha centre): another branch, so the score is cut.
+PLACE_CONFLICT_FACTOR = 0.75
+#: What a list entry's place costs when the customer's name names none.
+DROPPED_PLACE_WEIGHT = 0.25
+#: A university or institute whose name has a word more than the list's ("Tianjin
+#: University of Technology" and "Tianjin University") is another institution.
+DISTINCT_WORD_FACTOR = 0.75
+_INSTITUTIONS = frozenset({"university", "institute", "academy", "college", "school"})
+#: The words that tell one university or institute from another of the same city.
+_DISTINCT_WORDS = frozenset(
+    {"technology", "science", "engineering", "normal", "medical", "medicine", "agricultural",
+     "agriculture", "polytechnic", "polytechnical", "finance", "financial", "economics",
+     "aeronautics", "astronautics", "posts", "telecommunication", "electronic", "industry",
+     "industrial", "foreign", "studies", "chemical", "petroleum", "mining", "maritime",
+     "forestry", "traditional", "sport", "sports", "arts", "information", "communication",
+     "transportation", "transport", "architecture", "commerce", "business", "law", "language",
+     "languages", "aviation", "aerospace", "ocean", "jiaotong", "minzu", "nationalities"}
+)  # fmt: skip
+_BRACKETS = re.compile(r"[(（]([^()（）]*)[)）]")
+_PLACE_CODES = frozenset(place_initials(p) for p in CHINESE_PLACES) - {""}
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,6 +151,9 @@ class _Spelling:
     name: NormalName
     weight: float
     person: bool = False
+    #: Places the spelling writes in brackets ("(Beijing)"): the branch of a group whose
+    #: parent is listed too, so leaving the place out names the parent, not this branch.
+    bracketed: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,9 +193,20 @@ class ScreeningIndex:
                         self._bigrams[gram].append(number)
             for acronym in spelling.name.acronyms:
                 self._acronyms[acronym].append(number)
+        #: The places each entry's spellings name: a customer's place the entry names
+        #: elsewhere ("ICRD Shanghai" for the Shanghai centre's alias "ICRD") is no doubt.
+        places: dict[int, set[str]] = defaultdict(set)
+        for spelling in spellings:
+            places[spelling.entry].update(set(spelling.name.tokens) & CHINESE_PLACES)
+        self._entry_places = {entry: frozenset(found) for entry, found in places.items()}
         self._deletions: dict[str, list[str]] | None = None
+        #: The list's words and its pairs of adjacent words ("mei xin"): pinyin is joined
+        #: into a list word only where the list does not also write it apart.
+        self._vocabulary: set[str] = set(self._postings)
+        for spelling in spellings:
+            tokens = spelling.name.tokens
+            self._vocabulary.update(f"{a} {b}" for a, b in pairwise(tokens))
         self._similar_cache: dict[str, list[tuple[str, float]]] = {}
-        self._neighbour_cache: dict[str, dict[str, float]] = {}
 
     @classmethod
     def build(
@@ -153,12 +216,18 @@ class ScreeningIndex:
         skip_types: Iterable[str] = ("Vessel", "Aircraft"),
         progress: Progress | None = None,
         cancel: CancelToken | None = None,
+        local_names: Mapping[str, Sequence[str]] | None = None,
     ) -> ScreeningIndex:
         """Normalise every spelling of every entry and weigh words by rarity over the list.
 
         Entries of ``skip_types`` are left out of the index: customers and fabs are never
         ships or aircraft, and a vessel named "Zenith" would flag every "Zenith Technology".
+        ``local_names`` (casefolded entry name -> names in local script) adds the registered
+        Chinese names the list lacks; by default the shipped table. Every spelling not in
+        Latin letters is also indexed romanised, and every pinyin or old-romanised one respelt
+        (see :mod:`workbench.screening.scripts`), so all are compared in one space.
         """
+        local = shipped_local_names() if local_names is None else local_names
         entry_list = list(entries)
         skip = {t.casefold() for t in skip_types}
         texts: list[tuple[int, str, str, str]] = []  # entry, kind, spelling, entity type
@@ -171,10 +240,16 @@ class ScreeningIndex:
                     progress(number // 2, total)
             entity_type = (entry.entity_type or "").casefold()
             if entity_type not in skip:
+                own = [
+                    *entry_spellings(entry),
+                    *(("local name", n) for n in local.get(entry.name.casefold(), ())),
+                ]
                 texts.extend(
-                    (number, kind, text, entity_type) for kind, text in entry_spellings(entry)
+                    (number, kind, text, entity_type) for kind, text in _with_romanised(own)
                 )
-        qualifiers = bracket_qualifiers(text for _, _, text, _ in texts)
+        # Places are branch words too, learnt or not: "National Supercomputing Center
+        # Changsha" is no "NSCC" (that is the Changsha centre's short name, NSCC-CS).
+        qualifiers = bracket_qualifiers(text for _, _, text, _ in texts) | CHINESE_PLACES
         spellings_raw: list[tuple[int, str, str, NormalName, bool]] = []
         document_frequency: dict[str, int] = defaultdict(int)
         words: set[str] = set()
@@ -187,7 +262,7 @@ class ScreeningIndex:
             if position and texts[position - 1][0] != number:
                 _count_words(document_frequency, words)
             firm = entity_type not in _NOT_FIRMS
-            name = normalize(text, acronyms=firm, qualifiers=qualifiers)
+            name = _with_place_initials(normalize(text, acronyms=firm, qualifiers=qualifiers))
             if name.tokens:
                 spellings_raw.append((number, kind, text, name, entity_type in _PEOPLE))
                 words.update(name.tokens)
@@ -196,7 +271,15 @@ class ScreeningIndex:
         idf = {word: math.log((count + 1) / (df + 0.5)) for word, df in document_frequency.items()}
         unknown_idf = math.log((count + 1) / 0.5)
         spellings = [
-            _Spelling(number, kind, text, name, sum(idf[t] for t in name.tokens), person)
+            _Spelling(
+                number,
+                kind,
+                text,
+                name,
+                sum(idf[t] for t in name.tokens),
+                person,
+                _bracketed_places(text),
+            )
             for number, kind, text, name, person in spellings_raw
         ]
         if progress is not None:
@@ -220,12 +303,12 @@ class ScreeningIndex:
         lowers those of entries known only elsewhere.
         """
         queries = [
-            (kind, normalize(text, qualifiers=self._qualifiers))
-            for kind, text in _query_spellings(name, aliases)
+            (kind, original, normalize(text, qualifiers=self._qualifiers))
+            for kind, original, text in self._query_forms(name, aliases)
         ]
-        queries = [(kind, q) for kind, q in queries if q.tokens]
-        best: dict[int, tuple[float, float, str, NormalName, _Spelling, _Pair]] = {}
-        for kind, q in queries:
+        queries = [(kind, original, q) for kind, original, q in queries if q.tokens]
+        best: dict[int, tuple[float, float, str, NormalName, _Spelling, _Pair, str]] = {}
+        for kind, original, q in queries:
             for number in self._lookup(q):
                 spelling = self._spellings[number]
                 pair = self._score(q, spelling)
@@ -238,23 +321,73 @@ class ScreeningIndex:
                     current[1],
                     _KIND_PREFERENCE.get(current[4].kind, 0),
                 ):
-                    best[spelling.entry] = (pair.score, pair.dice, kind, q, spelling, pair)
-        wanted = (country or "").strip().upper() or None
+                    best[spelling.entry] = (
+                        pair.score,
+                        pair.dice,
+                        kind,
+                        q,
+                        spelling,
+                        pair,
+                        original,
+                    )
+        wanted = country_code(country)
+        read_from = (
+            f"country {wanted} read from '{country.strip()}'"
+            if wanted is not None and country is not None and country.strip().upper() != wanted
+            else ""
+        )
         ranked: list[tuple[int, float, int, Candidate]] = []
-        for entry_number, (score, dice, kind, q, spelling, pair) in best.items():
+        for entry_number, (score, dice, kind, q, spelling, pair, original) in best.items():
             entry = self.entries[entry_number]
             adjusted, country_note = _country_evidence(score, wanted, entry.countries)
+            if read_from and country_note:
+                country_note = f"{read_from}: {country_note}"
             final = max(0, min(100, round(adjusted)))
             candidate = Candidate(
                 entry=entry,
                 score=final,
-                explanation=_explain(kind, q, spelling, pair, country_note),
+                explanation=_explain(kind, q, spelling, pair, country_note, original),
                 matched_name=spelling.text,
-                query_name=q.original,
+                query_name=original,
             )
             ranked.append((final, dice, _KIND_PREFERENCE.get(spelling.kind, 0), candidate))
         ranked.sort(key=lambda r: (-r[0], -r[1], -r[2], r[3].entry.name, r[3].entry.key))
         return [candidate for *_, candidate in ranked[:limit]]
+
+    def unscreenable(self, name: str, aliases: Sequence[str] = ()) -> str | None:
+        """Why a party cannot be compared with the list at all, or None when it can.
+
+        A name written only in a script the matcher does not read (and with no alias it
+        does) would otherwise come back with no candidate, which looks like a clean result.
+        """
+        unread: dict[str, None] = {}
+        for _, text in _query_spellings(name, aliases):
+            scripts = scripts_of(text)
+            strange = [s for s in scripts if s not in COMPARABLE_SCRIPTS]
+            if not strange and normalize(text).tokens:
+                return None
+            unread.update(dict.fromkeys(strange))
+        if not unread:
+            return "no name to compare" if not _query_spellings(name, aliases) else None
+        return "written in " + ", ".join(unread) + " script, which screening cannot compare"
+
+    def _query_forms(self, name: str, aliases: Sequence[str]) -> list[tuple[str, str, str]]:
+        """(kind, as written, as compared): each spelling, romanised and respelt as well."""
+        forms: dict[tuple[str, str], tuple[str, str, str]] = {}
+        for kind, text in _query_spellings(name, aliases):
+            latin = [text]
+            if not is_latin(text):
+                forms.setdefault((kind, text), (kind, text, text))
+                romanised = romanise(text)
+                latin = [romanised.text] if romanised.text else []
+            for form in latin:
+                # Respelt only where the list's words justify it ("Xi An" is "Xian" because
+                # the list writes "Xian"), so the respelt form replaces the one written.
+                respelt = rewrite_latin(form, self._vocabulary)
+                forms.setdefault((kind, respelt.casefold()), (kind, text, respelt))
+                for reading in ambiguous_readings(respelt):
+                    forms.setdefault((kind, reading.casefold()), (kind, text, reading))
+        return list(forms.values())
 
     # -- candidate lookup -------------------------------------------------------------------
 
@@ -318,8 +451,8 @@ class ScreeningIndex:
                     if word in seen:
                         continue
                     seen.add(word)
-                    similarity = fuzz.ratio(token, word) / 100
-                    if similarity >= TOKEN_SIMILARITY:
+                    similarity = _typo_similarity(token, word)
+                    if similarity > 0:
                         result.append((word, similarity))
         self._similar_cache[token] = result
         return result
@@ -346,23 +479,35 @@ class ScreeningIndex:
         if cjk:
             similarity = fuzz.ratio(a, b) / 100
             return similarity if similarity >= CJK_TOKEN_SIMILARITY else 0.0
-        if b in self._postings:  # list words: the neighbours are already known
-            return self._neighbours(a).get(b, 0.0)
-        if a in self._postings:  # the list acronym expanded into the customer's words
-            return self._neighbours(b).get(a, 0.0)
-        similarity = fuzz.ratio(a, b) / 100
-        return (
-            similarity
-            if similarity >= TOKEN_SIMILARITY and min(len(a), len(b)) >= MIN_FUZZY_LENGTH
-            else 0.0
-        )
+        if a.isdigit() or b.isdigit():
+            return 0.0
+        return _typo_similarity(a, b)
 
-    def _neighbours(self, token: str) -> dict[str, float]:
-        found = self._neighbour_cache.get(token)
-        if found is None:
-            found = dict(self._similar(token))
-            self._neighbour_cache[token] = found
-        return found
+    def _places(
+        self, unmatched_q: set[str], unmatched_e: set[str], notes: list[str]
+    ) -> tuple[float, float, bool]:
+        """Places that agree through the list's codes (Tianjin = TJ), and whether two differ.
+
+        Returns the matched weight of both sides, of the list's side, and the conflict.
+        """
+        matched = matched_list = 0.0
+        for place in sorted(unmatched_q & CHINESE_PLACES):
+            code = place_initials(place)
+            if code and code in unmatched_e:
+                unmatched_q.discard(place)
+                unmatched_e.discard(code)
+                matched += self.weight(place) + self.weight(code)
+                matched_list += self.weight(code)
+                notes.append(f"place '{place}' = '{code.upper()}'")
+        ours = unmatched_q & CHINESE_PLACES
+        theirs = (unmatched_e & CHINESE_PLACES) | (unmatched_e & _PLACE_CODES)
+        conflict = bool(ours and theirs)
+        if conflict:
+            notes.append(
+                f"place {', '.join(sorted(ours))} vs list's {', '.join(sorted(theirs))}: "
+                "another branch"
+            )
+        return matched, matched_list, conflict
 
     def _score(self, q: NormalName, spelling: _Spelling) -> _Pair:
         """Weighted Dice overlap of the two word sets, or the discounted containment.
@@ -423,9 +568,24 @@ class ScreeningIndex:
                 matched += similarity * (wq + we)
                 matched_list_weight += similarity * we
                 notes.append(f"'{a}' ~ '{b}' {similarity * 100:.0f}")
+        place_matched, place_list, place_conflict = self._places(unmatched_q, unmatched_e, notes)
+        matched += place_matched
+        matched_list_weight += place_list
         q_weight = sum(self.weight(t) for t in q_tokens)
-        e_weight = sum(self.weight(t) for t in e_tokens)
-        missing_weight = sum(self.weight(t) for t in unmatched_e)
+        # A list place the customer's name lacks ("Beijing" of "Beijing Naura ...") is the
+        # city a register leaves out, not another party: it costs a fraction of a word.
+        # (A different place in the customer's name is a conflict, handled above.)
+        # Only for the entry's own name: in an alias such as "SMIC Beijing" the place is
+        # what tells the branch from the parent.
+        own_name = spelling.kind == "name" and not by_acronym
+        dropped_places = (
+            unmatched_e & CHINESE_PLACES - spelling.bracketed
+            if own_name and not place_conflict
+            else set()
+        )
+        discount = sum(self.weight(t) for t in dropped_places) * (1 - DROPPED_PLACE_WEIGHT)
+        e_weight = sum(self.weight(t) for t in e_tokens) - discount
+        missing_weight = sum(self.weight(t) for t in unmatched_e) - discount
         total = q_weight + e_weight + LIST_EXTRA_WEIGHT * missing_weight
         dice = matched / total if total else 0.0
         contained = 0.0
@@ -436,6 +596,17 @@ class ScreeningIndex:
         if (heavy or long_cjk) and e_weight:
             contained = CONTAINMENT_FACTOR * matched_list_weight / e_weight
         score = 100 * (ACRONYM_FACTOR if by_acronym else 1.0) * max(dice, contained)
+        if place_conflict:
+            score *= PLACE_CONFLICT_FACTOR
+        elif spelling.kind != "name" and unmatched_q & CHINESE_PLACES - self._entry_places.get(
+            spelling.entry, frozenset()
+        ):
+            score *= ALIAS_PLACE_FACTOR
+            notes.append("list alias names no place: perhaps another branch")
+        distinct = sorted(unmatched_q & _DISTINCT_WORDS)
+        if distinct and _INSTITUTIONS & set(e_tokens):
+            score *= DISTINCT_WORD_FACTOR
+            notes.append(f"'{' '.join(distinct)}' names another institution")
         if spelling.person:
             if unmatched_e or len(e_tokens) < 2:
                 score *= PERSON_PARTIAL_FACTOR
@@ -460,6 +631,23 @@ def _count_words(document_frequency: dict[str, int], words: set[str]) -> None:
     words.clear()
 
 
+def _with_romanised(spellings: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The list's spellings, each followed by its romanised and respelt forms if they differ."""
+    out: dict[str, tuple[str, str]] = {}
+    for kind, text in spellings:
+        out.setdefault(text.casefold(), (kind, text))
+        latin = text
+        if not is_latin(text):
+            romanised = romanise(text)
+            if not romanised.complete or not romanised.text:
+                continue
+            latin = romanised.text
+            out.setdefault(latin.casefold(), ("romanised", latin))
+        respelt = rewrite_latin(latin)
+        out.setdefault(respelt.casefold(), ("romanised", respelt))
+    return list(out.values())
+
+
 def _query_spellings(name: str, aliases: Sequence[str]) -> list[tuple[str, str]]:
     spellings = [("name", name)] + [("alias", alias) for alias in aliases]
     return [(kind, text) for kind, text in spellings if text and text.strip()]
@@ -478,9 +666,12 @@ def _country_evidence(
     return score - COUNTRY_DISAGREES_PENALTY, f"country {wanted} contradicts list ({listed})"
 
 
-def _explain(kind: str, q: NormalName, spelling: _Spelling, pair: _Pair, country_note: str) -> str:
+def _explain(
+    kind: str, q: NormalName, spelling: _Spelling, pair: _Pair, country_note: str, written: str
+) -> str:
     parts: list[str] = []
-    head = f"{kind} '{q.original}' vs list {spelling.kind} '{spelling.text}'"
+    compared = f"'{q.original}'" if written == q.original else f"'{written}' read as '{q.original}'"
+    head = f"{kind} {compared} vs list {spelling.kind} '{spelling.text}'"
     if pair.dice >= 0.9999 and not pair.notes:
         parts.append(f"{head}: same words after normalisation")
     elif pair.contained:
@@ -495,6 +686,64 @@ def _explain(kind: str, q: NormalName, spelling: _Spelling, pair: _Pair, country
     if country_note:
         parts.append(country_note)
     return "; ".join(parts)
+
+
+def _bracketed_places(text: str) -> frozenset[str]:
+    if "(" not in text:
+        return frozenset()
+    inside = " ".join(_BRACKETS.findall(text))
+    return frozenset(raw_words(inside)) & CHINESE_PLACES
+
+
+def _with_place_initials(name: NormalName) -> NormalName:
+    """Acronyms that write a leading place by its syllables too: NJUST, not only NUST."""
+    extra: dict[str, tuple[str, ...]] = {}
+    for acronym, words in name.acronym_words:
+        if words and words[0] in CHINESE_PLACES:
+            initials = place_initials(words[0])
+            if len(initials) > 1:
+                extra[initials + acronym[1:]] = words
+    if not extra:
+        return name
+    merged = dict(name.acronym_words) | extra
+    return replace(
+        name,
+        acronyms=name.acronyms | frozenset(extra),
+        acronym_words=tuple(sorted(merged.items())),
+    )
+
+
+def _typo_similarity(a: str, b: str) -> float:
+    """Similarity of two words allowing typing errors by length (``TYPO_EDITS``), else 0.
+
+    A ratio alone punishes short words: "mubile" is 83 to "mobile", under any sensible
+    cut-off, though it is one slip of the finger. Counting edits (a swap of two letters is
+    one) and allowing more in longer words keeps the rare word's weight in the score.
+    """
+    longer = max(len(a), len(b))
+    allowed = 0
+    for length, edits in TYPO_EDITS:
+        if longer >= length and min(len(a), len(b)) >= MIN_FUZZY_LENGTH:
+            allowed = edits
+    if allowed == 0:
+        return 0.0
+    ratio = fuzz.ratio(a, b) / 100
+    distance = min(
+        OSA.distance(a, b, score_cutoff=allowed + 1),
+        OSA.distance(_stem(a), _stem(b), score_cutoff=allowed + 1),
+    )
+    if distance <= allowed:
+        return max(ratio, 1.0 - TYPO_COST * distance)
+    return ratio if ratio >= TOKEN_SIMILARITY else 0.0
+
+
+def _stem(word: str) -> str:
+    """A plural's singular, roughly: "tecnologies" and "technology" differ by one letter."""
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 4:
+        return word[:-1]
+    return word
 
 
 def _bigrams(token: str) -> list[str]:

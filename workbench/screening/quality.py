@@ -20,6 +20,10 @@ from workbench.screening.index import DEFAULT_THRESHOLD, ScreeningIndex
 LABELLED_COLUMNS = ("query_name", "country", "expected", "note")
 #: Optional column: entries that must not be flagged for the name, "|" between them.
 REJECTED_COLUMN = "rejected"
+#: Optional columns of the evaluation set: the way the name was written, and whether the
+#: matcher was tuned on the case ("tune") or never looked at it ("holdout").
+CATEGORY_COLUMN = "category"
+SPLIT_COLUMN = "split"
 #: How far down the candidates a rejected entry is looked for: as many as screening keeps.
 REJECTED_DEPTH = 20
 
@@ -33,6 +37,8 @@ class LabelledPair:
     expected: tuple[str, ...]
     note: str
     rejected: tuple[str, ...] = ()
+    category: str = ""
+    split: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +93,8 @@ def read_labelled_pairs(path: Path) -> list[LabelledPair]:
                     _names(row["expected"]),
                     row["note"],
                     _names(row.get(REJECTED_COLUMN) or ""),
+                    (row.get(CATEGORY_COLUMN) or "").strip(),
+                    (row.get(SPLIT_COLUMN) or "").strip(),
                 )
             )
     return pairs
@@ -146,3 +154,49 @@ def evaluate(
             )
         )
     return QualityReport(threshold, tp, fp, fn, tn, tuple(outcomes))
+
+
+@dataclass(frozen=True, slots=True)
+class CategoryFigure:
+    """How one way of writing names fared: listed names raised right, or negatives alerting."""
+
+    category: str
+    cases: int
+    right: int  # listed: the right entry on top at or above the threshold; negative: no alert
+    listed: bool
+
+    @property
+    def rate(self) -> float:
+        """Share raised right (listed names) or share alerting (negatives)."""
+        if not self.cases:
+            return 0.0
+        return self.right / self.cases if self.listed else 1 - self.right / self.cases
+
+
+def by_category(report: QualityReport) -> list[CategoryFigure]:
+    """Figures per category, in the order categories first appear; negatives last."""
+    totals: dict[tuple[str, bool], list[int]] = {}
+    for outcome in report.outcomes:
+        listed = bool(outcome.pair.expected)
+        figure = totals.setdefault((outcome.pair.category or "uncategorised", listed), [0, 0])
+        figure[0] += 1
+        if listed:
+            figure[1] += int(outcome.predicted in outcome.pair.expected)
+        else:
+            figure[1] += int(outcome.predicted is None)
+    figures = [CategoryFigure(c, n, r, listed) for (c, listed), (n, r) in totals.items()]
+    return sorted(figures, key=lambda f: not f.listed)
+
+
+def recall_of_listed(report: QualityReport) -> float:
+    """Share of listed names whose right entry is raised (top candidate, at the threshold)."""
+    listed = [o for o in report.outcomes if o.pair.expected]
+    right = sum(1 for o in listed if o.predicted in o.pair.expected)
+    return right / len(listed) if listed else 1.0
+
+
+def negative_alert_rate(report: QualityReport) -> float:
+    """Share of names that are not listed for which screening raises any alert."""
+    negatives = [o for o in report.outcomes if not o.pair.expected]
+    alerts = sum(1 for o in negatives if o.predicted is not None)
+    return alerts / len(negatives) if negatives else 0.0

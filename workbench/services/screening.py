@@ -75,6 +75,11 @@ POTENTIAL, CONFIRMED, DISMISSED = "potential", "confirmed", "dismissed"
 #: The content hash recorded for an entry that left the list, so that its removal is raised
 #: once and then, once decided, holds like any other decision.
 REMOVED = "removed"
+#: Entry key and content hash of a review-queue item that says a party was not screened:
+#: its names are in a script the matcher cannot compare, and "no candidate" from such a
+#: name would look like a clean result. An analyst dismisses it after checking by hand, or
+#: adds a Latin-letter alias so that the next run screens the party.
+NOT_SCREENED = "not-screened"
 STATUSES = (POTENTIAL, CONFIRMED, DISMISSED)
 #: Candidates kept per party: enough for a group's many list rows, few enough to review.
 MATCHES_PER_PARTY = 20
@@ -107,6 +112,8 @@ class ScreenResult:
     seconds: float
     #: Ids of the matches this run raised (new and re-raised), for "what is new" views.
     raised_ids: tuple[int, ...] = ()
+    #: Parties whose names could not be compared with the lists at all.
+    not_screened: int = 0
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -119,6 +126,7 @@ class ScreenResult:
             "unchanged": self.unchanged,
             "dropped": self.dropped,
             "raised_ids": list(self.raised_ids),
+            "not_screened": self.not_screened,
             "seconds": round(self.seconds, 3),
         }
 
@@ -272,6 +280,7 @@ def screen(
     with db.read() as session:
         book = parties(session)
     found: dict[_PartyKey, tuple[Party, Candidate]] = {}
+    unscreened: dict[_PartyKey, tuple[Party, str]] = {}
     total = len(book)
     for number, party in enumerate(book):
         if number % _CHECK_EVERY == 0:
@@ -279,6 +288,10 @@ def screen(
                 cancel.raise_if_cancelled()
             if progress is not None:
                 progress(number, total)
+        why = lists.index.unscreenable(party.name, party.aliases)
+        if why is not None:
+            unscreened[(party.kind, party.id, NOT_SCREENED)] = (party, why)
+            continue
         for candidate in lists.index.query(
             party.name, party.aliases, party.country, limit=MATCHES_PER_PARTY
         ):
@@ -287,7 +300,7 @@ def screen(
     if cancel is not None:
         cancel.raise_if_cancelled()
     with db.session() as session:
-        result = _store_run(session, lists, found, threshold, total, trigger, started)
+        result = _store_run(session, lists, found, threshold, total, trigger, started, unscreened)
     if progress is not None:
         progress(total, total)
     return result
@@ -309,8 +322,10 @@ def _store_run(
     parties_screened: int,
     trigger: str,
     started: float,
+    unscreened: dict[_PartyKey, tuple[Party, str]] | None = None,
 ) -> ScreenResult:
     latest = _latest_matches(session)
+    unscreened = unscreened or {}
     run = ScreeningRunRow(
         user_name=current_user(),
         trigger=trigger[:100],
@@ -357,6 +372,17 @@ def _store_run(
                 reraised += 1
             else:
                 unchanged += 1
+    for key, (party, why) in unscreened.items():
+        row = latest.get(key)
+        text = f"Not screened: {party.kind} '{party.name}' is {why}; add its name in Latin "
+        text += "letters as an alias, or check it by hand and dismiss this with the reason"
+        if row is None:
+            raised.append(_not_screened(key, party, text, lists.version_ids[0], run.id))
+            new += 1
+        else:
+            if row.status == POTENTIAL:
+                row.explanation, row.query_name = text, party.name
+            unchanged += 1
     stale = [
         row.id
         for key, row in latest.items()
@@ -364,6 +390,7 @@ def _store_run(
         and row.suggested_by_id is None
         and row.entry_content_hash != REMOVED
         and key not in found
+        and key not in unscreened
     ]
     for start in range(0, len(stale), tables.ID_CHUNK):
         session.execute(
@@ -387,6 +414,7 @@ def _store_run(
         dropped=len(stale),
         seconds=run.duration_seconds,
         raised_ids=tuple(row.id for row in raised),
+        not_screened=len(unscreened),
     )
 
 
@@ -410,6 +438,27 @@ def _new_match(
         matched_name=candidate.matched_name,
         query_name=candidate.query_name,
         entry_content_hash=digest,
+        status=POTENTIAL,
+        history_json="[]",
+        run_id=run_id,
+    )
+
+
+def _not_screened(
+    key: _PartyKey, party: Party, text: str, version_id: int, run_id: int
+) -> ScreeningMatchRow:
+    kind, party_id, _ = key
+    return ScreeningMatchRow(
+        party_kind=kind,
+        party_id=party_id,
+        entry_key=NOT_SCREENED,
+        list_version_id=version_id,
+        list_code=NOT_SCREENED,
+        score=0,
+        explanation=text,
+        matched_name="",
+        query_name=party.name,
+        entry_content_hash=NOT_SCREENED,
         status=POTENTIAL,
         history_json="[]",
         run_id=run_id,
@@ -497,6 +546,8 @@ def decide(
                 f"Match {match_id} is already {status} (by {row.reviewer} on "
                 f"{row.decided_at.date().isoformat() if row.decided_at else 'an unknown date'})."
             )
+        if row.entry_key == NOT_SCREENED:
+            return _decide_not_screened(session, row, confirm, who, text)
         entry = entry_at(session, row.list_version_id, row.entry_key)
         if entry is None:  # versions are never deleted; a broken database says so plainly
             raise ScreeningError(
@@ -542,6 +593,35 @@ def decide(
             f"listings written {result.listings_written}, removed {result.listings_removed}",
         )
         return result
+
+
+def _decide_not_screened(
+    session: Session, row: ScreeningMatchRow, confirm: bool, who: str, text: str
+) -> DecisionResult:
+    """A party that could not be screened is dismissed once checked by hand; never confirmed."""
+    if confirm:
+        raise ScreeningError(
+            f"Match {row.id} says the party was not screened, so there is no list entry to "
+            "confirm; add its name in Latin letters as an alias and screen again, or dismiss "
+            "it with the reason it was checked by hand."
+        )
+    before = {"status": row.status, "reviewer": row.reviewer, "reason": row.reason}
+    row.status, row.reviewer, row.reason = DISMISSED, who, text
+    row.decided_at = dt.datetime.now(dt.UTC)
+    after = {"status": DISMISSED, "reviewer": who, "reason": text}
+    key = f"{row.party_kind} {row.party_id} / {row.entry_key}"
+    audit.record_many(
+        session,
+        [
+            audit.AuditEvent("update", "screening_matches", row.id, key, name, before[name], value)
+            for name, value in after.items()
+            if before[name] != value
+        ],
+        "screening_decision",
+        row.id,
+        "not screened: checked by hand",
+    )
+    return DecisionResult(row.id, DISMISSED, 0, 0)
 
 
 def _delete(session: Session, statement: Delete) -> int:

@@ -268,11 +268,13 @@ _match_fab = _fab.alias("match_fab")
 _latest_screening = select(func.max(ScreeningRunRow.__table__.c.id)).scalar_subquery()
 
 #: The screening review queue; scope by ``status`` (potential, confirmed, dismissed).
+#: Outer-joined to the entries: a party that could not be screened (its name is in a script
+#: the matcher cannot compare) is an item of the queue with no list entry.
 MATCHES = TableSpec(
     name="matches",
     title="Screening matches",
     id_expr=_match.c.id,
-    source=_match.join(
+    source=_match.outerjoin(
         _entry,
         and_(
             _entry.c.version_id == _match.c.list_version_id,
@@ -308,7 +310,13 @@ MATCHES = TableSpec(
             func.coalesce(_match_customer.c.hq_country, _match_fab.c.country),
             width=60,
         ),
-        Column("entry", "List entry", _entry.c.name, searchable=True, width=260),
+        Column(
+            "entry",
+            "List entry",
+            func.coalesce(_entry.c.name, literal("(not screened)")),
+            searchable=True,
+            width=260,
+        ),
         Column("list", "List", _match.c.list_code, width=90),
         Column("footnotes", "Footnotes", _entry.c.footnotes, width=80),
         Column("licence_policy", "Licence policy", _entry.c.licence_policy, width=200),
