@@ -48,3 +48,11 @@ class FileTooLargeError(ImportFileError):
 
 class CorruptFileError(ImportFileError):
     """The container is damaged: a truncated zip, an unreadable sheet, undecodable text."""
+
+
+class SheetTooLargeError(ImportFileError):
+    """A sheet reaches far beyond its data (a stray cell at XFD1048576), or beyond any export.
+
+    Refused before the reader builds the sheet, which would otherwise ask for the whole
+    rectangle from A1 to that cell in memory.
+    """

@@ -1,15 +1,17 @@
 """Checks that run on a file's bytes before any parser touches it.
 
 Calamine and the csv module trust their input; an analyst's inbox does not deserve that trust.
-Everything here reads bounded amounts of data (the zip central directory, the first kilobytes of
-each XML part, a bounded scan of an OLE2 container), so a hostile file is refused in
-milliseconds and with constant memory, whatever it would inflate to.
+Everything here reads the file as a stream with constant memory (the zip central directory,
+each part's prologue, each worksheet's cell references, a chunked scan of an OLE2 container),
+so a hostile file is refused before a parser allocates anything for it, whatever it would
+inflate to. The parts are found through the package's relationships, as a reader finds them
+(:mod:`workbench.importers.package`), and every part is checked, whatever its name.
 """
 
 from __future__ import annotations
 
-import re
 import zipfile
+import zlib
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -19,10 +21,21 @@ from workbench.importers.errors import (
     EmptyFileError,
     EncryptedWorkbookError,
     FileTooLargeError,
+    SheetTooLargeError,
     UnsupportedFileTypeError,
     WrongFileTypeError,
     XmlBombError,
     ZipBombError,
+)
+from workbench.importers.package import locate_parts, part_name
+from workbench.importers.xmlscan import (
+    Prologue,
+    PrologueRefusedError,
+    check_prologue,
+    decoded_chunks,
+    detect_encoding,
+    scan_used_range,
+    scan_used_range_counted,
 )
 
 ZIP_MAGIC = b"PK\x03\x04"
@@ -40,11 +53,16 @@ MAX_UNCOMPRESSED_BYTES = 1536 * 1024 * 1024
 MAX_COMPRESSION_RATIO = 200
 RATIO_FLOOR_BYTES = 1024 * 1024
 MAX_MEMBERS = 10_000
-#: Bytes of each XML part inspected for a DOCTYPE: it must come before the root element.
-XML_PROLOGUE_BYTES = 16 * 1024
-
-_DOCTYPE = re.compile(rb"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
-_DATE1904 = re.compile(rb"<(?:\w+:)?workbookPr\b[^>]*\bdate1904\s*=\s*[\"'](?:1|true)[\"']")
+#: Cells from A1 to a sheet's farthest filled cell that calamine may be asked to build. It
+#: holds a dense range at ~32 bytes a cell (plus the Python rows made from it): 1M rows x 20
+#: columns is ~640 MB there, the most a real export needs; one value at XFD1048576 asks for
+#: 17 billion cells and aborts the process.
+MAX_SHEET_CELLS = 20_000_000
+MAX_SHEET_ROWS = 1_048_576
+#: A range this big (15 columns x ~130k rows) that is mostly empty is a stray cell far from the
+#: data: refused with a sentence that names it, rather than read as 2M empty cells.
+SPARSE_FLOOR_CELLS = 2_000_000
+SPARSE_RATIO = 50
 _OLE_ENCRYPTION_NAMES = (
     "EncryptionInfo".encode("utf-16-le"),
     "EncryptedPackage".encode("utf-16-le"),
@@ -55,6 +73,7 @@ _ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
 class FileFormat(StrEnum):
     XLSX = "xlsx"
     XLSM = "xlsm"
+    XLSB = "xlsb"
     XLS = "xls"
     ODS = "ods"
     CSV = "csv"
@@ -67,6 +86,7 @@ class FileFormat(StrEnum):
 _EXTENSIONS = {
     ".xlsx": FileFormat.XLSX,
     ".xlsm": FileFormat.XLSM,
+    ".xlsb": FileFormat.XLSB,
     ".xls": FileFormat.XLS,
     ".ods": FileFormat.ODS,
     ".csv": FileFormat.CSV,
@@ -188,30 +208,116 @@ def _check_ole_not_encrypted(path: Path) -> None:
 
 
 def _check_zip(path: Path, fmt: FileFormat) -> bool:
+    """Whether a zip-based workbook that passed every check counts dates from 1904."""
     name = path.name
     try:
         with zipfile.ZipFile(path) as archive:
             infos = archive.infolist()
             _check_zip_sizes(name, infos)
-            names = {info.filename for info in infos}
             if any(info.flag_bits & 0x1 for info in infos):
                 raise EncryptedWorkbookError(name, "the archive's parts are encrypted.")
+            parts = _part_index(name, infos)
+            prologues: dict[str, Prologue] = {}
+            for part, info in parts.items():
+                try:
+                    prologues[part] = check_prologue(archive, info)
+                except PrologueRefusedError as exc:
+                    raise XmlBombError(
+                        name, f"part '{info.filename}' {exc}; the file was not opened."
+                    ) from exc
             if fmt is FileFormat.ODS:
-                _check_ods_layout(name, archive, names)
-            else:
-                _check_ooxml_layout(name, names)
-            date1904 = False
-            for info in infos:
-                if _is_xml_member(info.filename):
-                    prologue = _read_prologue(archive, info)
-                    _check_xml_prologue(name, info.filename, prologue)
-                    if info.filename == "xl/workbook.xml":
-                        date1904 = _workbook_date1904(archive, info)
-            return date1904
+                _check_ods_layout(name, archive, parts)
+                return False
+            package = locate_parts(name, archive, parts)
+            _check_readable_encodings(name, package.workbook, prologues)
+            for sheet in package.sheets:
+                if sheet.part.endswith(".xml"):
+                    info = parts[sheet.part]
+                    _check_used_range(name, archive, info, sheet.name, prologues[sheet.part])
+            return package.date1904
     except zipfile.BadZipFile as exc:
         raise CorruptFileError(
             name, f"the workbook is damaged and cannot be opened ({exc})."
         ) from exc
+    except (zlib.error, EOFError) as exc:
+        raise CorruptFileError(
+            name, f"the workbook is damaged and cannot be opened ({exc or 'truncated part'})."
+        ) from exc
+
+
+def _part_index(name: str, infos: list[zipfile.ZipInfo]) -> dict[str, zipfile.ZipInfo]:
+    """Members by part name ('/'-separated, no leading '/'), refusing ambiguous duplicates.
+
+    Some writers store ``xl\\workbook.xml``; readers treat it as ``xl/workbook.xml``. Two
+    members with one part name (part names are case-insensitive) would let the checks look at
+    one and the reader read the other.
+    """
+    parts: dict[str, zipfile.ZipInfo] = {}
+    seen: dict[str, str] = {}
+    for info in infos:
+        if info.is_dir():
+            continue
+        part = part_name(info.filename)
+        key = part.lower()
+        if key in seen:
+            raise CorruptFileError(
+                name,
+                f"the workbook holds two parts named '{seen[key]}'; a damaged or tampered file "
+                "is not read, because which one a reader uses is not defined.",
+            )
+        seen[key] = part
+        parts[part] = info
+    return parts
+
+
+def _check_used_range(
+    name: str,
+    archive: zipfile.ZipFile,
+    info: zipfile.ZipInfo,
+    sheet: str,
+    prologue: Prologue,
+) -> None:
+    encoding = prologue.encoding or "utf-8"
+    skip = detect_encoding(_head(archive, info))[1]
+    used = scan_used_range(decoded_chunks(archive, info, encoding, skip))
+    if used is None:
+        used = scan_used_range_counted(decoded_chunks(archive, info, encoding, skip))
+    if used.area > MAX_SHEET_CELLS:
+        far = used.last_row_cell if used.rows > MAX_SHEET_ROWS else used.last_column_cell
+        raise SheetTooLargeError(
+            name,
+            f"sheet '{sheet}' reaches cell {far} ({used.rows:,} rows x {used.columns:,} "
+            f"columns, limit {MAX_SHEET_CELLS:,} cells) with {used.cells:,} filled; delete the "
+            "rows and columns beyond the data (or the stray cell there) and save again.",
+        )
+    if used.area > SPARSE_FLOOR_CELLS and used.cells * SPARSE_RATIO < used.area:
+        far = used.last_row_cell if used.rows >= used.columns else used.last_column_cell
+        raise SheetTooLargeError(
+            name,
+            f"sheet '{sheet}' has {used.cells:,} filled cells spread up to cell {far} "
+            f"({used.rows:,} rows x {used.columns:,} columns); a stray value far from the "
+            "data is the usual cause: delete it and save again.",
+        )
+
+
+def _check_readable_encodings(name: str, workbook: str, prologues: dict[str, Prologue]) -> None:
+    """Calamine's XML parser reads UTF-8 only: a UTF-16 workbook part would fail deep inside it
+    with a bare part name ("cannot be read (sst)"), so say what is wrong instead."""
+    folder = workbook.rsplit("/", 1)[0] + "/" if "/" in workbook else ""
+    for part, prologue in prologues.items():
+        encoding = prologue.encoding or ""
+        wide = encoding.startswith(("utf-16", "utf-32"))
+        if wide and prologue.is_xml and part.startswith(folder) and part.endswith(".xml"):
+            raise CorruptFileError(
+                name,
+                f"part '{part}' is written in {encoding.upper()}, which the workbook "
+                "reader does not support; open the file in Excel and save it again as .xlsx.",
+            )
+
+
+def _head(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
+    with archive.open(info) as member:
+        return member.read(4)
 
 
 def _check_zip_sizes(name: str, infos: list[zipfile.ZipInfo]) -> None:
@@ -243,48 +349,14 @@ def _check_zip_sizes(name: str, infos: list[zipfile.ZipInfo]) -> None:
         )
 
 
-def _check_ooxml_layout(name: str, names: set[str]) -> None:
-    if "[Content_Types].xml" not in names:
-        raise WrongFileTypeError(
-            name, "the file is a zip archive but not an Office Open XML workbook."
-        )
-    if "xl/workbook.xml" not in names:
-        raise WrongFileTypeError(
-            name, "the file is an Office document but not an Excel workbook (no xl/workbook.xml)."
-        )
-    if not any(n.startswith("xl/worksheets/") for n in names):
-        raise EmptyFileError(name, "the workbook has no worksheets.")
-
-
-def _check_ods_layout(name: str, archive: zipfile.ZipFile, names: set[str]) -> None:
-    mimetype = archive.read("mimetype").strip() if "mimetype" in names else b""
-    if mimetype != _ODS_MIMETYPE or "content.xml" not in names:
+def _check_ods_layout(
+    name: str, archive: zipfile.ZipFile, parts: dict[str, zipfile.ZipInfo]
+) -> None:
+    mimetype = b""
+    if "mimetype" in parts:
+        with archive.open(parts["mimetype"]) as member:
+            mimetype = member.read(256).strip()
+    if mimetype != _ODS_MIMETYPE or "content.xml" not in parts:
         raise WrongFileTypeError(
             name, "the file is a zip archive but not an OpenDocument spreadsheet."
         )
-
-
-def _is_xml_member(filename: str) -> bool:
-    return filename.lower().endswith((".xml", ".rels", ".vml"))
-
-
-def _read_prologue(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
-    with archive.open(info) as member:
-        return member.read(XML_PROLOGUE_BYTES)
-
-
-def _check_xml_prologue(name: str, member: str, prologue: bytes) -> None:
-    text = prologue
-    if prologue.startswith((b"\xff\xfe", b"\xfe\xff")):
-        text = prologue.decode("utf-16", errors="ignore").encode("utf-8")
-    if _DOCTYPE.search(text):
-        raise XmlBombError(
-            name,
-            f"part '{member}' declares a DOCTYPE or entities, which spreadsheets never need and "
-            "entity-expansion attacks use; the file was not opened.",
-        )
-
-
-def _workbook_date1904(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:
-    with archive.open(info) as member:
-        return bool(_DATE1904.search(member.read(256 * 1024)))

@@ -33,6 +33,7 @@ from workbench.importers.records import (
     SourceRef,
 )
 from workbench.importers.technology import TechnologyFacts
+from workbench.importers.values import checked
 
 _CANCEL_EVERY = 10_000
 #: Kinds a wide sheet repeats on many rows; machines and lines are always built row by row, so
@@ -210,7 +211,8 @@ def read_sheet(
             if spec.type is ValueType.DATE:
                 parsed[(index, spec.type)] = (parse_date_column(values, raw.date1904), None)
             else:
-                parsed[(index, spec.type)] = _parse_column(values, CELL_PARSERS[spec.type])
+                parser = checked(CELL_PARSERS[spec.type])
+                parsed[(index, spec.type)] = _parse_column(values, parser)
         outcomes, table = parsed[(index, spec.type)]
         columns_by_kind[spec.kind].append(_Column(spec, index, outcomes, raw_columns[index], table))
 

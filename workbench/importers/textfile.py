@@ -41,6 +41,9 @@ def detect_encoding(data: bytes) -> str:
         return "utf-8-sig"
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return "utf-16"
+    wide = _utf16_without_bom(data)
+    if wide is not None:
+        return wide
     sample = _trim_sample(data)
     try:
         sample.decode("utf-8")
@@ -63,11 +66,40 @@ def detect_encoding(data: bytes) -> str:
     return best[2]
 
 
+def _utf16_without_bom(data: bytes) -> str | None:
+    """'utf-16-le'/'utf-16-be' when the bytes are UTF-16 text saved without a byte-order mark.
+
+    Text in a Latin or CJK script as UTF-16 has a zero byte in (nearly) every other position for
+    the ASCII part (digits, commas, line ends, Latin letters); no 8-bit encoding produces that,
+    and a NUL inside an 8-bit CSV is a stray byte, not every second one. Decoded as UTF-8, such
+    a file would carry a NUL between every two characters of every value.
+    """
+    sample = data[: min(len(data), 64 * 1024) & ~1]
+    if len(sample) < 4:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    pairs = len(sample) // 2
+    zero_even, zero_odd = even.count(0), odd.count(0)
+    for zeros, other, codec in (
+        (zero_odd, zero_even, "utf-16-le"),
+        (zero_even, zero_odd, "utf-16-be"),
+    ):
+        if zeros >= 0.3 * pairs and other <= 0.02 * pairs:
+            try:
+                sample.decode(codec)
+            except UnicodeDecodeError:
+                continue
+            return codec
+    return None
+
+
 def _trim_sample(data: bytes) -> bytes:
     """A prefix cut at a line end, so no multi-byte character is split by the cut."""
     if len(data) <= SAMPLE_BYTES:
         return data
     cut = data.rfind(b"\n", 0, SAMPLE_BYTES)
+    if cut > 0 and cut % 2 == 0 and data[cut + 1 : cut + 2] == b"\x00":
+        cut += 1  # UTF-16LE: keep the newline's second byte
     return data[: cut + 1] if cut > 0 else data[:SAMPLE_BYTES]
 
 
@@ -162,9 +194,11 @@ def read_text(
     if head_lines and head_lines[0].lower().startswith("sep=") and len(head_lines[0]) == 5:
         delimiter = head_lines[0][4]  # Excel's own hint line, not data
         skip_hint = True
+    # The sniffer and the reader share one limit (the csv module's default of 131,072
+    # characters would make a long line fail in the sniffer, as a traceback).
+    csv.field_size_limit(_CSV_FIELD_LIMIT)
     if delimiter is None:
         delimiter = sniff_delimiter(head_lines[:_SNIFF_LINES])
-    csv.field_size_limit(_CSV_FIELD_LIMIT)
     compactor = RowCompactor(blank_whitespace=True)
     rows: list[list[CellValue]] = []
     try:
@@ -172,14 +206,25 @@ def read_text(
             if skip_hint:
                 text.readline()
             records = csv.reader(text, delimiter=delimiter)
-            while chunk := list(islice(records, CHUNK_ROWS)):
-                if cancel is not None:
-                    cancel.raise_if_cancelled()
-                rows.extend(compactor.rows(chunk))
+            try:
+                while chunk := list(islice(records, CHUNK_ROWS)):
+                    if cancel is not None:
+                        cancel.raise_if_cancelled()
+                    rows.extend(compactor.rows(chunk))
+            except csv.Error as exc:
+                line = records.line_num + (1 if skip_hint else 0)
+                if "field larger than field limit" in str(exc):
+                    raise CorruptFileError(
+                        name,
+                        f"a cell ending on line {line:,} holds more than "
+                        f"{_CSV_FIELD_LIMIT:,} characters (often a quote that is never closed); "
+                        "the file was not read.",
+                    ) from exc
+                raise CorruptFileError(
+                    name, f"line {line:,} is not valid CSV ({exc}); the file was not read."
+                ) from exc
     except UnicodeDecodeError as exc:
         raise _undecodable(name) from exc
-    except csv.Error as exc:
-        raise CorruptFileError(name, f"the text is not valid CSV ({exc}).") from exc
     if not compactor.has_cells:
         raise EmptyFileError(name, "the file holds no cells.")
     return RawSheet(name, None, rows), TextLayout(encoding, delimiter)
