@@ -4,4 +4,7 @@ import sys
 
 from workbench.app import main
 
-sys.exit(main())
+# Guarded: the isolated workbook reader starts a spawned child, which imports the main module
+# again (as ``__mp_main__``) and must not start a second application.
+if __name__ == "__main__":
+    sys.exit(main())

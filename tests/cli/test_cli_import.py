@@ -121,20 +121,20 @@ def _hostile(tmp_path: Path) -> list[Path]:
     return [renamed, empty, bomb, truncated]
 
 
-def test_hostile_files_are_one_sentence_exit_1_and_change_nothing(
+def test_hostile_files_are_one_sentence_exit_3_and_change_nothing(
     url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     before = _counts(url)
     for path in _hostile(tmp_path):
         code = main(["--db", url, "import", str(path), "--commit"])
         err = capsys.readouterr().err
-        assert code == 1, path
+        assert code == 3, path  # refused file: distinct from rejected rows (1)
         assert err.count("\n") == 1 and "Traceback" not in err, err
         assert err.startswith(f"workbench: {path.name}: ") and "nothing was imported" in err
         assert ".;" not in err  # one sentence, not two glued together
     # A good file next to a hostile one: still nothing is written.
     good = _machines(tmp_path)
-    assert main(["--db", url, "import", str(good), str(tmp_path / "bomb.xlsx"), "--commit"]) == 1
+    assert main(["--db", url, "import", str(good), str(tmp_path / "bomb.xlsx"), "--commit"]) == 3
     assert _counts(url) == before
 
 
@@ -148,7 +148,7 @@ def test_hostile_file_through_the_real_entry_point(url: str, tmp_path: Path) -> 
         timeout=120,
         check=False,
     )
-    assert result.returncode == 1
+    assert result.returncode == 3
     assert result.stderr.count("\n") == 1 and "zip bomb" in result.stderr
 
 

@@ -11,6 +11,13 @@ from workbench.services import database, importing
 
 SHOWN = 40  # changes and rejected rows printed as text; --json and --errors give all
 
+#: Exit statuses of ``workbench import`` (README, "Exit codes"). A script must be able to tell
+#: "fix some rows" from "this file cannot be read at all" without parsing stderr.
+EXIT_OK = 0
+EXIT_ROWS_REJECTED = 1  # the plan has rejected rows: nothing written (unless --valid-only)
+EXIT_USAGE = 2
+EXIT_FILE_REFUSED = 3  # a file is missing, unreadable or unsafe: nothing read, nothing written
+
 
 def register(
     sub: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser
@@ -60,26 +67,26 @@ def cmd_import(args: argparse.Namespace) -> int:
     if args.template is not None:
         if args.template.suffix.lower() != ".xlsx":
             error(f"{args.template} must be an .xlsx file.")
-            return 2
+            return EXIT_USAGE
         importing.write_template(args.template)
         print(f"Template written to {args.template}.")
         return 0
     if not args.files:
         error("name at least one file to import (or --template OUT.xlsx).")
-        return 2
+        return EXIT_USAGE
     if args.errors is not None and args.errors.suffix.lower() != ".xlsx":
         error(f"{args.errors} must be an .xlsx file.")
-        return 2
+        return EXIT_USAGE
     missing = [f for f in args.files if not f.is_file()]
     if missing:
         error(f"{missing[0]} does not exist or is not a file.")
-        return 1
+        return EXIT_FILE_REFUSED
     matches: dict[str, str] = {}
     for answer in args.match:
         name, sep, code = answer.rpartition("=")
         if not sep or not name.strip() or not code.strip():
             error(f"--match '{answer}' must be NAME=CODE, e.g. --match 'SMIC BJ=SMIC-BJ'.")
-            return 2
+            return EXIT_USAGE
         matches[name.strip()] = code.strip()
     options = importing.ImportOptions(
         commit=args.commit,
@@ -95,7 +102,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         outcome = importing.run_import(db, args.files, options)
     except ImportFileError as exc:
         error(f"{str(exc).rstrip('.')}; nothing was imported.")
-        return 1
+        return EXIT_FILE_REFUSED
     finally:
         db.dispose()
     errors_written = None
@@ -114,21 +121,25 @@ def cmd_import(args: argparse.Namespace) -> int:
             f"{what}, so nothing was written; fix them (see --errors) or add --valid-only to "
             "write the valid rows only."
         )
-        return 1
-    return 0 if outcome.ok else 1
+        return EXIT_ROWS_REJECTED
+    return EXIT_OK if outcome.ok else EXIT_ROWS_REJECTED
 
 
 def _print_outcome(
     outcome: importing.ImportOutcome, args: argparse.Namespace, errors_written: int | None
 ) -> None:
     plan = outcome.plan
+    # One count: the rows the plan rejects (reading, duplicates and resolving against the
+    # book), the same rows the table of rejected rows below lists.
+    rejected_per_sheet = plan.rejected_per_sheet()
     for info in plan.parsed.files:
         print(f"File {info.name} (SHA-256 {info.sha256[:16]}...)")
     for sheet in plan.parsed.sheets:
         where = f"  sheet '{sheet.sheet}'" if sheet.sheet else f"  {sheet.file}"
         kinds = ", ".join(k.value for k in sheet.kinds) or "nothing recognised"
         header = f"header row {sheet.header_row}" if sheet.header_row else "no header row"
-        print(f"{where}: {header}; {kinds}; {sheet.rows_read} rows, {sheet.rows_rejected} rejected")
+        rejected = rejected_per_sheet.get((sheet.file, sheet.sheet), 0)
+        print(f"{where}: {header}; {kinds}; {sheet.rows_read} rows, {rejected} rejected")
         for letter, heading, keys in sheet.columns:
             became = ", ".join(keys) if keys else "NOT IMPORTED"
             print(f"    {letter:>3}  {heading[:40]:<40}  -> {became}")

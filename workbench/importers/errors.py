@@ -17,6 +17,11 @@ class ImportFileError(Exception):
         self.reason = reason
         super().__init__(f"{file_name}: {reason}")
 
+    def __reduce__(self) -> tuple[type[ImportFileError], tuple[str, str]]:
+        # Pickled by the isolated reader's child process; the default would call
+        # ``cls(message)`` and fail on the two-argument constructor.
+        return (type(self), (self.file_name, self.reason))
+
 
 class UnsupportedFileTypeError(ImportFileError):
     """The extension is not one the importer reads."""

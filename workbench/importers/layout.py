@@ -13,7 +13,7 @@ others, so a reviewed mapping means exactly the same thing on every later import
 from __future__ import annotations
 
 from collections.abc import Mapping as MappingABC
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from workbench.importers.cells import CellValue, column_letter, display
 from workbench.importers.fields import FALLBACK_CONCEPTS, FIELDS_BY_KEY, REQUIRED, fields_of
@@ -156,9 +156,73 @@ def detect_layout(
     if header_index is None:
         return None
     headings = _headings(rows[header_index])
+    with_data = _columns_with_data(rows, header_index, len(headings))
+    headings, notes = _merged_headings(rows, header_index, headings, with_data)
     if profile:
-        return _layout_from_profile(header_index, headings, profile)
-    return _layout_auto(header_index, headings)
+        layout = _layout_from_profile(header_index, headings, profile)
+    else:
+        layout = _layout_auto(header_index, headings)
+    for index in sorted(with_data):
+        if index >= len(headings) or headings[index] is None:
+            notes.append(
+                SheetProblem(
+                    f"column {column_letter(index)} holds values but has no heading, so it is "
+                    "not imported; give it a heading to import it",
+                    index,
+                )
+            )
+    return replace(layout, problems=(*layout.problems, *notes)) if notes else layout
+
+
+def _columns_with_data(rows: list[list[CellValue]], header_index: int, width: int) -> set[int]:
+    """Columns below the header that hold a value where the header row has no heading."""
+    header = rows[header_index]
+    longest = max((len(r) for r in rows[header_index + 1 :]), default=0)
+    blank = [i for i in range(longest) if i >= len(header) or header[i] is None]
+    if not blank:
+        return set()
+    found: set[int] = set()
+    for row in rows[header_index + 1 :]:
+        for i in blank:
+            if i < len(row) and row[i] is not None and i not in found:
+                found.add(i)
+        if len(found) == len(blank):
+            break
+    return found
+
+
+def _merged_headings(
+    rows: list[list[CellValue]],
+    header_index: int,
+    headings: tuple[str | None, ...],
+    with_data: set[int],
+) -> tuple[tuple[str | None, ...], list[SheetProblem]]:
+    """Fill blank headings of data columns from the row above: a two-row header.
+
+    Exports with grouped headings put "Customer" in a cell merged over two rows (A1:A2) and
+    "Machine" over "Serial | Model" (B1:C1). The header row found is the second one, where a
+    merged cell reads as blank; without this the Customer column would be dropped silently.
+    """
+    if header_index == 0 or not with_data:
+        return headings, []
+    above = _headings(rows[header_index - 1])
+    filled = list(headings)
+    notes: list[SheetProblem] = []
+    for index in sorted(with_data):
+        text = above[index] if index < len(above) else None
+        if text is None or len(text) > MAX_HEADING_LENGTH:
+            continue
+        while len(filled) <= index:
+            filled.append(None)
+        filled[index] = text
+        notes.append(
+            SheetProblem(
+                f"column {column_letter(index)} has no heading in row {header_index + 1}; the "
+                f"heading '{text}' of row {header_index} above it is used (a merged heading)",
+                index,
+            )
+        )
+    return tuple(filled), notes
 
 
 def _layout_auto(header_index: int, headings: tuple[str | None, ...]) -> SheetLayout:

@@ -140,6 +140,10 @@ def _parse_files(
             progress(base, total)
         info, raw_sheets = read_file(path, cancel)
         result.files.append(info)
+        result.issues.extend(
+            ImportIssue(info.name, None, None, None, None, None, notice, Severity.WARNING)
+            for notice in info.notices
+        )
         if progress is not None:
             progress(base + _READ_SHARE, total)
         weights = [max(len(s.rows), 1) for s in raw_sheets]

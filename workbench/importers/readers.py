@@ -9,8 +9,13 @@ from pathlib import Path
 from workbench.domain.cancel import CancelToken
 from workbench.importers.cells import RawSheet
 from workbench.importers.guard import FileFormat, check_file
+from workbench.importers.isolated import read_isolated
 from workbench.importers.textfile import read_text
-from workbench.importers.workbook import read_workbook
+from workbench.importers.workbook import read_workbook_sheets
+
+#: Formats whose sheets the guard cannot bound before the native reader builds them: read in a
+#: child process (see :mod:`workbench.importers.isolated`).
+ISOLATED_FORMATS = frozenset({FileFormat.XLSB, FileFormat.ODS})
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,6 +30,8 @@ class FileInfo:
     encoding: str | None = None  # text files only
     delimiter: str | None = None  # text files only
     date1904: bool = False
+    #: Things the reader did not import and says so (a hidden sheet), as sentences.
+    notices: tuple[str, ...] = ()
 
 
 def sha256_of(path: Path) -> str:
@@ -42,8 +49,17 @@ def read_file(path: Path, cancel: CancelToken | None = None) -> tuple[FileInfo, 
             path.name, path, checked.format, checked.size, digest, layout.encoding, layout.delimiter
         )
         return info, [sheet]
-    sheets = read_workbook(checked, cancel)
+    if checked.format in ISOLATED_FORMATS:
+        sheets, notices = read_isolated(checked, cancel)
+    else:
+        sheets, notices = read_workbook_sheets(checked, cancel)
     info = FileInfo(
-        path.name, path, checked.format, checked.size, digest, date1904=checked.date1904
+        path.name,
+        path,
+        checked.format,
+        checked.size,
+        digest,
+        date1904=checked.date1904,
+        notices=tuple(notices),
     )
     return info, sheets

@@ -3,6 +3,10 @@
 Calamine reads cached formula values and never evaluates formulas or runs macros, and it was
 measured ~7x faster than openpyxl read-only on a 100k-row sheet, so it is the only workbook
 reader. It must only ever see files that :func:`workbench.importers.guard.check_file` passed.
+
+Hidden sheets are skipped with a notice: they hold lookup lists and old versions far more often
+than installed-base rows, and a user who hid a sheet does not expect it imported; a user who
+wants it unhides it.
 """
 
 from __future__ import annotations
@@ -16,23 +20,44 @@ from python_calamine import (
     CalamineWorkbook,
     PasswordError,
     SheetTypeEnum,
+    SheetVisibleEnum,
 )
 
 from workbench.domain.cancel import CancelToken
 from workbench.importers.cells import CellValue, RawSheet
 from workbench.importers.compact import CHUNK_ROWS, RowCompactor
-from workbench.importers.errors import CorruptFileError, EmptyFileError, EncryptedWorkbookError
+from workbench.importers.errors import (
+    CorruptFileError,
+    EmptyFileError,
+    EncryptedWorkbookError,
+    SheetTooLargeError,
+)
 from workbench.importers.guard import CheckedFile
 
 
 def read_workbook(checked: CheckedFile, cancel: CancelToken | None = None) -> list[RawSheet]:
-    """All worksheets with at least one non-empty cell, in workbook order."""
+    """All visible worksheets with at least one non-empty cell, in workbook order."""
+    return read_workbook_sheets(checked, cancel)[0]
+
+
+def read_workbook_sheets(
+    checked: CheckedFile, cancel: CancelToken | None = None
+) -> tuple[list[RawSheet], list[str]]:
+    """The visible worksheets with data, and notices about sheets that were not read."""
     name = checked.path.name
+    notices: list[str] = []
+    hidden_with_data: list[str] = []
     try:
         workbook = CalamineWorkbook.from_path(str(checked.path))
     except PasswordError as exc:
         raise EncryptedWorkbookError(name, "the workbook is password-protected.") from exc
     except CalamineError as exc:
+        if "limit exceeded" in str(exc).lower():
+            raise SheetTooLargeError(
+                name,
+                f"the workbook claims more cells than any export holds ({exc}); delete the rows "
+                "and columns beyond the data and save again.",
+            ) from exc
         raise CorruptFileError(name, f"the workbook cannot be read ({exc}).") from exc
     sheets: list[RawSheet] = []
     try:
@@ -43,10 +68,20 @@ def read_workbook(checked: CheckedFile, cancel: CancelToken | None = None) -> li
                 continue
             try:
                 sheet = workbook.get_sheet_by_name(meta.name)
+                if meta.visible is not SheetVisibleEnum.Visible:
+                    if sheet.height and sheet.width:
+                        hidden_with_data.append(meta.name)
+                    continue
                 rows, has_cells = _sheet_rows(sheet, cancel)
             except PasswordError as exc:
                 raise EncryptedWorkbookError(name, "the workbook is password-protected.") from exc
             except CalamineError as exc:
+                if "limit exceeded" in str(exc).lower():
+                    raise SheetTooLargeError(
+                        name,
+                        f"sheet '{meta.name}' claims more cells than any export holds ({exc}); "
+                        "delete the rows and columns beyond the data and save again.",
+                    ) from exc
                 raise CorruptFileError(
                     name, f"sheet '{meta.name}' cannot be read ({exc})."
                 ) from exc
@@ -54,9 +89,21 @@ def read_workbook(checked: CheckedFile, cancel: CancelToken | None = None) -> li
                 sheets.append(RawSheet(name, meta.name, rows, checked.date1904))
     finally:
         workbook.close()
+    for hidden in hidden_with_data:
+        notices.append(
+            f"sheet '{hidden}' is hidden in the workbook and was not imported; unhide it in "
+            "Excel and import again if it holds installed-base rows"
+        )
     if not sheets:
+        if hidden_with_data:
+            listed = ", ".join(f"'{h}'" for h in hidden_with_data)
+            raise EmptyFileError(
+                name,
+                f"the only sheets with data ({listed}) are hidden; unhide them in Excel if they "
+                "are to be imported, and save again.",
+            )
         raise EmptyFileError(name, "the workbook has no sheet with any data.")
-    return sheets
+    return sheets, notices
 
 
 def _sheet_rows(

@@ -149,8 +149,21 @@ class ImportPlan:
     def counts(self) -> dict[str, dict[str, int]]:
         return {kind.value: plan.counts() for kind, plan in self.kinds.items()}
 
+    def rejected_per_sheet(self) -> dict[tuple[str, str | None], int]:
+        """Rejected source rows per (file, sheet), counted from :attr:`rejected_rows`.
+
+        The per-sheet summary from reading only knows rows rejected while reading; rows the
+        plan rejects later (duplicates, unresolved references) must be in the same count, or
+        a sheet says "0 rejected" above a list of its rejected rows.
+        """
+        counts: dict[tuple[str, str | None], int] = {}
+        for row in self.rejected_rows:
+            counts[(row.file, row.sheet)] = counts.get((row.file, row.sheet), 0) + 1
+        return counts
+
     def to_dict(self) -> dict[str, Any]:
         """The machine-readable plan (``workbench import --json``)."""
+        rejected = self.rejected_per_sheet()
         return {
             "files": [
                 {"name": f.name, "sha256": f.sha256, "format": f.format.value}
@@ -163,7 +176,7 @@ class ImportPlan:
                     "header_row": s.header_row,
                     "kinds": [k.value for k in s.kinds],
                     "rows_read": s.rows_read,
-                    "rows_rejected": s.rows_rejected,
+                    "rows_rejected": rejected.get((s.file, s.sheet), 0),
                 }
                 for s in self.parsed.sheets
             ],

@@ -387,8 +387,8 @@ def ods_with_doctype() -> bytes:
     return buf.getvalue()
 
 
-def ods_repeated_rows() -> bytes:
-    """An ODS sheet whose one value row is repeated a million times over 1,024 columns."""
+def ods_repeated_rows(columns: int = 1024) -> bytes:
+    """An ODS sheet whose one value row is repeated a million times over many columns."""
     office = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
     table = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
     text = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
@@ -399,7 +399,7 @@ def ods_repeated_rows() -> bytes:
         '<table:table-cell office:value-type="string"><text:p>Serial</text:p></table:table-cell>'
         "</table:table-row>"
         '<table:table-row table:number-rows-repeated="1048575">'
-        '<table:table-cell table:number-columns-repeated="1024" office:value-type="float" '
+        f'<table:table-cell table:number-columns-repeated="{columns}" office:value-type="float" '
         'office:value="1"><text:p>1</text:p></table:table-cell></table:table-row>'
         "</table:table></office:spreadsheet></office:body></office:document-content>"
     )
@@ -465,6 +465,7 @@ BUILDERS: dict[str, Callable[[], bytes]] = {
     "one_byte.xlsx": one_byte,
     "ods_with_doctype.ods": ods_with_doctype,
     "ods_repeated_rows.ods": ods_repeated_rows,
+    "ods_repeated_99_columns.ods": lambda: ods_repeated_rows(95),
 }
 
 
