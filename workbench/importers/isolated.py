@@ -82,10 +82,13 @@ def read_isolated(
                 cancel.raise_if_cancelled()
             if not process.is_alive() and not receiver.poll(0):
                 break
+        status: str = "died"
+        payload: Any = None
         try:
-            status, payload = receiver.recv() if receiver.poll(0) else ("died", None)
+            if receiver.poll(0):
+                status, payload = receiver.recv()
         except EOFError:
-            status, payload = "died", None
+            status = "died"
     finally:
         receiver.close()
         process.join(timeout=5)
@@ -95,7 +98,7 @@ def read_isolated(
     if status == "ok":
         sheets, notices = payload
         return list(sheets), list(notices)
-    if status == "refused":
+    if status == "refused" and isinstance(payload, ImportFileError):
         raise payload
     name = Path(checked.path).name
     code = process.exitcode
