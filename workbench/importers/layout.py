@@ -157,6 +157,8 @@ def detect_layout(
         return None
     headings = _headings(rows[header_index])
     with_data = _columns_with_data(rows, header_index, len(headings))
+    if with_data and max(with_data) >= len(headings):
+        headings = headings + (None,) * (max(with_data) + 1 - len(headings))
     headings, notes = _merged_headings(rows, header_index, headings, with_data)
     if profile:
         layout = _layout_from_profile(header_index, headings, profile)
