@@ -31,9 +31,9 @@ from workbench.importers.package import locate_parts, part_name
 from workbench.importers.xmlscan import (
     Prologue,
     PrologueRefusedError,
+    UsedRange,
     check_prologue,
-    decoded_chunks,
-    detect_encoding,
+    raw_chunks,
     scan_used_range,
     scan_used_range_counted,
 )
@@ -58,7 +58,6 @@ MAX_MEMBERS = 10_000
 #: columns is ~640 MB there, the most a real export needs; one value at XFD1048576 asks for
 #: 17 billion cells and aborts the process.
 MAX_SHEET_CELLS = 20_000_000
-MAX_SHEET_ROWS = 1_048_576
 #: A range this big (15 columns x ~130k rows) that is mostly empty is a stray cell far from the
 #: data: refused with a sentence that names it, rather than read as 2M empty cells.
 SPARSE_FLOOR_CELLS = 2_000_000
@@ -232,8 +231,7 @@ def _check_zip(path: Path, fmt: FileFormat) -> bool:
             _check_readable_encodings(name, package.workbook, prologues)
             for sheet in package.sheets:
                 if sheet.part.endswith(".xml"):
-                    info = parts[sheet.part]
-                    _check_used_range(name, archive, info, sheet.name, prologues[sheet.part])
+                    _check_used_range(name, archive, parts[sheet.part], sheet.name)
             return package.date1904
     except zipfile.BadZipFile as exc:
         raise CorruptFileError(
@@ -271,26 +269,21 @@ def _part_index(name: str, infos: list[zipfile.ZipInfo]) -> dict[str, zipfile.Zi
 
 
 def _check_used_range(
-    name: str,
-    archive: zipfile.ZipFile,
-    info: zipfile.ZipInfo,
-    sheet: str,
-    prologue: Prologue,
+    name: str, archive: zipfile.ZipFile, info: zipfile.ZipInfo, sheet: str
 ) -> None:
-    encoding = prologue.encoding or "utf-8"
-    skip = detect_encoding(_head(archive, info))[1]
-    used = scan_used_range(decoded_chunks(archive, info, encoding, skip))
-    if used is None:
-        used = scan_used_range_counted(decoded_chunks(archive, info, encoding, skip))
+    used = scan_used_range(raw_chunks(archive, info))
+    if used is None or _too_large(used):
+        # The fast bound is unsure or says no: place every cell exactly before refusing.
+        used = scan_used_range_counted(raw_chunks(archive, info))
     if used.area > MAX_SHEET_CELLS:
-        far = used.last_row_cell if used.rows > MAX_SHEET_ROWS else used.last_column_cell
+        far = used.last_row_cell if used.rows >= used.columns else used.last_column_cell
         raise SheetTooLargeError(
             name,
             f"sheet '{sheet}' reaches cell {far} ({used.rows:,} rows x {used.columns:,} "
             f"columns, limit {MAX_SHEET_CELLS:,} cells) with {used.cells:,} filled; delete the "
             "rows and columns beyond the data (or the stray cell there) and save again.",
         )
-    if used.area > SPARSE_FLOOR_CELLS and used.cells * SPARSE_RATIO < used.area:
+    if _sparse(used):
         far = used.last_row_cell if used.rows >= used.columns else used.last_column_cell
         raise SheetTooLargeError(
             name,
@@ -298,6 +291,14 @@ def _check_used_range(
             f"({used.rows:,} rows x {used.columns:,} columns); a stray value far from the "
             "data is the usual cause: delete it and save again.",
         )
+
+
+def _sparse(used: UsedRange) -> bool:
+    return used.area > SPARSE_FLOOR_CELLS and used.cells * SPARSE_RATIO < used.area
+
+
+def _too_large(used: UsedRange) -> bool:
+    return used.area > MAX_SHEET_CELLS or _sparse(used)
 
 
 def _check_readable_encodings(name: str, workbook: str, prologues: dict[str, Prologue]) -> None:

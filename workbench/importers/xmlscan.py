@@ -27,6 +27,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from operator import itemgetter
 
+from workbench.importers.cells import column_letter
+
 CHUNK_CHARS = 1024 * 1024
 
 #: A prologue longer than this is not a spreadsheet part (Excel writes ~60 bytes).
@@ -208,13 +210,18 @@ def _check_declared(text: str, detected: str) -> None:
 
 
 # --- used range of a worksheet --------------------------------------------------------------
+#
+# The range scan works on the part's bytes: the guard refuses UTF-16/32 workbook parts before
+# it (calamine cannot read them), so every part scanned here is ASCII-compatible.
 
-#: A cell with a reference that is not self-closing (``<c r="B7"/>`` holds no value, and
-#: calamine skips it).
-_REF_CELL = re.compile(r'<(?:[\w.-]+:)?c\s[^>]*?\br="([A-Za-z]{1,3})([0-9]{1,7})"[^>]*?(?<!/)>')
-_ANY_CELL = re.compile(r"<(?:[\w.-]+:)?c(?:\s[^>]*?)?(?<!/)>")
-_TOKEN = re.compile(r"<(/?)(?:[\w.-]+:)?(row|c)((?:\s[^>]*?)?)(/?)>")
-_R_ATTR = re.compile(r'\br\s*=\s*["\']([A-Za-z]*)([0-9]*)["\']')
+#: Every cell start tag, with its reference when ``r`` is its first attribute (as Excel,
+#: LibreOffice, openpyxl and xlsxwriter write it). One pass in C over the bytes; Python sees
+#: two short byte strings per cell, and only their distinct values.
+_FAST_CELL = re.compile(rb'<c(?:[>/]| (?:r="([A-Za-z]{1,3})([0-9]{1,7})")?)')
+#: A namespace-prefixed cell (``<x:c ...>``): calamine reads it by its local name.
+_PREFIXED_CELL = re.compile(rb":c[\s>/]")
+_TOKEN = re.compile(rb"<(/?)(?:[\w.-]+:)?(row|c)((?:\s[^>]*?)?)(/?)>")
+_R_ATTR = re.compile(rb"""\br\s*=\s*["']([A-Za-z]*)([0-9]*)["']""")
 
 
 def column_number(letters: str) -> int:
@@ -241,50 +248,71 @@ class UsedRange:
         return self.rows * self.columns
 
 
-def _carry(text: str) -> tuple[str, str]:
-    """Split ``text`` after its last complete tag, so no tag straddles two chunks."""
-    cut = text.rfind(">") + 1
-    return text[:cut], text[cut:]
+def raw_chunks(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> Iterator[bytes]:
+    """The part's bytes as inflated, a chunk at a time."""
+    with archive.open(info) as member:
+        while data := member.read(CHUNK_CHARS):
+            yield data
 
 
-def scan_used_range(chunks: Iterator[str]) -> UsedRange | None:
-    """The range from A1 to the farthest cell holding something, or None when some cell has
-    no reference (then :func:`scan_used_range_counted` must place the cells one by one)."""
+def _carry(data: bytes) -> tuple[bytes, bytes]:
+    """Split ``data`` after its last complete tag, so no tag straddles two chunks."""
+    cut = data.rfind(b">") + 1
+    return data[:cut], data[cut:]
+
+
+def scan_used_range(chunks: Iterator[bytes]) -> UsedRange | None:
+    """An upper bound of the range from A1 to the farthest cell, or None when a cell is not
+    written the usual way (no leading ``r``, a namespace prefix): then
+    :func:`scan_used_range_counted` must place the cells one by one.
+
+    Empty cells (``<c r="B7" s="1"/>``) are counted here although calamine skips them, so the
+    bound can only be too big; a caller refusing on it confirms with the exact scan.
+    """
     used = UsedRange()
-    tail = ""
-    first_col = itemgetter(0)
-    second = itemgetter(1)
+    tail = b""
+    letters_of = itemgetter(0)
+    digits_of = itemgetter(1)
     for chunk in chunks:
-        text, tail = _carry(tail + chunk)
-        refs = _REF_CELL.findall(text)
-        if len(refs) != len(_ANY_CELL.findall(text)):
+        data, tail = _carry(tail + chunk)
+        if _PREFIXED_CELL.search(data):
             return None
+        refs = _FAST_CELL.findall(data)
         if not refs:
             continue
+        letters = set(map(letters_of, refs))
+        if b"" in letters:
+            return None
         used.cells += len(refs)
-        row = max(map(int, map(second, refs)))
+        row = max(map(int, set(map(digits_of, refs))))
         if row > used.rows:
             used.rows = row
-            used.last_row_cell = next(f"{c}{r}" for c, r in refs if int(r) == row).upper()
-        letters = max(set(map(str.upper, map(first_col, refs))), key=lambda s: (len(s), s))
-        col = column_number(letters)
+            digits = str(row).encode()
+            used.last_row_cell = next((c + d).decode().upper() for c, d in refs if d == digits)
+        widest = max(letters, key=lambda s: (len(s), s.upper()))
+        col = column_number(widest.decode())
         if col > used.columns:
             used.columns = col
-            used.last_column_cell = next(f"{c}{r}" for c, r in refs if c.upper() == letters).upper()
+            used.last_column_cell = next(
+                (c + d).decode().upper() for c, d in refs if c.upper() == widest.upper()
+            )
+    if tail.strip():
+        return None  # the part ends inside a tag: let the exact scan decide
     return used
 
 
-def scan_used_range_counted(chunks: Iterator[str]) -> UsedRange:
+def scan_used_range_counted(chunks: Iterator[bytes]) -> UsedRange:
     """The used range, placing each cell as calamine does: by its reference if it has one,
-    otherwise at the next column of the current row (rows by ``r`` or counted)."""
+    otherwise at the next column of the current row (rows by ``r`` or counted). Cells without
+    a value (self-closing) are not counted, as calamine does not keep them."""
     used = UsedRange()
-    tail = ""
+    tail = b""
     row = 0  # 0-based, as calamine counts
     col = 0
     for chunk in chunks:
-        text, tail = _carry(tail + chunk)
-        for closing, tag, attrs, empty in _TOKEN.findall(text):
-            if tag == "row":
+        data, tail = _carry(tail + chunk)
+        for closing, tag, attrs, empty in _TOKEN.findall(data):
+            if tag == b"row":
                 if closing:
                     row += 1
                     col = 0
@@ -297,7 +325,7 @@ def scan_used_range_counted(chunks: Iterator[str]) -> UsedRange:
                 continue
             match = _R_ATTR.search(attrs)
             if match and match.group(2):
-                letters = match.group(1)
+                letters = match.group(1).decode()
                 c = column_number(letters) - 1 if letters else col
                 r = int(match.group(2)) - 1
             else:
@@ -306,19 +334,9 @@ def scan_used_range_counted(chunks: Iterator[str]) -> UsedRange:
             if empty:
                 continue
             used.cells += 1
-            ref = f"{column_label(c)}{r + 1}"
+            ref = f"{column_letter(c)}{r + 1}"
             if r + 1 > used.rows:
                 used.rows, used.last_row_cell = r + 1, ref
             if c + 1 > used.columns:
                 used.columns, used.last_column_cell = c + 1, ref
     return used
-
-
-def column_label(index: int) -> str:
-    """Column letters of a 0-based index."""
-    letters = ""
-    n = index + 1
-    while n:
-        n, rem = divmod(n - 1, 26)
-        letters = chr(65 + rem) + letters
-    return letters
