@@ -9,13 +9,25 @@ Row-level problems are never exceptions: they become
 from __future__ import annotations
 
 
+def one_line(text: str) -> str:
+    """``text`` with control characters written as escapes (``\\n``, ``\\x07``).
+
+    Reasons quote names taken from the file (part names, sheet names), which a damaged or
+    hostile file can fill with line breaks or terminal escapes; the analyst's message and the
+    log line stay one readable line whatever the file holds.
+    """
+    if text.isprintable():
+        return text
+    return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in text)
+
+
 class ImportFileError(Exception):
     """A file the importer refuses to read; ``str()`` is the sentence shown to the analyst."""
 
     def __init__(self, file_name: str, reason: str) -> None:
-        self.file_name = file_name
-        self.reason = reason
-        super().__init__(f"{file_name}: {reason}")
+        self.file_name = one_line(file_name)
+        self.reason = one_line(reason)
+        super().__init__(f"{self.file_name}: {self.reason}")
 
     def __reduce__(self) -> tuple[type[ImportFileError], tuple[str, str]]:
         # Pickled by the isolated reader's child process; the default would call
