@@ -37,9 +37,10 @@ def _fk(table: str) -> sa.ForeignKeyConstraint:
 
 
 def upgrade() -> None:
-    with op.batch_alter_table('evaluation_runs', schema=None) as batch_op:
-        batch_op.add_column(sa.Column('fingerprint_scheme', sa.Integer(),
-                                      server_default='1', nullable=False))
+    # Plain ALTER TABLE, never a batch copy of evaluation_runs: on SQLite dropping the old copy
+    # of a parent table would cascade-delete every stored run's hits.
+    op.add_column('evaluation_runs', sa.Column('fingerprint_scheme', sa.Integer(),
+                                               server_default='1', nullable=False))
     op.create_table('run_rules',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('run_id', sa.Integer(), nullable=False),
@@ -158,5 +159,8 @@ def downgrade() -> None:
     op.drop_table('run_contracts')
     op.drop_table('run_machines')
     op.drop_table('run_rules')
-    with op.batch_alter_table('evaluation_runs', schema=None) as batch_op:
-        batch_op.drop_column('fingerprint_scheme')
+    if op.get_bind().dialect.name == 'sqlite':
+        # SQLite >= 3.35 drops a column in place (see upgrade: no batch copy of a parent table).
+        op.execute('ALTER TABLE evaluation_runs DROP COLUMN fingerprint_scheme')
+    else:
+        op.drop_column('evaluation_runs', 'fingerprint_scheme')
