@@ -920,6 +920,8 @@ def evaluate(
     )
     found_all = pl.concat(found).sort(["__row", "__rule"])
     identity = facts.select(*IDENTITY_COLUMNS, "parent_customer_id")[found_all["__row"]]
+    # Licences list their service types as text; the rest stays categorical until the end.
+    identity = identity.with_columns(pl.col("service_type").cast(pl.String))
     hits = pl.concat([found_all, identity], how="horizontal").join(
         rule_info, on="__rule", how="left", maintain_order="left"
     )
