@@ -20,7 +20,7 @@ from sqlalchemy import Connection
 from workbench import __version__
 from workbench.domain.cancel import CancelToken, Progress
 from workbench.rules import compiled
-from workbench.rules.fingerprint import data_fingerprint, rules_fingerprint
+from workbench.rules.fingerprint import CURRENT_SCHEME, data_fingerprint, rules_fingerprint
 from workbench.rules.hits import HIT_KEY, Evaluation
 from workbench.rules.packs import ActiveRule, select_rules
 from workbench.services import audit, roles, rulebook
@@ -308,6 +308,7 @@ def evaluate_scenario(
             rules_json=rules_as_json(rules),
             rule_hash=rules_fingerprint(rules),
             data_fingerprint="",
+            fingerprint_scheme=CURRENT_SCHEME,
             country_groups=country_groups,
             obligations_evaluated=obligations,
             hit_count=hits.height,
