@@ -282,7 +282,14 @@ def evaluate_scenario(
         report(30 + int(40 * done / max(total, 1)), 100)
 
     evaluation = compiled.evaluate(
-        facts, listings, licences, rules, day, progress=rule_progress, cancel=cancel
+        facts,
+        listings,
+        licences,
+        rules,
+        day,
+        progress=rule_progress,
+        cancel=cancel,
+        categorical=True,
     )
     hits, texts = explained_hits(evaluation)
     obligations, country_groups = facts.height, evaluation.country_groups
