@@ -34,7 +34,7 @@ def test_constraint_names_follow_the_convention(db: Database) -> None:
 
 
 def test_stored_runs_survive_the_compact_run_migration_both_ways(db: Database) -> None:
-    """0006 moves existing runs into the compact tables and back, every hit read back equal."""
+    """0008 moves existing runs into the compact tables and back, every hit read back equal."""
     import datetime as dt
 
     from workbench.services import demo, evaluation, runs
@@ -43,7 +43,7 @@ def test_stored_runs_survive_the_compact_run_migration_both_ways(db: Database) -
     run = evaluation.evaluate_scenario(db, "in-force", dt.date(2025, 6, 1))
     before = runs.run_hits(db, run.run_id)
     assert before.height > 0
-    migrate.downgrade(db.engine, "0005_audit")
+    migrate.downgrade(db.engine, "0007_packs_subject_facts")
     columns = {c["name"] for c in inspect(db.engine).get_columns("run_hits")}
     assert {"rule_id", "jurisdiction", "outcome"} <= columns
     assert "rule_number" not in columns

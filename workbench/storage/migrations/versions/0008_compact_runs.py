@@ -1,7 +1,7 @@
 """compact run storage: rules, machines and contracts once per run; narrow hits
 
-Revision ID: 0006_compact_runs
-Revises: 0005_audit
+Revision ID: 0008_compact_runs
+Revises: 0007_packs_subject_facts
 Create Date: 2026-12-03 09:30:00
 
 A hit row used to repeat its rule's id, version, pack, jurisdiction and outcome, and an
@@ -18,8 +18,8 @@ import sqlalchemy as sa
 from alembic import op
 
 
-revision = '0006_compact_runs'
-down_revision = '0005_audit'
+revision = '0008_compact_runs'
+down_revision = '0007_packs_subject_facts'
 branch_labels = None
 depends_on = None
 
