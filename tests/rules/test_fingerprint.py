@@ -4,15 +4,22 @@ from __future__ import annotations
 
 import datetime as dt
 
+import polars as pl
+import pytest
+
 from workbench.rules.facts import licences_frame, listings_frame
-from workbench.rules.fingerprint import data_fingerprint, rules_fingerprint
+from workbench.rules.fingerprint import SCHEMES, data_fingerprint, rules_fingerprint
 
 from .factories import active, facts, row, rule
 
 CN = {"kind": "country", "in": ["CN"]}
+#: Scheme 1 of the two-row frame below, computed with main's code before scheme 2 existed
+#: (after the facts added for issue 20, which themselves changed scheme 1's input).
+PINNED_SCHEME_1 = "396026b9118274d1d6a5409e8c86cd57f30db14ec6d22c1709a9cca7db37382c"
 
 
-def test_data_fingerprint_ignores_row_order_but_not_values() -> None:
+@pytest.mark.parametrize("scheme", sorted(SCHEMES))
+def test_data_fingerprint_ignores_row_order_but_not_values(scheme: int) -> None:
     frame = facts(row(), row(obligation_id=2, serial="00124"))
     lic = licences_frame(
         [
@@ -25,12 +32,42 @@ def test_data_fingerprint_ignores_row_order_but_not_values() -> None:
             }
         ]
     )
-    base = data_fingerprint(frame, listings_frame(), lic)
+    base = data_fingerprint(frame, listings_frame(), lic, scheme)
     assert len(base) == 64
-    assert data_fingerprint(frame.reverse(), listings_frame(), lic) == base
+    assert data_fingerprint(frame.reverse(), listings_frame(), lic, scheme) == base
     changed = facts(row(), row(obligation_id=2, serial="0124"))
-    assert data_fingerprint(changed, listings_frame(), lic) != base
-    assert data_fingerprint(frame, listings_frame(), licences_frame()) != base
+    assert data_fingerprint(changed, listings_frame(), lic, scheme) != base
+    assert data_fingerprint(frame, listings_frame(), licences_frame(), scheme) != base
+
+
+def test_column_fingerprint_tells_text_boundaries_nulls_and_types_apart() -> None:
+    """Moving a character across a text boundary, or null for a zero, changes the hash."""
+    two = facts(row(fab_name="ab", customer_name="c"), row(obligation_id=2))
+    moved = facts(row(fab_name="a", customer_name="bc"), row(obligation_id=2))
+    empty = licences_frame()
+    assert data_fingerprint(two, listings_frame(), empty) != data_fingerprint(
+        moved, listings_frame(), empty
+    )
+    zero = facts(row(nand_layers=0), row(obligation_id=2))
+    unknown = facts(row(nand_layers=None), row(obligation_id=2))
+    assert data_fingerprint(zero, listings_frame(), empty) != data_fingerprint(
+        unknown, listings_frame(), empty
+    )
+
+
+def test_column_fingerprint_is_the_same_for_text_and_categorical_facts() -> None:
+    frame = facts(row(), row(obligation_id=2, serial="00124"))
+    as_text = frame.with_columns(pl.col(pl.Categorical).cast(pl.String))
+    assert data_fingerprint(as_text, listings_frame(), licences_frame()) == data_fingerprint(
+        frame, listings_frame(), licences_frame()
+    )
+
+
+def test_scheme_one_still_reproduces_fingerprints_of_runs_stored_before_scheme_two() -> None:
+    """Hash pinned when scheme 1 was current: old runs keep verifying after the upgrade."""
+    frame = facts(row(), row(obligation_id=2, serial="00124"))
+    pinned = data_fingerprint(frame, listings_frame(), licences_frame(), 1)
+    assert pinned == PINNED_SCHEME_1
 
 
 def test_rules_fingerprint_tracks_content_and_effective_date() -> None:

@@ -170,16 +170,25 @@ def _counts(db: Database) -> list[int]:
 
     from workbench.storage.orm import (
         EvaluationRunRow,
+        RunContractRow,
         RunExplanationRow,
         RunHitRow,
+        RunMachineRow,
         RunObligationRow,
+        RunRuleRow,
     )
 
+    tables = (
+        EvaluationRunRow,
+        RunRuleRow,
+        RunExplanationRow,
+        RunMachineRow,
+        RunContractRow,
+        RunObligationRow,
+        RunHitRow,
+    )
     with db.read() as session:
-        return [
-            session.execute(select(func.count()).select_from(t)).scalar_one()
-            for t in (EvaluationRunRow, RunExplanationRow, RunObligationRow, RunHitRow)
-        ]
+        return [session.execute(select(func.count()).select_from(t)).scalar_one() for t in tables]
 
 
 def test_a_run_that_fails_while_storing_leaves_nothing(
@@ -198,8 +207,15 @@ def test_a_run_that_fails_while_storing_leaves_nothing(
     monkeypatch.setattr("workbench.services.evaluation.append_frame", append_then_fail)
     with pytest.raises(RuntimeError, match="disk full"):
         evaluation.evaluate_scenario(demo_db, "in-force", dt.date(2025, 6, 1))
-    assert written == ["run_explanations", "run_obligations"]  # written, then rolled back
-    assert _counts(demo_db) == [0, 0, 0, 0]
+    written_then_rolled_back = [
+        "run_rules",
+        "run_explanations",
+        "run_machines",
+        "run_contracts",
+        "run_obligations",
+    ]
+    assert written == written_then_rolled_back
+    assert _counts(demo_db) == [0] * 7
 
 
 def test_a_cancelled_run_stores_nothing(demo_db: Database) -> None:
@@ -217,7 +233,7 @@ def test_a_cancelled_run_stores_nothing(demo_db: Database) -> None:
         evaluation.evaluate_scenario(
             demo_db, "in-force", dt.date(2025, 6, 1), progress=cancel_late, cancel=token
         )
-    assert _counts(demo_db) == [0, 0, 0, 0]
+    assert _counts(demo_db) == [0] * 7
 
 
 def test_stored_run_is_in_the_audit_trail(demo_db: Database) -> None:

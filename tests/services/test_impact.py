@@ -169,13 +169,19 @@ def test_load_run_and_hit_detail(run_db: Database) -> None:
     with run_db.read() as session:
         from sqlalchemy import select
 
-        from workbench.storage.orm import RunHitRow
+        from workbench.storage.orm import RunHitRow, RunRuleRow
 
         hit_id = session.scalar(
-            select(RunHitRow.id).where(
+            select(RunHitRow.id)
+            .join(
+                RunRuleRow,
+                (RunRuleRow.run_id == RunHitRow.run_id)
+                & (RunRuleRow.number == RunHitRow.rule_number),
+            )
+            .where(
                 RunHitRow.run_id == run.run_id,
                 RunHitRow.obligation_id == first["obligation_id"],
-                RunHitRow.rule_id == first["rule_id"],
+                RunRuleRow.rule_id == first["rule_id"],
             )
         )
     assert hit_id is not None

@@ -31,3 +31,21 @@ def test_constraint_names_follow_the_convention(db: Database) -> None:
     assert "uq_machines_vendor_serial" in uniques
     fks = {fk["name"] for fk in inspector.get_foreign_keys("machines")}
     assert "fk_machines_fab_id_fabs" in fks
+
+
+def test_stored_runs_survive_the_compact_run_migration_both_ways(db: Database) -> None:
+    """0008 moves existing runs into the compact tables and back, every hit read back equal."""
+    import datetime as dt
+
+    from workbench.services import demo, evaluation, runs
+
+    demo.load_demo(db, 120, seed=5)
+    run = evaluation.evaluate_scenario(db, "in-force", dt.date(2025, 6, 1))
+    before = runs.run_hits(db, run.run_id)
+    assert before.height > 0
+    migrate.downgrade(db.engine, "0007_packs_subject_facts")
+    columns = {c["name"] for c in inspect(db.engine).get_columns("run_hits")}
+    assert {"rule_id", "jurisdiction", "outcome"} <= columns
+    assert "rule_number" not in columns
+    migrate.upgrade(db.engine)
+    assert runs.run_hits(db, run.run_id).equals(before)

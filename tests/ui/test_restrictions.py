@@ -128,6 +128,35 @@ def test_rule_editor_validates_live_with_line_numbers(view: RestrictionsView, qt
     editor.reject()
 
 
+def test_rule_editor_shows_the_drafts_effect_and_its_change_from_the_saved_rule(
+    view: RestrictionsView, qtbot: QtBot
+) -> None:
+    view.select_rule("us-3b001-macau-d5")
+    editor = view.edit_rule(copy=False)
+    assert isinstance(editor, RuleEditorDialog)
+    with qtbot.waitSignal(editor.whatif_shown, timeout=WAIT_MS) as first:
+        pass  # the book is read in the background, then the unchanged draft is evaluated
+    same = first.args[0]
+    assert same.before is not None and same.before.hits == same.after.hits
+    assert (same.new, same.gone, same.changed) == (0, 0, 0)
+    assert f"{same.after.hits:,} hits" in editor.whatif_note.text()
+    assert "0 new, 0 gone, 0 changed" in editor.whatif_note.text()
+
+    text = editor.yaml_text()
+    assert "      - MO\n" in text
+    with qtbot.waitSignal(editor.whatif_shown, timeout=WAIT_MS) as second:
+        # Taiwan and Korea join Macau and D:5: the demo book has controlled tools there.
+        editor.yaml_edit.setPlainText(
+            text.replace("      - MO\n", "      - MO\n      - TW\n      - KR\n")
+        )
+        assert editor.apply_yaml().ok
+    wider = second.args[0]
+    assert wider.new > 0 and wider.gone == 0
+    assert wider.after.hits == same.after.hits + wider.new
+    assert f"{wider.new:,} new" in editor.whatif_note.text()
+    editor.reject()
+
+
 def test_rule_copy_with_a_built_predicate_saves_to_the_user_pack(
     view: RestrictionsView, qtbot: QtBot
 ) -> None:

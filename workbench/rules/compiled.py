@@ -879,8 +879,14 @@ def evaluate(
     groups: CountryGroups | None = None,
     progress: Progress | None = None,
     cancel: CancelToken | None = None,
+    categorical: bool = False,
 ) -> CompiledEvaluation:
-    """Evaluate ``rules`` against every obligation in ``facts`` as of ``as_of``."""
+    """Evaluate ``rules`` against every obligation in ``facts`` as of ``as_of``.
+
+    The hits have ``HIT_SCHEMA``; with ``categorical`` their text columns copied from the
+    facts stay categorical (same values, 4 bytes a row instead of a string each: ~150 MB less
+    on the large book), for callers that only store or count them.
+    """
     facts = conform_facts(facts)
     listings = conform_listings(listings)
     licences = conform(licences, LICENCES_SCHEMA, "licences")
@@ -920,6 +926,8 @@ def evaluate(
     )
     found_all = pl.concat(found).sort(["__row", "__rule"])
     identity = facts.select(*IDENTITY_COLUMNS, "parent_customer_id")[found_all["__row"]]
+    # Licences list their service types as text; the rest stays categorical until the end.
+    identity = identity.with_columns(pl.col("service_type").cast(pl.String))
     hits = pl.concat([found_all, identity], how="horizontal").join(
         rule_info, on="__rule", how="left", maintain_order="left"
     )
@@ -927,7 +935,12 @@ def evaluate(
     if not facts["obligation_id"].is_sorted():
         hits = hits.sort(["obligation_id", "__rule"])
     return CompiledEvaluation(
-        hits.select([pl.col(c).cast(t) for c, t in HIT_SCHEMA.items()]),
+        hits.select(
+            pl.col(c)
+            if categorical and hits.schema[c] == pl.Categorical and t == pl.String
+            else pl.col(c).cast(t)
+            for c, t in HIT_SCHEMA.items()
+        ),
         as_of,
         ctx,
         encoded,

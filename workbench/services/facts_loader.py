@@ -1,11 +1,15 @@
 """Loading the evaluators' input frames (``workbench.rules.facts``) from the database.
 
-The million-row obligation table is read narrow (seven columns, dates as ISO text, values as
-floats) and joined to machines and contracts in polars, instead of fetching one wide SQL join:
-the per-row Python work of a wide join dominated loading in measurements on SQLite. The three
-reads share one connection (``read_frames``: ADBC on PostgreSQL, where it took the large demo
-book's load from 3.4 s to 2.0 s). What remains of the memory is the denormalised frame itself,
-~16 bytes per text value (a polars string view) and 8 per number: ~480 MB at 950k obligations.
+The million-row obligation table is read narrow and joined to machines and contracts in
+polars (``gather_by_key``), instead of fetching one wide SQL join: the per-row work of a wide
+join dominated loading on SQLite. Dates arrive as integer days since 1970 (computed in SQL), so
+no date text is built or parsed; text facts become categorical columns (4 bytes a row instead of
+a 16-byte string view), which is also what the evaluator tests them as. The three reads share
+one connection (``read_frames``: ADBC into Arrow on PostgreSQL, the engine's own driver on
+SQLite, see ``storage.frames``).
+
+Each read is a plain list of (SQL expression, fact column) pairs: a new fact is one line there
+and one in ``FACTS_SCHEMA``.
 """
 
 from __future__ import annotations
@@ -13,7 +17,8 @@ from __future__ import annotations
 from typing import Any
 
 import polars as pl
-from sqlalchemy import Float, String, cast, select
+from sqlalchemy import Float, Integer, cast, func, literal, select
+from sqlalchemy.sql.elements import ColumnElement
 
 from workbench.domain.cancel import CancelToken, Progress
 from workbench.rules.facts import (
@@ -25,7 +30,7 @@ from workbench.rules.facts import (
     conform_facts,
 )
 from workbench.storage.database import Database
-from workbench.storage.frames import gather_by_key, parse_dates, read_frames
+from workbench.storage.frames import gather_by_key, read_frames
 from workbench.storage.orm import (
     ContractRow,
     CustomerRow,
@@ -53,21 +58,82 @@ AUTHORITY_JURISDICTION = {
     "EU": "EU",
 }
 
+ob, m, md, f = ObligationRow, MachineRow, EquipmentModelRow, FabRow
+c, cu = ContractRow, CustomerRow
 
-_TEXT_DATES = ("obligation_start", "obligation_end", "ship_date", "install_date", "contract_signed")
+#: (expression, fact column) read from each obligation, in ``id`` order.
+OBLIGATION_FACTS: list[tuple[Any, str]] = [
+    (ob.id, "obligation_id"),
+    (ob.contract_id, "contract_id"),
+    (ob.machine_id, "machine_id"),
+    (ob.service_type, "service_type"),
+    (ob.start_date, "obligation_start"),
+    (ob.end_date, "obligation_end"),
+    (cast(ob.value, Float), "obligation_value"),
+    (ob.coverage_assumed, "coverage_assumed"),
+]
+#: (expression, fact column) of each machine with its model and fab (``MACHINE_JOIN``).
+MACHINE_FACTS: list[tuple[Any, str]] = [
+    (m.id, "machine_id"),
+    (m.serial, "serial"),
+    (m.vendor, "vendor"),
+    (md.model_code, "model_code"),
+    (md.category, "category"),
+    (md.class_us, "class_us"),
+    (md.class_eu, "class_eu"),
+    (md.class_nl, "class_nl"),
+    (md.class_jp, "class_jp"),
+    (md.class_kr, "class_kr"),
+    (md.overlay_nm, "overlay_nm"),
+    (md.wavelength_nm, "wavelength_nm"),
+    (md.numerical_aperture, "numerical_aperture"),
+    (f.id, "fab_id"),
+    (f.site_code, "fab_site_code"),
+    (f.name, "fab_name"),
+    (f.country, "fab_country"),
+    (f.process_type, "process_type"),
+    (f.logic_node_nm, "logic_node_nm"),
+    (f.architecture, "architecture"),
+    (f.dram_half_pitch_nm, "dram_half_pitch_nm"),
+    (f.nand_layers, "nand_layers"),
+    (f.advanced_node, "advanced_node"),
+    (m.ship_date, "ship_date"),
+    (m.install_date, "install_date"),
+    (m.status, "machine_status"),
+]
+#: (expression, fact column) of each contract with its customer.
+CONTRACT_FACTS: list[tuple[Any, str]] = [
+    (c.id, "contract_id"),
+    (c.number, "contract_number"),
+    (c.signed_date, "contract_signed"),
+    (c.currency, "currency"),
+    (cu.id, "customer_id"),
+    (cu.parent_id, "parent_customer_id"),
+    (cu.name, "customer_name"),
+    (cu.hq_country, "customer_hq_country"),
+    (cu.hq_country_basis, "customer_hq_basis"),
+]
 
 
-def _iso(column: Any) -> Any:
-    return cast(column, String)
+def _days(column: Any, dialect: str) -> ColumnElement[int]:
+    """A date column as whole days since 1970-01-01 (null stays null), on either backend."""
+    if dialect == "postgresql":
+        return cast(column - literal("1970-01-01").cast(column.type), Integer)
+    # SQLite keeps dates as ISO text: julianday() reads it, 2440587.5 is 1970-01-01.
+    return cast(func.julianday(column) - 2440587.5, Integer)
 
 
-def _query(stmt: Any, names: list[str]) -> tuple[Any, dict[str, pl.DataType]]:
-    # Dates arrive as ISO text (parsed column-wise afterwards); the rest as the facts say.
-    return stmt, {n: pl.String() if n in _TEXT_DATES else FACTS_SCHEMA[n] for n in names}
+def _query(facts: list[tuple[Any, str]], dialect: str) -> tuple[Any, dict[str, pl.DataType]]:
+    """The select and the schema it is read with: dates as integer days, cast afterwards."""
+    exprs = [_days(e, dialect) if FACTS_SCHEMA[n] == pl.Date() else e for e, n in facts]
+    schema = {n: pl.Int32() if FACTS_SCHEMA[n] == pl.Date() else FACTS_SCHEMA[n] for _e, n in facts}
+    return select(*exprs), schema
 
 
 def _dated(frame: pl.DataFrame) -> pl.DataFrame:
-    return parse_dates(frame, [n for n in frame.columns if n in _TEXT_DATES])
+    return frame.with_columns(
+        pl.col(n).cast(pl.Date) for n in frame.columns if FACTS_SCHEMA[n] == pl.Date()
+    )
 
 
 def _denormalise(
@@ -101,120 +167,21 @@ def load_facts(
 ) -> pl.DataFrame:
     """One row per obligation with every fact a rule may test (``FACTS_SCHEMA``), sorted by
     ``obligation_id`` (flagged sorted, so consumers that sort by it pay nothing)."""
-    ob = ObligationRow
-    m, md, f = MachineRow, EquipmentModelRow, FabRow
-    c, cu = ContractRow, CustomerRow
+    dialect = db.engine.dialect.name
+    obligations_stmt, obligations_schema = _query(OBLIGATION_FACTS, dialect)
+    machines_stmt, machines_schema = _query(MACHINE_FACTS, dialect)
+    contracts_stmt, contracts_schema = _query(CONTRACT_FACTS, dialect)
     if progress:
         progress(0, 3)
     obligations, machines, contracts = read_frames(
         db.engine,
         [
-            _query(
-                select(
-                    ob.id,
-                    ob.contract_id,
-                    ob.machine_id,
-                    ob.service_type,
-                    _iso(ob.start_date),
-                    _iso(ob.end_date),
-                    cast(ob.value, Float),
-                    ob.coverage_assumed,
-                ).order_by(ob.id),
-                [
-                    "obligation_id",
-                    "contract_id",
-                    "machine_id",
-                    "service_type",
-                    "obligation_start",
-                    "obligation_end",
-                    "obligation_value",
-                    "coverage_assumed",
-                ],
+            (obligations_stmt.order_by(ob.id), obligations_schema),
+            (
+                machines_stmt.join(md, m.model_id == md.id).join(f, m.fab_id == f.id),
+                machines_schema,
             ),
-            _query(
-                select(
-                    m.id,
-                    m.serial,
-                    m.vendor,
-                    md.model_code,
-                    md.category,
-                    md.class_us,
-                    md.class_eu,
-                    md.class_nl,
-                    md.class_jp,
-                    md.class_kr,
-                    md.overlay_nm,
-                    md.wavelength_nm,
-                    md.numerical_aperture,
-                    f.id,
-                    f.site_code,
-                    f.name,
-                    f.country,
-                    f.process_type,
-                    f.logic_node_nm,
-                    f.architecture,
-                    f.dram_half_pitch_nm,
-                    f.nand_layers,
-                    f.advanced_node,
-                    _iso(m.ship_date),
-                    _iso(m.install_date),
-                    m.status,
-                )
-                .join(md, m.model_id == md.id)
-                .join(f, m.fab_id == f.id),
-                [
-                    "machine_id",
-                    "serial",
-                    "vendor",
-                    "model_code",
-                    "category",
-                    "class_us",
-                    "class_eu",
-                    "class_nl",
-                    "class_jp",
-                    "class_kr",
-                    "overlay_nm",
-                    "wavelength_nm",
-                    "numerical_aperture",
-                    "fab_id",
-                    "fab_site_code",
-                    "fab_name",
-                    "fab_country",
-                    "process_type",
-                    "logic_node_nm",
-                    "architecture",
-                    "dram_half_pitch_nm",
-                    "nand_layers",
-                    "advanced_node",
-                    "ship_date",
-                    "install_date",
-                    "machine_status",
-                ],
-            ),
-            _query(
-                select(
-                    c.id,
-                    c.number,
-                    _iso(c.signed_date),
-                    c.currency,
-                    cu.id,
-                    cu.parent_id,
-                    cu.name,
-                    cu.hq_country,
-                    cu.hq_country_basis,
-                ).join(cu, c.customer_id == cu.id),
-                [
-                    "contract_id",
-                    "contract_number",
-                    "contract_signed",
-                    "currency",
-                    "customer_id",
-                    "parent_customer_id",
-                    "customer_name",
-                    "customer_hq_country",
-                    "customer_hq_basis",
-                ],
-            ),
+            (contracts_stmt.join(cu, c.customer_id == cu.id), contracts_schema),
         ],
         cancel,
     )

@@ -23,9 +23,12 @@ from workbench.services.evaluation import distinct_value
 from workbench.storage.database import Database
 from workbench.storage.orm import (
     EvaluationRunRow,
+    RunContractRow,
     RunExplanationRow,
     RunHitRow,
+    RunMachineRow,
     RunObligationRow,
+    RunRuleRow,
 )
 
 #: Breakdown dimensions: the key column of the hits frame and the column naming it.
@@ -286,18 +289,22 @@ def _rule_texts(rules_json: str, rule_id: str) -> dict[str, object]:
 def hit_detail(db: Database, hit_id: int) -> HitDetail | None:
     """A stored hit with its rule as evaluated (from the run, not today's packs)."""
     h, o, e, r = RunHitRow, RunObligationRow, RunExplanationRow, EvaluationRunRow
+    ru, m, c = RunRuleRow, RunMachineRow, RunContractRow
     with db.read() as session:
         found = session.execute(
-            select(h, o, e.text, r.rules_json)
+            select(h, ru, o, m, c, e.text, r.rules_json)
+            .join(ru, (ru.run_id == h.run_id) & (ru.number == h.rule_number))
             .join(o, (o.run_id == h.run_id) & (o.obligation_id == h.obligation_id))
+            .join(m, (m.run_id == h.run_id) & (m.machine_id == o.machine_id))
+            .join(c, (c.run_id == h.run_id) & (c.contract_id == o.contract_id))
             .join(r, r.id == h.run_id)
             .outerjoin(e, (e.run_id == h.run_id) & (e.number == h.explanation_number))
             .where(h.id == hit_id)
         ).first()
         if found is None:
             return None
-        hit, ob, text, rules_json = found
-        rule = _rule_texts(rules_json, hit.rule_id)
+        hit, rr, ob, machine, contract, text, rules_json = found
+        rule = _rule_texts(rules_json, rr.rule_id)
         facts = rule.get("facts")
         unconfirmed = [
             f"[{f['confidence']}] {f['text']}"
@@ -307,30 +314,30 @@ def hit_detail(db: Database, hit_id: int) -> HitDetail | None:
         return HitDetail(
             hit_id=hit.id,
             run_id=hit.run_id,
-            rule_id=hit.rule_id,
-            rule_version=hit.rule_version,
-            rule_title=str(rule.get("title", hit.rule_id)),
+            rule_id=rr.rule_id,
+            rule_version=rr.rule_version,
+            rule_title=str(rule.get("title", rr.rule_id)),
             citation=str(rule.get("citation", "")),
             source_url=str(rule.get("source_url", "")),
-            pack=hit.pack,
-            jurisdiction=hit.jurisdiction,
-            outcome=hit.outcome,
+            pack=rr.pack,
+            jurisdiction=rr.jurisdiction,
+            outcome=rr.outcome,
             final_outcome=hit.final_outcome,
             matched=[line for line in (text or "").split("\n") if line],
             first_affected=hit.first_affected,
             value_at_risk=float(hit.value_at_risk),
-            currency=ob.currency,
+            currency=contract.currency,
             licence_coverage=hit.licence_coverage,
             licence_numbers=hit.licence_numbers or "",
             licence_valid_to=hit.licence_valid_to,
-            serial=ob.serial,
-            vendor=ob.vendor,
-            model_code=ob.model_code,
-            fab_name=ob.fab_name,
-            fab_site_code=ob.fab_site_code,
-            fab_country=ob.fab_country,
-            customer_name=ob.customer_name,
-            contract_number=ob.contract_number,
+            serial=machine.serial,
+            vendor=machine.vendor,
+            model_code=machine.model_code,
+            fab_name=machine.fab_name,
+            fab_site_code=machine.fab_site_code,
+            fab_country=machine.fab_country,
+            customer_name=contract.customer_name,
+            contract_number=contract.contract_number,
             service_type=ob.service_type,
             obligation_start=ob.obligation_start,
             obligation_end=ob.obligation_end,

@@ -13,13 +13,23 @@ from sqlalchemy import Float, String, cast, desc, select
 from workbench.domain.errors import WorkbenchError
 from workbench.rules.diff import HitDiff, compare_value_at_risk, diff_hits
 from workbench.rules.hits import HIT_SCHEMA
+from workbench.services.evaluation import (
+    CONTRACT_COLUMNS,
+    HIT_ONLY_COLUMNS,
+    MACHINE_COLUMNS,
+    OBLIGATION_COLUMNS,
+    RULE_COLUMNS,
+)
 from workbench.storage.database import Database
 from workbench.storage.frames import gather_by_key, parse_dates, read_frames
 from workbench.storage.orm import (
     EvaluationRunRow,
+    RunContractRow,
     RunExplanationRow,
     RunHitRow,
+    RunMachineRow,
     RunObligationRow,
+    RunRuleRow,
 )
 
 _DATE_COLUMNS = ("first_affected", "licence_valid_to", "obligation_start", "obligation_end")
@@ -104,50 +114,65 @@ def run_info(db: Database, run_id: int) -> RunInfo:
         return _info(row, with_rules=True)
 
 
+def _column(row_type: Any, name: str) -> Any:
+    attr = getattr(row_type, name)
+    if name in _DATE_COLUMNS:
+        return cast(attr, String)
+    if name == "value_at_risk":
+        return cast(attr, Float)
+    return attr
+
+
+def _schema(names: list[str]) -> dict[str, pl.DataType]:
+    types = {
+        **HIT_SCHEMA,
+        "number": pl.Int64(),
+        "rule_number": pl.Int64(),
+        "explanation_number": pl.Int64(),
+    }
+    return {n: pl.String() if n in _DATE_COLUMNS else types[n] for n in names}
+
+
+def _read(row_type: Any, names: list[str], run_id: int) -> tuple[Any, dict[str, pl.DataType]]:
+    stmt = select(*(_column(row_type, n) for n in names)).where(row_type.run_id == run_id)
+    return stmt, _schema(names)
+
+
 def run_hits(db: Database, run_id: int) -> pl.DataFrame:
-    """A run's hits in ``HIT_SCHEMA`` plus ``explanation``, ordered by (obligation, rule)."""
+    """A run's hits in ``HIT_SCHEMA`` plus ``explanation``, ordered by (obligation, rule).
+
+    The compact tables (see ``evaluation.store_hits``) are read narrow and the shared parts
+    (rule, obligation, machine, contract, explanation text) gathered onto the hits by key.
+    """
     run_info(db, run_id)
-    h, o, e = RunHitRow, RunObligationRow, RunExplanationRow
-    hit_cols = [c for c in HIT_SCHEMA if hasattr(h, c) and c != "obligation_id"]
-    ob_cols = [c for c in HIT_SCHEMA if hasattr(o, c) and c != "obligation_id"]
-
-    def column(row_type: Any, name: str) -> Any:
-        attr = getattr(row_type, name)
-        if name in _DATE_COLUMNS:
-            return cast(attr, String)
-        if name == "value_at_risk":
-            return cast(attr, Float)
-        return attr
-
-    def schema(names: list[str]) -> dict[str, pl.DataType]:
-        return {n: pl.String() if n in _DATE_COLUMNS else HIT_SCHEMA[n] for n in names}
-
-    hits, obligations, texts = read_frames(
+    hits, rules, obligations, machines, contracts, texts = read_frames(
         db.engine,
         [
+            _read(RunHitRow, [*HIT_ONLY_COLUMNS, "explanation_number"], run_id),
+            _read(RunRuleRow, ["number", *RULE_COLUMNS], run_id),
+            _read(RunObligationRow, OBLIGATION_COLUMNS, run_id),
+            _read(RunMachineRow, MACHINE_COLUMNS, run_id),
+            _read(RunContractRow, CONTRACT_COLUMNS, run_id),
             (
-                select(
-                    h.obligation_id, *(column(h, c) for c in hit_cols), h.explanation_number
-                ).where(h.run_id == run_id),
-                {**schema(["obligation_id", *hit_cols]), "explanation_number": pl.Int64()},
-            ),
-            (
-                select(o.obligation_id, *(column(o, c) for c in ob_cols)).where(o.run_id == run_id),
-                schema(["obligation_id", *ob_cols]),
-            ),
-            (
-                select(e.number, e.text).where(e.run_id == run_id),
+                select(RunExplanationRow.number, RunExplanationRow.text).where(
+                    RunExplanationRow.run_id == run_id
+                ),
                 {"explanation_number": pl.Int64(), "explanation": pl.String()},
             ),
         ],
     )
-    # Sort the narrow hits, then gather the obligation facts and texts in that order: sorting
-    # the joined frame would copy every column a second time.
-    hits = hits.sort("obligation_id", "rule_id")
+    rules = rules.rename({"number": "rule_number"})
+    # Sort the narrow hits (the rule number orders as the rule id does), then gather the rest
+    # in that order: sorting the joined frame would copy every column a second time.
+    hits = hits.sort("obligation_id", "rule_number")
+    obligation = gather_by_key(hits["obligation_id"], obligations, "obligation_id")
     frame = pl.concat(
         [
             hits,
-            gather_by_key(hits["obligation_id"], obligations, "obligation_id"),
+            gather_by_key(hits["rule_number"], rules, "rule_number"),
+            obligation,
+            gather_by_key(obligation["machine_id"], machines, "machine_id"),
+            gather_by_key(obligation["contract_id"], contracts, "contract_id"),
             gather_by_key(hits["explanation_number"], texts, "explanation_number"),
         ],
         how="horizontal",

@@ -279,6 +279,9 @@ class EvaluationRunRow(Base):
     rules_json: Mapped[str] = mapped_column(Text)
     rule_hash: Mapped[str] = mapped_column(String(64))
     data_fingerprint: Mapped[str] = mapped_column(String(64))
+    #: How ``data_fingerprint`` was computed (``rules.fingerprint.SCHEMES``): runs stored
+    #: before the column-wise hash keep scheme 1, so re-computing theirs still matches.
+    fingerprint_scheme: Mapped[int] = mapped_column(Integer, server_default="1")
     country_groups: Mapped[str] = mapped_column(String(100))
     obligations_evaluated: Mapped[int] = mapped_column(Integer)
     hit_count: Mapped[int] = mapped_column(Integer)
@@ -286,8 +289,66 @@ class EvaluationRunRow(Base):
     summary_json: Mapped[str] = mapped_column(Text, default="{}")
 
 
+class RunRuleRow(Base):
+    """A rule as one run evaluated it: what every hit of that rule shares, stored once.
+
+    Hits point to it by ``number`` (the rule's position in the run, ordered by rule id), so a
+    hit row carries one small integer instead of the rule's id, version, pack, jurisdiction
+    and outcome.
+    """
+
+    __tablename__ = "run_rules"
+    __table_args__ = (
+        UniqueConstraint("run_id", "number"),
+        UniqueConstraint("run_id", "rule_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    run_id: Mapped[int] = mapped_column(ForeignKey("evaluation_runs.id", ondelete="CASCADE"))
+    number: Mapped[int] = mapped_column(Integer)
+    rule_id: Mapped[str] = mapped_column(String(100))
+    rule_version: Mapped[int] = mapped_column(Integer)
+    pack: Mapped[str] = mapped_column(String(100))
+    jurisdiction: Mapped[str] = mapped_column(String(10))
+    outcome: Mapped[str] = mapped_column(String(40))
+
+
+class RunMachineRow(Base):
+    """A machine a run hit, with its model and fab as they were at run time (once per run)."""
+
+    __tablename__ = "run_machines"
+    __table_args__ = (UniqueConstraint("run_id", "machine_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    run_id: Mapped[int] = mapped_column(ForeignKey("evaluation_runs.id", ondelete="CASCADE"))
+    machine_id: Mapped[int] = mapped_column(Integer)
+    serial: Mapped[str] = mapped_column(String(100))
+    vendor: Mapped[str] = mapped_column(String(100))
+    model_code: Mapped[str] = mapped_column(String(100))
+    fab_id: Mapped[int] = mapped_column(Integer)
+    fab_site_code: Mapped[str] = mapped_column(String(64))
+    fab_name: Mapped[str] = mapped_column(String(300))
+    fab_country: Mapped[str] = mapped_column(String(2))
+
+
+class RunContractRow(Base):
+    """A contract a run hit, with its customer as it was at run time (once per run)."""
+
+    __tablename__ = "run_contracts"
+    __table_args__ = (UniqueConstraint("run_id", "contract_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    run_id: Mapped[int] = mapped_column(ForeignKey("evaluation_runs.id", ondelete="CASCADE"))
+    contract_id: Mapped[int] = mapped_column(Integer)
+    contract_number: Mapped[str] = mapped_column(String(64))
+    currency: Mapped[str] = mapped_column(String(3))
+    customer_id: Mapped[int] = mapped_column(Integer)
+    customer_name: Mapped[str] = mapped_column(String(300))
+
+
 class RunObligationRow(Base):
-    """An obligation a run hit, with its identifying facts copied as they were at run time."""
+    """An obligation a run hit: its machine and contract (see ``run_machines`` and
+    ``run_contracts``), service type and period, as they were at run time."""
 
     __tablename__ = "run_obligations"
     __table_args__ = (UniqueConstraint("run_id", "obligation_id"),)
@@ -295,26 +356,20 @@ class RunObligationRow(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     run_id: Mapped[int] = mapped_column(ForeignKey("evaluation_runs.id", ondelete="CASCADE"))
     obligation_id: Mapped[int] = mapped_column(Integer)
-    serial: Mapped[str] = mapped_column(String(100))
     machine_id: Mapped[int] = mapped_column(Integer)
-    vendor: Mapped[str] = mapped_column(String(100))
-    model_code: Mapped[str] = mapped_column(String(100))
-    fab_id: Mapped[int] = mapped_column(Integer)
-    fab_site_code: Mapped[str] = mapped_column(String(64))
-    fab_name: Mapped[str] = mapped_column(String(300))
-    fab_country: Mapped[str] = mapped_column(String(2))
-    customer_id: Mapped[int] = mapped_column(Integer)
-    customer_name: Mapped[str] = mapped_column(String(300))
     contract_id: Mapped[int] = mapped_column(Integer)
-    contract_number: Mapped[str] = mapped_column(String(64))
     service_type: Mapped[str] = mapped_column(String(40))
-    currency: Mapped[str] = mapped_column(String(3))
     obligation_start: Mapped[date | None] = mapped_column(Date)  # None: unknown
     obligation_end: Mapped[date] = mapped_column(Date)
 
 
 class RunExplanationRow(Base):
-    """A distinct explanation text of a run; hits point to it (texts repeat across hits)."""
+    """A distinct explanation text of a run; hits point to it (texts repeat across hits).
+
+    A rule's explanation names only a few facts of the obligation (country, model,
+    classification, dates, ...): a run of ~900k hits has ~1,200 distinct texts, each rendered
+    once from the rule and those facts' values and shared by every hit with the same values.
+    """
 
     __tablename__ = "run_explanations"
     __table_args__ = (UniqueConstraint("run_id", "number"),)
@@ -326,7 +381,12 @@ class RunExplanationRow(Base):
 
 
 class RunHitRow(Base):
-    """One (obligation, rule) hit of a run."""
+    """One (obligation, rule) hit of a run: only what differs from hit to hit of a rule.
+
+    The rule (``run_rules``), the obligation's identity (``run_obligations``, ``run_machines``,
+    ``run_contracts``) and the explanation text (``run_explanations``) are stored once per run
+    and joined on read.
+    """
 
     __tablename__ = "run_hits"
     __table_args__ = (Index("ix_run_hits_run_id_obligation_id", "run_id", "obligation_id"),)
@@ -334,11 +394,7 @@ class RunHitRow(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     run_id: Mapped[int] = mapped_column(ForeignKey("evaluation_runs.id", ondelete="CASCADE"))
     obligation_id: Mapped[int] = mapped_column(Integer)
-    rule_id: Mapped[str] = mapped_column(String(100))
-    rule_version: Mapped[int] = mapped_column(Integer)
-    pack: Mapped[str] = mapped_column(String(100))
-    jurisdiction: Mapped[str] = mapped_column(String(10))
-    outcome: Mapped[str] = mapped_column(String(40))
+    rule_number: Mapped[int] = mapped_column(Integer)
     final_outcome: Mapped[str] = mapped_column(String(40))
     first_affected: Mapped[date] = mapped_column(Date)
     value_at_risk: Mapped[float] = mapped_column(Float)

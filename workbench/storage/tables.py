@@ -35,8 +35,11 @@ from workbench.storage.orm import (
     FabRow,
     MachineRow,
     ObligationRow,
+    RunContractRow,
     RunHitRow,
+    RunMachineRow,
     RunObligationRow,
+    RunRuleRow,
     ScreeningListEntryRow,
     ScreeningMatchRow,
     ScreeningRunRow,
@@ -230,34 +233,56 @@ FABS = TableSpec(
 )
 
 _hit = RunHitRow.__table__
+_run_rule = RunRuleRow.__table__
 _run_ob = RunObligationRow.__table__
+_run_machine = RunMachineRow.__table__
+_run_contract = RunContractRow.__table__
 
+#: A run's hits with what they share (rule, obligation, machine, contract) joined back on.
 HITS = TableSpec(
     name="hits",
     title="Hits",
     id_expr=_hit.c.id,
     source=_hit.join(
+        _run_rule,
+        and_(_run_rule.c.run_id == _hit.c.run_id, _run_rule.c.number == _hit.c.rule_number),
+    )
+    .join(
         _run_ob,
         and_(_run_ob.c.run_id == _hit.c.run_id, _run_ob.c.obligation_id == _hit.c.obligation_id),
+    )
+    .join(
+        _run_machine,
+        and_(
+            _run_machine.c.run_id == _hit.c.run_id,
+            _run_machine.c.machine_id == _run_ob.c.machine_id,
+        ),
+    )
+    .join(
+        _run_contract,
+        and_(
+            _run_contract.c.run_id == _hit.c.run_id,
+            _run_contract.c.contract_id == _run_ob.c.contract_id,
+        ),
     ),
     default_sort="customer",
     scopes={"run_id": _hit.c.run_id},
     columns=(
-        Column("customer", "Customer", _run_ob.c.customer_name, searchable=True, width=220),
-        Column("fab", "Fab", _run_ob.c.fab_name, searchable=True, width=180),
-        Column("country", "Country", _run_ob.c.fab_country, width=60),
-        Column("serial", "Serial", _run_ob.c.serial, searchable=True, width=110),
-        Column("model", "Model", _run_ob.c.model_code, searchable=True, width=120),
-        Column("contract", "Contract", _run_ob.c.contract_number, searchable=True, width=110),
+        Column("customer", "Customer", _run_contract.c.customer_name, searchable=True, width=220),
+        Column("fab", "Fab", _run_machine.c.fab_name, searchable=True, width=180),
+        Column("country", "Country", _run_machine.c.fab_country, width=60),
+        Column("serial", "Serial", _run_machine.c.serial, searchable=True, width=110),
+        Column("model", "Model", _run_machine.c.model_code, searchable=True, width=120),
+        Column("contract", "Contract", _run_contract.c.contract_number, searchable=True, width=110),
         Column("service_type", "Service", _run_ob.c.service_type, width=140),
-        Column("rule_id", "Rule", _hit.c.rule_id, searchable=True, width=170),
-        Column("jurisdiction", "Juris.", _hit.c.jurisdiction, width=55),
-        Column("outcome", "Outcome", _hit.c.outcome, width=150),
+        Column("rule_id", "Rule", _run_rule.c.rule_id, searchable=True, width=170),
+        Column("jurisdiction", "Juris.", _run_rule.c.jurisdiction, width=55),
+        Column("outcome", "Outcome", _run_rule.c.outcome, width=150),
         Column("final_outcome", "After licences", _hit.c.final_outcome, width=150),
         Column("licence_coverage", "Licence", _hit.c.licence_coverage, width=120),
         Column("first_affected", "From", _hit.c.first_affected, ColumnKind.DATE, width=95),
         Column("value_at_risk", "Value at risk", _hit.c.value_at_risk, ColumnKind.MONEY),
-        Column("currency", "Cur.", _run_ob.c.currency, width=50),
+        Column("currency", "Cur.", _run_contract.c.currency, width=50),
     ),
 )
 

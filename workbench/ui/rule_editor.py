@@ -36,11 +36,13 @@ from PySide6.QtWidgets import (
 from workbench.domain.cancel import CancelToken, Progress
 from workbench.domain.enums import Outcome, RuleStatus
 from workbench.rules.model import ACTIVITIES, Rule, RulePack
+from workbench.rules.packs import ActiveRule
 from workbench.rules.validation import ValidationMessage
-from workbench.services import rule_editing
+from workbench.services import rule_editing, whatif
 from workbench.services.catalogue import Catalogue
 from workbench.services.rule_editing import DraftCheck
 from workbench.services.rule_text import activity_label, outcome_label, status_label
+from workbench.ui.formatting import format_money
 from workbench.ui.predicate_builder import PredicateBuilder
 from workbench.ui.signals import emit
 from workbench.ui.views.base import ViewContext
@@ -70,11 +72,38 @@ def _date_value(text: str) -> dt.date | str | None:
         return text
 
 
+def whatif_text(result: whatif.WhatIf) -> str:
+    """One paragraph: the draft's hits and value at risk, and what changed from the saved rule."""
+    after = result.after
+
+    def money(values: dict[str, float]) -> str:
+        return ", ".join(format_money(v, cur) for cur, v in values.items()) or "nothing"
+
+    text = (
+        f"What-if as of {result.as_of.isoformat()}: {after.hits:,} hits on "
+        f"{after.obligations:,} obligations, {after.machines:,} machines; value at risk "
+        f"{money(after.value_at_risk)}."
+    )
+    if result.before is not None:
+        text += (
+            f" Against the saved rule: {result.new:,} new, {result.gone:,} gone, "
+            f"{result.changed:,} changed (was {result.before.hits:,} hits, "
+            f"{money(result.before.value_at_risk)})."
+        )
+    return text + f" ({result.seconds:.2f} s; nothing is stored until a scenario is run.)"
+
+
 class RuleEditorDialog(QDialog):
-    """Edit ``rule`` (or a copy) and save it to ``target``; ``saved`` carries the stored pack."""
+    """Edit ``rule`` (or a copy) and save it to ``target``; ``saved`` carries the stored pack.
+
+    While the draft is valid, its effect on the book is shown below it: the editor reads the
+    facts once in the background and re-evaluates only the draft after each change
+    (``services.whatif``); ``whatif_shown`` carries each result shown.
+    """
 
     saved = Signal(object)
     checked = Signal(object)
+    whatif_shown = Signal(object)
 
     def __init__(
         self,
@@ -192,11 +221,18 @@ class RuleEditorDialog(QDialog):
         self.error_label = QLabel("")
         self.error_label.setObjectName("errorText")
         self.error_label.setWordWrap(True)
+        self.whatif_note = QLabel("What-if: reading the book…")
+        self.whatif_note.setObjectName("whatIfNote")
+        self.whatif_note.setWordWrap(True)
+        self.whatif: whatif.Session | None = None
+        self.last_whatif: whatif.WhatIf | None = None
+        self._whatif_generation = 0
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.target_note)
         layout.addWidget(self.messages)
+        layout.addWidget(self.whatif_note)
         layout.addWidget(self.error_label)
         layout.addWidget(self.buttons)
 
@@ -208,6 +244,7 @@ class RuleEditorDialog(QDialog):
         self._load_form()
         self._write_yaml()
         self._connect_form()
+        self._read_book()
 
     # -- form <-> data <-> YAML -----------------------------------------------------------------
 
@@ -374,7 +411,60 @@ class RuleEditorDialog(QDialog):
             self.messages.addItem(QListWidgetItem("No problems: the rule is valid in its pack."))
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(check.ok)
         emit(self.checked, check)
+        self._start_whatif(check)
         return check
+
+    # -- what-if --------------------------------------------------------------------------------
+
+    def _read_book(self) -> None:
+        db = self.context.db
+
+        def work(progress: Progress, cancel: CancelToken) -> whatif.Session:
+            return whatif.Session(whatif.load_book(db, progress=progress, cancel=cancel))
+
+        job = self.context.jobs.submit("read the book for what-if", work)
+        job.succeeded.connect(self._on_book)
+        job.failed.connect(self._on_whatif_failed)
+        self.book_job = job
+
+    def _on_book(self, session: whatif.Session) -> None:
+        self.whatif = session
+        if self.check is not None:
+            self._start_whatif(self.check)
+
+    def _saved_rule(self, as_of: dt.date) -> ActiveRule | None:
+        """The rule the draft replaces, as saved (None for a new rule or a copy)."""
+        pack = next((p for p in self.packs if p.pack == self.target), None)
+        rule = next((r for r in pack.rules if r.id == self.replaces), None) if pack else None
+        return whatif.active_rule(pack, rule, as_of) if pack and rule else None
+
+    def _start_whatif(self, check: DraftCheck) -> None:
+        """Evaluate the valid draft alone in the background; a newer draft wins."""
+        session = self.whatif
+        if session is None or not check.ok or check.pack is None or check.rule is None:
+            return
+        self._whatif_generation += 1
+        generation = self._whatif_generation
+        draft = whatif.active_rule(check.pack, check.rule, session.book.as_of)
+        saved = self._saved_rule(session.book.as_of)
+
+        def work(_progress: Progress, _cancel: CancelToken) -> whatif.WhatIf:
+            return session.what_if(draft, saved)
+
+        job = self.context.jobs.submit("what-if", work)
+        job.succeeded.connect(lambda result: self._on_whatif(generation, result))
+        job.failed.connect(self._on_whatif_failed)
+        self.whatif_job = job
+
+    def _on_whatif(self, generation: int, result: whatif.WhatIf) -> None:
+        if generation != self._whatif_generation:
+            return  # a later draft is being evaluated
+        self.last_whatif = result
+        self.whatif_note.setText(whatif_text(result))
+        emit(self.whatif_shown, result)
+
+    def _on_whatif_failed(self, exc: object) -> None:
+        self.whatif_note.setText(f"What-if unavailable: {exc}")
 
     def _go_to_message(self, item: QListWidgetItem) -> None:
         line = item.data(Qt.ItemDataRole.UserRole)
