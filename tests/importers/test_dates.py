@@ -119,7 +119,7 @@ def test_numbers_use_the_workbook_date_system() -> None:
 _DATE_CELLS = st.one_of(
     st.none(),
     st.sampled_from(["03/04/2023", "13/04/2023", "04/13/2023", "2023-07-01", "01.09.2023"]),
-    st.sampled_from(["1 Sep 2023", "45000", "not a date", "31/02/2023", ""]),
+    st.sampled_from(["1 Sep 2023", "45000", "not a date", "31/02/2023", "", "Dec 2021"]),
     st.dates(min_value=date(1890, 1, 1), max_value=date(2250, 1, 1)),
     st.integers(0, 80_000),
     st.floats(min_value=0, max_value=80_000, allow_nan=False),
@@ -133,3 +133,29 @@ def test_a_column_reads_the_same_on_the_fast_and_the_mixed_path(values: list[Any
     fast = parse_date_column(values)
     slow = _parse_mixed_column(values, False)
     assert [(o.value, o.problem) for o in fast] == [(o.value, o.problem) for o in slow]
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "last"),
+    [
+        ("Dec 2021", date(2021, 12, 1), date(2021, 12, 31)),
+        ("September 2028", date(2028, 9, 1), date(2028, 9, 30)),
+        ("2021年3月", date(2021, 3, 1), date(2021, 3, 31)),
+        ("2024-02", date(2024, 2, 1), date(2024, 2, 29)),
+        ("03/2021", date(2021, 3, 1), date(2021, 3, 31)),
+        ("Mär 2023", date(2023, 3, 1), date(2023, 3, 31)),
+    ],
+)
+def test_a_month_without_a_day_is_its_first_day_or_for_a_period_end_its_last(
+    text: str, first: date, last: date
+) -> None:
+    start = parse_date_column([text])[0]
+    end = parse_date_column([text], period_end=True)[0]
+    assert (start.value, end.value) == (first, last)
+    assert start.problem is not None and "names a month" in start.problem.message
+    assert start.ok and end.ok
+
+
+@pytest.mark.parametrize("text", ["13/2021", "Mayday 2020", "Dec 1899"])
+def test_month_only_texts_that_are_no_month_are_refused(text: str) -> None:
+    assert not parse_date_column([text])[0].ok

@@ -29,11 +29,40 @@ def test_accepted(text: str, amount: str, currency: str | None) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "amount", "currency", "word"),
+    [
+        ("440k", "440000", None, "k"),
+        ("1,993k", "1993000", None, "k"),
+        ("USD 2.2M", "2200000", "USD", "M"),
+        ("€ 2.5m", "2500000", "EUR", "m"),
+        ("3k USD", "3000", "USD", "k"),
+        ("1,5 Mio. €", "1500000", "EUR", "Mio"),
+        ("3億円", "300000000", "JPY", "億"),
+        ("300万元", "3000000", "CNY", "万"),
+        ("1.25 bn", "1250000000", None, "bn"),
+    ],
+)
+def test_abbreviated_amounts_are_scaled(
+    text: str, amount: str, currency: str | None, word: str
+) -> None:
+    assert parse_money_text(text) == Money(Decimal(amount), currency, word)
+
+
+def test_an_abbreviated_amount_is_taken_with_a_warning_naming_what_was_read() -> None:
+    outcome = parse_money("USD 2.2M")
+    assert outcome.ok and outcome.problem is not None
+    assert "read as 2,200,000" in outcome.problem.message
+    assert parse_money("2,200,000 USD").problem is None
+
+
+def test_a_word_that_only_begins_like_a_multiplier_is_no_multiplier() -> None:
+    assert isinstance(parse_money_text("12 monthly"), str)
+
+
+@pytest.mark.parametrize(
     ("text", "reason"),
     [
         ("¥150,000,000", "both yen"),
-        ("€ 2.5m", "abbreviation"),
-        ("3k USD", "abbreviation"),
         ("-5", "negative"),
         ("(100)", "negative"),
         ("XYZ 100", "not a currency"),

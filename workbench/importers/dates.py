@@ -43,6 +43,9 @@ _MONTH_NAME_DAY = re.compile(
     r"([^\W\d_]{3,})\.?\s*(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})" + _TIME + r"$", re.IGNORECASE
 )
 _SERIAL_TEXT = re.compile(r"\d{5}(?:\.0+)?$")
+_MONTH_NAME_YEAR = re.compile(r"([^\W\d_]{3,})\.?[\s\-/,']*(\d{4})$")
+_YEAR_MONTH = re.compile(r"(\d{4})\s*(?:[-/.年년]\s*(\d{1,2})\s*[月월]?|年\s*(\d{1,2})\s*月)$")
+_MONTH_YEAR = re.compile(r"(\d{1,2})\s*[-/.]\s*(\d{4})$")
 
 _MONTHS: dict[str, int] = {}
 for _month_number, _names in enumerate(
@@ -81,9 +84,24 @@ class Ambiguous:
     month_first: date
 
 
+@dataclass(frozen=True, slots=True)
+class MonthOnly:
+    """A text that names a month, not a day ("Dec 2021", "2021年3月", "03/2021")."""
+
+    year: int
+    month: int
+
+    def day(self, period_end: bool) -> date:
+        """The month's first day, or its last for the end of a period (a contract's expiry)."""
+        if not period_end:
+            return date(self.year, self.month, 1)
+        following = date(self.year + self.month // 12, self.month % 12 + 1, 1)
+        return following - timedelta(days=1)
+
+
 _NOT_A_DATE = "it is not a date"
 
-_TextResult = date | Ambiguous | str  # str: the reason it is not a date
+_TextResult = date | Ambiguous | MonthOnly | str  # str: the reason it is not a date
 
 
 def excel_serial_to_date(serial: float, date1904: bool = False) -> date | None:
@@ -123,7 +141,25 @@ def parse_date_text(text: str) -> _TextResult:
         return _named(int(m[1]), m[2], m[3])
     if m := _MONTH_NAME_DAY.match(s):
         return _named(int(m[2]), m[1], m[3])
-    return _NOT_A_DATE
+    return _month_only(s)
+
+
+def _month_only(s: str) -> MonthOnly | str:
+    year: int | None = None
+    month: int | None = None
+    if m := _MONTH_NAME_YEAR.match(s):
+        month, year = _MONTHS.get(m[1]), int(m[2])
+    elif m := _YEAR_MONTH.match(s):
+        year, month = int(m[1]), int(m[2] or m[3])
+    elif m := _MONTH_YEAR.match(s):
+        month, year = int(m[1]), int(m[2])
+    if year is None or month is None:
+        return _NOT_A_DATE
+    if not 1 <= month <= 12:
+        return "there is no such month"
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        return f"the year {year} is out of range"
+    return MonthOnly(year, month)
 
 
 def _year(text: str) -> int | None:
@@ -179,15 +215,21 @@ def _describe(d: date) -> str:
     return f"{d.day} {d.strftime('%B')} {d.year}"
 
 
-def parse_date_column(values: Sequence[CellValue], date1904: bool = False) -> list[Outcome]:
-    """Normalise a whole column, settling day/month order from its unambiguous rows."""
+def parse_date_column(
+    values: Sequence[CellValue], date1904: bool = False, period_end: bool = False
+) -> list[Outcome]:
+    """Normalise a whole column, settling day/month order from its unambiguous rows.
+
+    ``period_end`` says the column ends a period (a contract's end): a cell naming only a
+    month ("Dec 2021") is then that month's last day, otherwise its first; both are flagged.
+    """
     # The types of every cell, not of the distinct set: there, 1 has already merged into True.
     if len(set(map(type, values)) & _NUMBER_TYPES) > 1:
-        return _parse_mixed_column(values, date1904)
+        return _parse_mixed_column(values, date1904, period_end)
     distinct = set(values)
     # Each distinct value is read once and the column is mapped in C; in a clean column no
     # value is ambiguous and no row is looked at again.
-    table = {v: BLANK if v is None else _cell(v, date1904) for v in distinct}
+    table = {v: BLANK if v is None else _cell(v, date1904, period_end) for v in distinct}
     out = list(map(table.__getitem__, values))
     pending = {v for v, hit in table.items() if isinstance(hit.value, Ambiguous)}
     if pending:
@@ -205,7 +247,9 @@ def parse_date_column(values: Sequence[CellValue], date1904: bool = False) -> li
 _NUMBER_TYPES = frozenset({bool, int, float})
 
 
-def _parse_mixed_column(values: Sequence[CellValue], date1904: bool) -> list[Outcome]:
+def _parse_mixed_column(
+    values: Sequence[CellValue], date1904: bool, period_end: bool = False
+) -> list[Outcome]:
     """The same for a column mixing kinds of numbers, where True, 1 and 1.0 are equal keys."""
     cache: dict[CellValue, Outcome] = {}
     ambiguous_rows: list[int] = []
@@ -218,7 +262,7 @@ def _parse_mixed_column(values: Sequence[CellValue], date1904: bool) -> list[Out
         key: CellValue = value
         hit = cache.get(key) if not isinstance(value, bool) else None
         if hit is None:
-            hit = _cell(value, date1904)
+            hit = _cell(value, date1904, period_end)
             if not isinstance(value, bool):
                 cache[key] = hit
         if isinstance(hit.value, Ambiguous):
@@ -265,7 +309,7 @@ def _settle(
                 )
 
 
-def _cell(value: CellValue, date1904: bool) -> Outcome:
+def _cell(value: CellValue, date1904: bool, period_end: bool = False) -> Outcome:
     if isinstance(value, datetime):
         return _in_range(value.date(), value)
     if isinstance(value, date):
@@ -283,6 +327,12 @@ def _cell(value: CellValue, date1904: bool) -> Outcome:
                 f"'{text}' was read as an Excel date number ({converted.isoformat()})",
             )
     result = parse_date_text(text)
+    if isinstance(result, MonthOnly):
+        day = result.day(period_end)
+        which = "last" if period_end else "first"
+        return warn(
+            day, f"'{text}' names a month, not a day: read as {day.isoformat()}, its {which} day"
+        )
     if isinstance(result, date | Ambiguous):
         return Outcome(result)
     if result == _NOT_A_DATE:

@@ -7,7 +7,9 @@ unambiguous symbol before or after it: "USD 1,200,000.00", "1.200.000,00 EUR", "
 single separator followed by exactly three digits is read as a thousands separator (no currency
 in scope has three decimals, so "1.200" is twelve hundred in every convention that uses it).
 
-Refused with a reason: abbreviations ("2.5m", "3k", "1.2 bn": a contract value must be exact),
+Abbreviated amounts that hand-kept sheets are full of ("440k", "USD 2.2M", "1,5 Mio. €",
+"3億円") are read with their multiplier and flagged: the cell says how much, only less
+precisely, and refusing it would drop the machine on the same row. Refused with a reason:
 "¥" alone (yen and yuan share it; say JPY or CNY), negative or accounting-bracket amounts, two
 different currencies for one value.
 """
@@ -24,7 +26,7 @@ from functools import lru_cache
 import pycountry
 
 from workbench.importers.cells import CellValue, display
-from workbench.importers.outcome import BLANK, Outcome, fail
+from workbench.importers.outcome import BLANK, Outcome, fail, warn
 
 _SYMBOLS = {
     "us$": "USD",
@@ -51,24 +53,33 @@ _SYMBOLS = {
     "won": "KRW",
 }
 _AMBIGUOUS = {"¥": "'¥' is used for both yen (JPY) and yuan (CNY); write the currency code"}
-_ABBREVIATIONS = {
-    "k",
-    "m",
-    "mm",
-    "mn",
-    "mio",
-    "mln",
-    "b",
-    "bn",
-    "mrd",
-    "bln",
-    "thousand",
-    "million",
-    "billion",
-    "万",
-    "억",
-    "億",
-    "백만",
+#: Multipliers written after an amount; "m" and "mm" are a million, as in finance.
+_MULTIPLIERS: dict[str, int] = {
+    "k": 10**3,
+    "thousand": 10**3,
+    "thousands": 10**3,
+    "tsd": 10**3,
+    "千": 10**3,
+    "m": 10**6,
+    "mm": 10**6,
+    "mn": 10**6,
+    "mio": 10**6,
+    "mln": 10**6,
+    "million": 10**6,
+    "millions": 10**6,
+    "millionen": 10**6,
+    "miljoen": 10**6,
+    "백만": 10**6,
+    "b": 10**9,
+    "bn": 10**9,
+    "mrd": 10**9,
+    "bln": 10**9,
+    "billion": 10**9,
+    "billions": 10**9,
+    "万": 10**4,
+    "萬": 10**4,
+    "억": 10**8,
+    "億": 10**8,
 }
 _SPLIT = re.compile(
     r"^(?P<pre>[^\d\-(]*?)\s*(?P<sign>[-(]?)\s*"
@@ -80,6 +91,8 @@ _SPLIT = re.compile(
 class Money:
     amount: Decimal
     currency: str | None  # None when the cell named no currency
+    #: The multiplier word when the cell abbreviated the amount ("k" in "440k").
+    abbreviated: str | None = None
 
 
 @lru_cache(maxsize=512)
@@ -144,9 +157,8 @@ def parse_money_text(text: str) -> Money | str:
     if m["sign"]:
         return "a contract value cannot be negative"
     pre, post = m["pre"].strip(), m["post"].strip()
+    multiplier, post = _multiplier(post)
     for word in (*pre.split(), *post.split()):
-        if word.casefold().rstrip(".") in _ABBREVIATIONS:
-            return f"'{word}' is an abbreviation; write the full amount"
         if word in _AMBIGUOUS:
             return _AMBIGUOUS[word]
     if pre and post:
@@ -160,7 +172,30 @@ def parse_money_text(text: str) -> Money | str:
     amount = parse_amount(m["num"])
     if amount is None:
         return f"'{m['num']}' is not a well-formed number"
-    return Money(amount, currency)
+    if multiplier is None:
+        return Money(amount, currency)
+    word, factor = multiplier
+    scaled = amount * factor
+    return Money(
+        scaled.quantize(1) if scaled == scaled.to_integral_value() else scaled, currency, word
+    )
+
+
+def _multiplier(post: str) -> tuple[tuple[str, int] | None, str]:
+    """The multiplier that opens the text after the number, and what follows it.
+
+    CJK units stand right before the currency without a space ("3億円"), so the longest
+    multiplier that prefixes the text is taken, and a Latin one only as a whole word.
+    """
+    folded = post.casefold()
+    for word in sorted(_MULTIPLIERS, key=len, reverse=True):
+        if not folded.startswith(word):
+            continue
+        rest = post[len(word) :]
+        if word.isascii() and rest[:1].isalpha():
+            continue  # a word that merely begins like one ("mo" in "month") is no multiplier
+        return (post[: len(word)], _MULTIPLIERS[word]), rest.lstrip(". ").strip()
+    return None, post
 
 
 def parse_money(value: CellValue) -> Outcome:
@@ -182,4 +217,10 @@ def parse_money(value: CellValue) -> Outcome:
     result = parse_money_text(value)
     if isinstance(result, str):
         return fail(f"'{value}' is not an amount of money: {result}")
+    if result.abbreviated is not None:
+        return warn(
+            result,
+            f"'{value}' is abbreviated ('{result.abbreviated}'); read as {result.amount:,f}"
+            ": check it against the contract",
+        )
     return Outcome(result)

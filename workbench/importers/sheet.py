@@ -18,7 +18,7 @@ from workbench.domain.cancel import CancelToken
 from workbench.importers.cells import CellValue, RawSheet, column_letter, display
 from workbench.importers.dates import parse_date_column
 from workbench.importers.fields import CELL_PARSERS, FIELDS_BY_KEY, REQUIRED, FieldSpec, ValueType
-from workbench.importers.headers import bracketed_hint
+from workbench.importers.headers import Concept, bracketed_hint
 from workbench.importers.layout import SheetLayout
 from workbench.importers.money import Money, currency_code
 from workbench.importers.outcome import BLANK, Outcome, Severity
@@ -34,6 +34,9 @@ from workbench.importers.records import (
 )
 from workbench.importers.technology import TechnologyFacts
 from workbench.importers.values import checked
+
+#: Columns that end a period: a month-only date there is the month's last day.
+_PERIOD_ENDS = frozenset({Concept.END_DATE, Concept.LINE_END})
 
 _CANCEL_EVERY = 10_000
 #: Kinds a wide sheet repeats on many rows; machines and lines are always built row by row, so
@@ -209,7 +212,11 @@ def read_sheet(
                 raw_columns[index] = transposed[index] if index < len(transposed) else blank_column
             values = raw_columns[index]
             if spec.type is ValueType.DATE:
-                parsed[(index, spec.type)] = (parse_date_column(values, raw.date1904), None)
+                period_end = spec.concept in _PERIOD_ENDS
+                parsed[(index, spec.type)] = (
+                    parse_date_column(values, raw.date1904, period_end),
+                    None,
+                )
             else:
                 parser = checked(CELL_PARSERS[spec.type])
                 parsed[(index, spec.type)] = _parse_column(values, parser)

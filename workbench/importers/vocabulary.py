@@ -173,7 +173,14 @@ def parse_category(value: CellValue) -> Outcome:
         return BLANK
     found = _CATEGORY_WORDS.get(_key(display(value)))
     if found is None:
-        return fail(f"'{display(value)}' is not an equipment category the importer knows")
+        # Systems fill "Equipment Type" with their own codes (Infor's 'A' for asset): refusing
+        # the machine for it would lose a machine over a column that is only a hint. The
+        # category then comes from the catalogue, or stays "unknown", a doubt rules see.
+        return warn(
+            None,
+            f"'{display(value)}' is not an equipment category the importer knows; the "
+            "model's category is taken from the equipment catalogue, or left unknown",
+        )
     return Outcome(found)
 
 
