@@ -10,7 +10,7 @@ and paste error in the source.
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from workbench.importers.outcome import Severity
 from workbench.importers.records import (
@@ -33,11 +33,21 @@ _KEY_LABEL = {
 }
 
 
+@dataclass(frozen=True, slots=True)
+class NameLink:
+    """Two spellings the file itself ties together: rows of one contract naming each."""
+
+    first: str
+    other: str
+    evidence: str
+
+
 @dataclass
 class DedupeResult:
     records: list[Record]
     issues: list[ImportIssue]
     rejected: dict[tuple[str, str | None, int], list[str]]  # (file, sheet, row) -> reasons
+    links: list[NameLink] = field(default_factory=list)
 
 
 def _describe_key(record: Record) -> str:
@@ -65,6 +75,18 @@ def _show(value: object) -> str:
 #: the name normaliser screening uses, which this plain-functions layer does not import).
 SameName = Callable[[str, str], bool]
 _NAME_FIELDS = frozenset({"customer_name", "parent"})
+
+
+def _only_customer_differs(first: Record, later: Record) -> tuple[str, str] | None:
+    """The two customer names when two rows of one contract differ in nothing else."""
+    a, b = record_values(first), record_values(later)
+    differing = {name for name in a if a[name] != b[name]}
+    if not differing or not differing <= {"customer_name", "customer_code"}:
+        return None
+    names = a.get("customer_name"), b.get("customer_name")
+    if not all(isinstance(n, str) and n for n in names) or "customer_code" in differing:
+        return None
+    return str(names[0]), str(names[1])
 
 
 def _same_but_spelling(first: Record, later: Record, same_name: SameName | None) -> bool:
@@ -96,6 +118,7 @@ def dedupe(
     kept: dict[Hashable, Record] = {}
     issues: list[ImportIssue] = []
     rejected: dict[tuple[str, str | None, int], list[str]] = {}
+    links: list[NameLink] = []
     for record in records:
         key = record.key
         first = kept.get(key)
@@ -128,6 +151,31 @@ def dedupe(
             continue
         if _same_but_spelling(first, record, same_name):
             continue
+        names = _only_customer_differs(first, record) if kind is RecordKind.CONTRACT else None
+        if names is not None:
+            # One contract, two spellings of its customer ("TSMC" on row 15, the full name on
+            # row 2): the contract keeps the first; whether the two are one customer is the
+            # analyst's question, asked with this evidence, never a merge on our own.
+            evidence = (
+                f"contract '{_describe_key(record)}' names '{names[0]}' at {first.source} and "
+                f"'{names[1]}' at {src}"
+            )
+            links.append(NameLink(names[0], names[1], evidence))
+            issues.append(
+                ImportIssue(
+                    src.file,
+                    src.sheet,
+                    src.row,
+                    None,
+                    None,
+                    _describe_key(record),
+                    f"{evidence}; the contract is taken as '{names[0]}''s, and the plan asks "
+                    "whether the two names are one customer",
+                    Severity.WARNING,
+                    kind,
+                )
+            )
+            continue
         issue = ImportIssue(
             src.file,
             src.sheet,
@@ -142,7 +190,7 @@ def dedupe(
         )
         issues.append(issue)
         rejected.setdefault((src.file, src.sheet, src.row), []).append(issue.text)
-    return DedupeResult(list(kept.values()), issues, rejected)
+    return DedupeResult(list(kept.values()), issues, rejected, links)
 
 
 def _dedupe_lines(records: list[ContractLineRecord]) -> DedupeResult:

@@ -15,7 +15,7 @@ from pathlib import Path
 from workbench.domain.cancel import CancelToken, Progress
 from workbench.importers.cells import CellValue, RawSheet, column_letter
 from workbench.importers.collector import collector_paused
-from workbench.importers.dedupe import SameName, dedupe, resolve_fab_names
+from workbench.importers.dedupe import NameLink, SameName, dedupe, resolve_fab_names
 from workbench.importers.layout import Mapping, SheetLayout, detect_layout
 from workbench.importers.outcome import Severity
 from workbench.importers.readers import FileInfo, read_file
@@ -77,6 +77,8 @@ class ParsedImport:
     contract_lines: list[ContractLineRecord] = field(default_factory=list)
     issues: list[ImportIssue] = field(default_factory=list)
     rejected_rows: list[RejectedRow] = field(default_factory=list)
+    #: Customer spellings the file ties together (rows of one contract naming each).
+    name_links: list[NameLink] = field(default_factory=list)
 
     @property
     def errors(self) -> list[ImportIssue]:
@@ -176,6 +178,7 @@ def _parse_files(
     for kind in RecordKind:
         deduped = dedupe(kind, collected[kind], single_kind_sheets, same_name)
         result.issues.extend(deduped.issues)
+        result.name_links.extend(deduped.links)
         for key, reasons in deduped.rejected.items():
             _add_rejection(rejected, key, reasons, None)
         collected[kind] = deduped.records

@@ -118,6 +118,17 @@ class CustomerRecord:
         return (self.code or self.name).casefold()
 
 
+def fab_place(name: str | None, city: str | None) -> str:
+    """What places a fab that has no site code: its name and city, or whichever is given.
+
+    Both count when both are given: a service system that names its own service site
+    ("KE-TOY") for fabs in Yokkaichi and in Kitakami describes two fabs, not one that moved.
+    """
+    if name and city:
+        return f"{name}\x1f{city}"
+    return name or city or ""
+
+
 @dataclass(frozen=True, slots=True)
 class FabRecord:
     """``site_code`` is None when the export names the fab only (name or city, country and
@@ -143,7 +154,7 @@ class FabRecord:
     def key(self) -> str:
         if self.site_code:
             return self.site_code.casefold()
-        place = (self.name or self.city or "").casefold()
+        place = fab_place(self.name, self.city).casefold()
         customer = (self.customer_code or self.customer_name or "").casefold()
         return f"{customer}\x1f{place}\x1f{self.country}"
 

@@ -19,7 +19,7 @@ from workbench.importers.cells import CellValue, RawSheet, column_letter, displa
 from workbench.importers.dates import parse_date_column
 from workbench.importers.fields import CELL_PARSERS, FIELDS_BY_KEY, REQUIRED, FieldSpec, ValueType
 from workbench.importers.headers import Concept, bracketed_hint
-from workbench.importers.layout import SheetLayout
+from workbench.importers.layout import SheetLayout, SheetProblem
 from workbench.importers.money import Money, currency_code
 from workbench.importers.outcome import BLANK, Outcome, Severity
 from workbench.importers.records import (
@@ -288,28 +288,48 @@ def _terms_that_vary(raw: RawSheet, layout: SheetLayout) -> SheetLayout:
     The heading said "contract value", but a contract cannot have two values: on a flat
     export with one row per machine it is the machine's share (the contract then takes the
     sum). Moving the column to the lines keeps every row instead of rejecting all but one.
+    A "Description" that differs between rows of one contract describes the rows' machines
+    (SAP, IFS and Infor put the equipment text there): it is not taken as the contract's title.
     """
     number = layout.columns.get("contracts.number")
     if number is None or "contract_lines.serial" not in layout.columns:
         return layout
     columns = dict(layout.columns)
+    problems = list(layout.problems)
     rows = raw.rows[layout.header_row :]
-    for name in _TERMS:
+    for name in (*_TERMS, "title"):
         index = columns.get(f"contracts.{name}")
         if index is None or f"contract_lines.{name}" in columns:
             continue
-        seen: dict[object, object] = {}
-        for row in rows:
-            if number >= len(row) or row[number] is None:
-                continue
-            value = row[index] if index < len(row) else None
-            if seen.setdefault(row[number], value) != value:
-                del columns[f"contracts.{name}"]
-                columns[f"contract_lines.{name}"] = index
-                break
+        if not _varies_within_a_contract(rows, number, index):
+            continue
+        del columns[f"contracts.{name}"]
+        if name == "title":
+            heading = layout.headings[index] or column_letter(index)
+            problems.append(
+                SheetProblem(
+                    f"column '{heading}' ({column_letter(index)}) differs between rows of one "
+                    "contract, so it describes the rows' machines, not the contract: it is not "
+                    "imported as the contract's title",
+                    index,
+                )
+            )
+        else:
+            columns[f"contract_lines.{name}"] = index
     if columns == layout.columns:
         return layout
-    return replace(layout, columns=columns)
+    return replace(layout, columns=columns, problems=tuple(problems))
+
+
+def _varies_within_a_contract(rows: Sequence[Sequence[CellValue]], number: int, index: int) -> bool:
+    seen: dict[object, object] = {}
+    for row in rows:
+        if number >= len(row) or row[number] is None:
+            continue
+        value = row[index] if index < len(row) else None
+        if seen.setdefault(row[number], value) != value:
+            return True
+    return False
 
 
 def _exclusive_columns(

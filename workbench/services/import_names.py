@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from rapidfuzz import fuzz, process
@@ -88,6 +88,8 @@ class NearMatch:
     candidate: str  # the stored (or other new) customer's name
     candidate_code: str | None  # the stored customer's code; None for another new name
     score: float
+    #: What in the file ties the two together besides the spelling (one contract naming both).
+    evidence: str | None = None
 
     @property
     def question(self) -> str:
@@ -96,7 +98,8 @@ class NearMatch:
             if self.candidate_code
             else (f"{self.candidate!r}, also in this import")
         )
-        return f"is {self.name!r} {who}? similarity {self.score:.0f}"
+        because = f"; {self.evidence}" if self.evidence else ""
+        return f"is {self.name!r} {who}? similarity {self.score:.0f}{because}"
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -104,6 +107,7 @@ class NearMatch:
             "candidate": self.candidate,
             "candidate_code": self.candidate_code,
             "score": round(self.score, 1),
+            "evidence": self.evidence,
         }
 
 
@@ -138,4 +142,43 @@ def near_matches(
             seen.add(pair)  # type: ignore[arg-type]
             candidate, code = choices[other]
             out.append(NearMatch(name, candidate, code, float(score)))
+    return out
+
+
+def with_linked_names(
+    found: list[NearMatch],
+    links: Iterable[tuple[str, str, str]],
+    known: Mapping[str, tuple[str, str | None]],
+) -> list[NearMatch]:
+    """Add the pairs the file ties together (``(first, other, evidence)``) to the questions.
+
+    Two spellings on rows of one contract are asked about even when they look nothing alike
+    ("TSMC" and "Taiwan Semiconductor Manufacturing Co Ltd"): the contract is the evidence. A
+    pair the spelling already raised gets the evidence added; a pair that is one customer by
+    key is no question at all.
+    """
+    out = list(found)
+    index = {frozenset((name_key(m.name), name_key(m.candidate))): i for i, m in enumerate(out)}
+    for first, other, evidence in links:
+        a, b = name_key(first), name_key(other)
+        if a == b:
+            continue
+        pair = frozenset((a, b))
+        if pair in index:
+            match = out[index[pair]]
+            if match.evidence is None:
+                out[index[pair]] = replace(match, evidence=evidence)
+            continue
+        stored = known.get(a)
+        score = float(fuzz.token_set_ratio(a, b))
+        out.append(
+            NearMatch(
+                other,
+                stored[0] if stored else first,
+                stored[1] if stored else None,
+                score,
+                evidence,
+            )
+        )
+        index[pair] = len(out) - 1
     return out

@@ -58,6 +58,7 @@ from workbench.importers import (
     Severity,
     SourceRef,
 )
+from workbench.importers.records import fab_place
 from workbench.services.import_model import (
     Change,
     FieldChange,
@@ -68,7 +69,13 @@ from workbench.services.import_model import (
     TableWrites,
     show,
 )
-from workbench.services.import_names import generated_code, name_key, near_matches, unique_code
+from workbench.services.import_names import (
+    generated_code,
+    name_key,
+    near_matches,
+    unique_code,
+    with_linked_names,
+)
 from workbench.services.import_snapshot import (
     BookSnapshot,
     StoredContract,
@@ -638,7 +645,7 @@ class _Planner:
             identity = _fab_identity(
                 record.customer_code,
                 record.customer_name,
-                record.name or record.city,
+                fab_place(record.name, record.city),
                 record.country,
             )
             if isinstance(customer, Rejected):
@@ -654,6 +661,8 @@ class _Planner:
                     if stored is not None
                     else generated_code(
                         [customer.label, record.name or record.city, record.country]
+                        if not (record.name and record.city)
+                        else [customer.label, record.name, record.city, record.country]
                     )
                 )
                 if stored is None:
@@ -753,10 +762,20 @@ class _Planner:
             identity = _fab_identity(
                 record.customer_code,
                 record.customer_name,
-                record.fab_name or record.fab_city,
+                fab_place(record.fab_name, record.fab_city),
                 record.fab_country,
             )
             by_identity = self.fab_identity.get(identity)
+            if by_identity is None and record.fab_name and record.fab_city:
+                # A fabs sheet may name the fab without its city, the machines' rows with it.
+                by_identity = self.fab_identity.get(
+                    _fab_identity(
+                        record.customer_code,
+                        record.customer_name,
+                        record.fab_name,
+                        record.fab_country,
+                    )
+                )
             if isinstance(by_identity, Rejected):
                 return self._rejected_reference(
                     PlanKind.MACHINES,
@@ -1722,6 +1741,7 @@ def build_plan(
             cancel.raise_if_cancelled()
         step()
     _count_parse_rejections(parsed, planner.kinds)
+    known_names = {name_key(c.name): (c.name, c.code) for c in snapshot.customers.values()}
     return ImportPlan(
         parsed=parsed,
         kinds=planner.kinds,
@@ -1729,9 +1749,10 @@ def build_plan(
         rejected_rows=planner.rejected_rows(),
         writes=planner.writes,
         valid_only=valid_only,
-        near_matches=near_matches(
-            planner.new_customer_names,
-            {name_key(c.name): (c.name, c.code) for c in snapshot.customers.values()},
+        near_matches=with_linked_names(
+            near_matches(planner.new_customer_names, known_names),
+            [(link.first, link.other, link.evidence) for link in parsed.name_links],
+            known_names,
         ),
         merged_spellings=planner.spellings(),
         unknowns=dict(planner.unknowns),
