@@ -33,9 +33,9 @@ EXCLUDED_MODULES = (
     "turtle",
     "turtledemo",
     "idlelib",
-    # data-science stacks that polars, rapidfuzz or reportlab import only if present
+    # data-science stacks that polars, rapidfuzz or reportlab import only if present (numpy
+    # stays: the run fingerprint hashes columns through it)
     "pandas",
-    "numpy",
     "adbc_driver_sqlite",  # the app reads SQLite through sqlite3 on purpose (storage/frames.py)
     "connectorx",
     # pyarrow stays (ADBC hands PostgreSQL rows over as Arrow tables), without the parts that
@@ -164,9 +164,15 @@ KEPT_PLATFORMS = frozenset(
 #: the portal theme gives native file dialogs through D-Bus instead.
 KEPT_PLATFORM_THEMES = frozenset({"qxdgdesktopportal"})
 
-#: Data folders of libraries that the app never reads: pycountry's 22 MB of name translations
-#: (the app shows English names only).
+#: Data folders of libraries that the app reads only in part: pycountry's 22 MB of name
+#: translations, of which the importer reads the country names (``iso3166-1``) in the languages
+#: exports come in, to understand "Volksrepublik China" or "中國大陸". The locales are those of
+#: ``workbench.importers.countries.TRANSLATION_LOCALES`` (a test keeps the two equal).
 DROPPED_DATA_DIRS = ("pycountry/locales/",)
+KEPT_COUNTRY_LOCALES = ("de", "nl", "fr", "ja", "ko", "zh_CN", "zh_TW", "zh_HK", "es", "it")
+_KEPT_COUNTRY_NAMES = tuple(
+    f"pycountry/locales/{locale}/LC_MESSAGES/iso3166-1.mo" for locale in KEPT_COUNTRY_LOCALES
+)
 
 # PySide6 keeps Qt under PySide6/Qt/ on Linux and macOS, directly under PySide6/ on Windows.
 _PLUGIN_RE = re.compile(r"(?:^|/)PySide6/(?:Qt\d?/)?plugins/([^/]+)/(?:lib)?([^/.]+)")
@@ -183,7 +189,7 @@ def keep_file(dest: str) -> bool:
     if _TRANSLATIONS_RE.search(path):
         return False
     if any(path.startswith(folder) for folder in DROPPED_DATA_DIRS):
-        return False
+        return path.endswith(_KEPT_COUNTRY_NAMES)
     match = _PLUGIN_RE.search(path)
     if match:
         folder, plugin = match.groups()

@@ -45,7 +45,7 @@ def test_the_qt_modules_the_app_uses_are_kept() -> None:
 
 
 def test_excludes_cover_the_heavy_unused_stacks() -> None:
-    for name in ("tkinter", "pandas", "numpy", "pytest", "IPython", "hypothesis", "mypy"):
+    for name in ("tkinter", "pandas", "pytest", "IPython", "hypothesis", "mypy"):
         assert name in bundle_rules.EXCLUDED_MODULES
     assert "PySide6.QtWebEngineCore" in bundle_rules.QT_EXCLUDED_MODULES
     assert "PySide6.QtNetwork" in bundle_rules.QT_EXCLUDED_MODULES
@@ -78,7 +78,7 @@ def test_excludes_cover_the_heavy_unused_stacks() -> None:
         ("PySide6/Qt/plugins/iconengines/libqsvgicon.so", True),
         ("PySide6/Qt/plugins/egldeviceintegrations/libqeglfs-x11-integration.so", False),
         ("PySide6/Qt/plugins/sqldrivers/libqsqlite.so", False),
-        ("pycountry/locales/de/LC_MESSAGES/iso3166-1.mo", False),
+        ("pycountry/locales/de/LC_MESSAGES/iso3166-2.mo", False),
         ("pycountry/databases/iso3166-1.json", True),
     ],
 )
@@ -170,3 +170,13 @@ def test_the_spec_names_every_lazily_imported_command_group() -> None:
     assert "COMMAND_MODULES" in spec
     for name in COMMAND_MODULES:
         assert hasattr(importlib.import_module(f"workbench.cli.{name}"), "register")
+
+
+def test_the_country_names_the_importer_reads_are_kept() -> None:
+    from workbench.importers.countries import TRANSLATION_LOCALES
+
+    assert tuple(bundle_rules.KEPT_COUNTRY_LOCALES) == TRANSLATION_LOCALES
+    assert bundle_rules.keep_file("pycountry/locales/de/LC_MESSAGES/iso3166-1.mo")
+    assert bundle_rules.keep_file("pycountry/locales/zh_TW/LC_MESSAGES/iso3166-1.mo")
+    assert not bundle_rules.keep_file("pycountry/locales/de/LC_MESSAGES/iso639-3.mo")
+    assert not bundle_rules.keep_file("pycountry/locales/sv/LC_MESSAGES/iso3166-1.mo")
