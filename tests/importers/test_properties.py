@@ -72,7 +72,9 @@ _PART_NAMES = [*_TEMPLATE, "xl/styles.xml", "docProps/core.xml", "xl\\worksheets
 
 @st.composite
 def _part(draw: st.DrawFn) -> tuple[str, bytes]:
-    name = draw(st.sampled_from(_PART_NAMES) | st.text(min_size=1, max_size=20))
+    # No NUL: zipfile cuts a member name there, and cannot write the empty name that leaves.
+    any_name = st.text(st.characters(blacklist_characters="\x00"), min_size=1, max_size=20)
+    name = draw(st.sampled_from(_PART_NAMES) | any_name)
     base = _TEMPLATE.get(name.replace("\\", "/"), b"<a/>")
     how = draw(st.sampled_from(["keep", "random", "cut", "splice"]))
     if how == "random":

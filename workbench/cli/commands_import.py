@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import re
 from pathlib import Path
 
 from workbench.cli.output import emit_json, emit_table, error
-from workbench.importers import ImportFileError
+from workbench.importers import ImportFileError, ImportIssue, Severity
+from workbench.importers.countries import country_code
+from workbench.importers.money import currency_code
 from workbench.services import database, importing
 
 SHOWN = 40  # changes and rejected rows printed as text; --json and --errors give all
@@ -45,6 +48,18 @@ def register(
         metavar="NAME",
         help="the company whose installed base this is (kept in the book): the vendor of "
         "machines whose model the equipment catalogue does not know",
+    )
+    p.add_argument(
+        "--currency",
+        metavar="CODE",
+        help="the book's currency (ISO 4217, kept in the book): the currency of amounts the "
+        "file writes without one",
+    )
+    p.add_argument(
+        "--country",
+        metavar="CODE",
+        help="the country of the fabs the file names without one (e.g. CN for a China "
+        "installed-base sheet); this import only",
     )
     p.add_argument(
         "--match",
@@ -88,6 +103,18 @@ def cmd_import(args: argparse.Namespace) -> int:
             error(f"--match '{answer}' must be NAME=CODE, e.g. --match 'SMIC BJ=SMIC-BJ'.")
             return EXIT_USAGE
         matches[name.strip()] = code.strip()
+    currency = None
+    if args.currency is not None:
+        currency = currency_code(args.currency)
+        if currency is None:
+            error(f"--currency '{args.currency}' is not an ISO 4217 currency code (e.g. EUR, USD).")
+            return EXIT_USAGE
+    country = None
+    if args.country is not None:
+        country = country_code(args.country)
+        if country is None:
+            error(f"--country '{args.country}' is not a country name or ISO code.")
+            return EXIT_USAGE
     options = importing.ImportOptions(
         commit=args.commit,
         valid_only=args.valid_only,
@@ -96,6 +123,8 @@ def cmd_import(args: argparse.Namespace) -> int:
         save_profile=args.save_profile,
         matches=matches,
         own_company=args.own_company,
+        currency=currency,
+        country=country,
     )
     db = database.open_database(args.db)
     try:
@@ -161,6 +190,7 @@ def _print_outcome(
             print(f"  {kind.value} {change.key}{flag}: {what} ({change.source})")
         if len(changes) > SHOWN:
             print(f"  ... {len(changes) - SHOWN} more (use --json)")
+    _print_warnings(plan)
     errors = plan.errors
     if errors:
         print(f"\nRejected ({len(plan.rejected_rows)} rows):")
@@ -184,6 +214,49 @@ def _print_outcome(
         print("Dry run: nothing was written (add --commit to write).")
 
 
+#: What varies between findings of one kind: the quoted values and the numbers.
+_PARTICULARS = re.compile(r"\s*\(and \d+ more rows? with the same value\)|'[^']*'|\d[\d,.:-]*")
+
+
+def _print_warnings(plan: importing.ImportPlan) -> None:
+    """Values taken with a doubt and notices, one line per kind of finding and column.
+
+    A commit that read "440k" as 440,000 or "Dec 2021" as 2021-12-31 must say so where the
+    analyst looks, not only in --json: the same finding in one column is one line, with its
+    count, its first occurrence and the rows it concerns.
+    """
+    groups: dict[tuple[object, ...], list[ImportIssue]] = {}
+    for issue in plan.all_issues:
+        if issue.severity is Severity.ERROR:
+            continue
+        key = (
+            issue.severity,
+            issue.file,
+            issue.sheet,
+            issue.column_header,
+            _PARTICULARS.sub("…", issue.message),
+        )
+        groups.setdefault(key, []).append(issue)
+    if not groups:
+        return
+    ordered = sorted(
+        groups.values(), key=lambda g: (g[0].severity is not Severity.WARNING, -len(g))
+    )
+    warnings = sum(len(g) for g in ordered if g[0].severity is Severity.WARNING)
+    print(f"\nWarnings and notices ({warnings} warning(s)):")
+    for group in ordered[:SHOWN]:
+        first = group[0]
+        rows = sorted({i.row for i in group if i.row is not None})
+        where = ""
+        if len(group) > 1:
+            shown = ", ".join(str(r) for r in rows[:5]) + (", ..." if len(rows) > 5 else "")
+            where = f" [{len(group)} times; rows {shown}]" if rows else f" [{len(group)} times]"
+        label = "warning" if first.severity is Severity.WARNING else "notice"
+        print(f"  {label}: {first.text}{where}")
+    if len(ordered) > SHOWN:
+        print(f"  ... {len(ordered) - SHOWN} more kinds (use --json)")
+
+
 def _print_references(plan: importing.ImportPlan) -> None:
     """What the file named only by reference, how names were merged, what stays unknown."""
     for kind, kind_plan in plan.kinds.items():
@@ -200,7 +273,10 @@ def _print_references(plan: importing.ImportPlan) -> None:
         for spelling, customer in plan.merged_spellings[:SHOWN]:
             print(f"  '{spelling}' is '{customer}'")
     if plan.near_matches:
-        print(f"\nPlease decide ({len(plan.near_matches)}); answer with --match 'NAME=CODE':")
+        print(
+            f"\nPlease decide ({len(plan.near_matches)}); answer with --match 'NAME=CODE' "
+            "(a stored customer) or --match 'NAME=OTHER NAME' (a spelling in this import):"
+        )
         for match in plan.near_matches[:SHOWN]:
             print(f"  {match.question}")
     if plan.unknowns:

@@ -156,8 +156,9 @@ def dedupe(
             # One contract, two spellings of its customer ("TSMC" on row 15, the full name on
             # row 2): the contract keeps the first; whether the two are one customer is the
             # analyst's question, asked with this evidence, never a merge on our own.
+            number = getattr(record, "number", None) or _describe_key(record)
             evidence = (
-                f"contract '{_describe_key(record)}' names '{names[0]}' at {first.source} and "
+                f"contract '{number}' names '{names[0]}' at {first.source} and "
                 f"'{names[1]}' at {src}"
             )
             links.append(NameLink(names[0], names[1], evidence))

@@ -14,6 +14,9 @@ from workbench.storage.database import Database
 from workbench.storage.orm import BookSettingRow
 
 OWN_COMPANY = "own_company"
+#: The currency of amounts an export states without one: ERPs export in the company currency
+#: and print no code beside the number.
+BOOK_CURRENCY = "currency"
 
 
 def get_setting(session: Session, key: str) -> str | None:

@@ -234,6 +234,12 @@ class _Planner:
     matches: dict[str, str] = field(default_factory=dict)
     #: The book's own company: the vendor of a machine nothing else names a maker for.
     own_vendor: str | None = None
+    #: The book's currency: the currency of an amount the file states without one.
+    book_currency: str | None = None
+    #: The country of fabs the file names without one (``--country``), for this import only.
+    file_country: str | None = None
+    referenced_fab_sources: set[SourceRef] = field(default_factory=set)
+    _file_name_keys: set[str] | None = None
     model_lookup: Callable[[str, str | None], tuple[str, str] | None] | None = None
     #: A vendor as written ("LAM RESEARCH", "Tokyo Electron") -> its canonical name ("Lam
     #: Research", "TEL"), from the equipment catalogue; None where the catalogue is silent.
@@ -605,7 +611,47 @@ class _Planner:
             return self._rejected_reference(
                 kind, source, f"customer '{name}'", rejected[0], name_field, name
             )
+        answered = self._answered_in_file(name, kind, source, field_prefix)
+        if answered is not None:
+            return answered
         return self._customer_from_reference(code, name, source)
+
+    def _names_in_file(self) -> set[str]:
+        """Name keys of every customer spelling this import's rows write."""
+        if self._file_name_keys is None:
+            keys = {name_key(record.name) for record in self.parsed.customers}
+            named: list[str | None] = [
+                *(r.customer_name for r in self.parsed.fabs),
+                *(r.customer_name for r in self.parsed.machines),
+                *(r.customer_name for r in self.parsed.contracts),
+            ]
+            keys.update(name_key(n) for n in named if n)
+            self._file_name_keys = keys
+        return self._file_name_keys
+
+    def _answered_in_file(
+        self, name: str, kind: PlanKind, source: SourceRef, field_prefix: str
+    ) -> _Target | Rejected | None:
+        """The customer of this import the analyst said ``name`` is (``--match X=Y``).
+
+        Y is the other spelling as the file writes it ("TSMC=Taiwan Semiconductor
+        Manufacturing Co Ltd"), or the code that customer has or gets; a stored code was
+        handled before. The answer makes the two one customer, and the plan lists the merge.
+        """
+        matched = self.matches.get(name_key(name))
+        if matched is None or name_key(matched) == name_key(name):
+            return None
+        found = self.customers_by_code.get(matched.casefold())
+        target: _Target | Rejected | None = found if isinstance(found, _Target) else None
+        if target is None:
+            if name_key(matched) not in self._names_in_file():
+                return None  # neither a code nor a spelling of this import: not an answer
+            self.matches.pop(name_key(name))  # an answer is followed once: no cycle
+            target = self.resolve_customer(None, matched, kind, source, field_prefix)
+        if isinstance(target, _Target):
+            self.merged_spellings.append((name, target.label))
+            self.customers_by_name.setdefault(name_key(name), []).append(target)
+        return target
 
     def _customer_from_reference(self, code: str | None, name: str, source: SourceRef) -> _Target:
         """Create the customer a row names but no customer row describes (HQ: unknown)."""
@@ -638,49 +684,94 @@ class _Planner:
 
     def plan_fabs(self) -> None:
         for given in self.parsed.fabs:
-            record = given  # with its generated site code, when the file gives none
-            customer = self.resolve_customer(
-                record.customer_code, record.customer_name, PlanKind.FABS, record.source, "customer"
-            )
-            identity = _fab_identity(
-                record.customer_code,
-                record.customer_name,
-                fab_place(record.name, record.city),
-                record.country,
-            )
-            if isinstance(customer, Rejected):
-                self._register_fab(record, customer, identity)
-                continue
-            stored: StoredFab | None
-            if record.site_code is None:
-                if identity in self.fab_identity:
-                    continue  # the same fab, spelled another way on another row
-                stored = self._stored_fab_named(record, customer.ref)
-                code = (
-                    stored.site_code
-                    if stored is not None
-                    else generated_code(
-                        [customer.label, record.name or record.city, record.country]
-                        if not (record.name and record.city)
-                        else [customer.label, record.name, record.city, record.country]
-                    )
+            self._plan_fab(given)
+
+    def _plan_fab(self, given: FabRecord) -> _Target | Rejected | None:
+        """Plan one fab record; None when an earlier row already gave this fab."""
+        record = given  # with its generated site code, when the file gives none
+        customer = self.resolve_customer(
+            record.customer_code, record.customer_name, PlanKind.FABS, record.source, "customer"
+        )
+        identity = _fab_identity(
+            record.customer_code,
+            record.customer_name,
+            fab_place(record.name, record.city),
+            record.country,
+        )
+        if isinstance(customer, Rejected):
+            self._register_fab(record, customer, identity)
+            return customer
+        stored: StoredFab | None
+        if record.site_code is None:
+            if identity in self.fab_identity:
+                return None  # the same fab, spelled another way on another row
+            stored = self._stored_fab_named(record, customer.ref)
+            code = (
+                stored.site_code
+                if stored is not None
+                else generated_code(
+                    [customer.label, record.name or record.city, record.country]
+                    if not (record.name and record.city)
+                    else [customer.label, record.name, record.city, record.country]
                 )
-                if stored is None:
-                    stored = self.snap.fab_by_code.get(code.casefold())
-                record = replace(record, site_code=code)
-            else:
-                stored = self.snap.fab_by_code.get(record.site_code.casefold())
-            assert record.site_code is not None
-            key = record.site_code.casefold()
-            target = _Target(
-                stored.id if stored else NewRef(PlanKind.FABS, key),
-                _label_fab(record.name or (stored.name if stored else None), record.site_code),
-                record.source,
             )
-            self._register_fab(record, target, identity)
-            self.fab_customer[target.ref] = customer.ref
-            self.fab_countries.setdefault(customer.ref, set()).add(record.country)
-            self._write_fab(record, stored, customer.ref)
+            planned = self.fabs_by_code.get(code.casefold())
+            if isinstance(planned, _Target) and self.fab_customer.get(planned.ref) == customer.ref:
+                # Another spelling of the same customer ("Smic BJ", which the analyst said is
+                # "SMIC Beijing") placing the same fab: one fab, found under both identities.
+                self.fab_identity.setdefault(identity, planned)
+                return None
+            if stored is None:
+                stored = self.snap.fab_by_code.get(code.casefold())
+            record = replace(record, site_code=code)
+        else:
+            stored = self.snap.fab_by_code.get(record.site_code.casefold())
+        assert record.site_code is not None
+        key = record.site_code.casefold()
+        target = _Target(
+            stored.id if stored else NewRef(PlanKind.FABS, key),
+            _label_fab(record.name or (stored.name if stored else None), record.site_code),
+            record.source,
+        )
+        self._register_fab(record, target, identity)
+        self.fab_customer[target.ref] = customer.ref
+        self.fab_countries.setdefault(customer.ref, set()).add(record.country)
+        self._write_fab(record, stored, customer.ref)
+        return target
+
+    def _fab_from_reference(self, record: MachineRecord) -> _Target | Rejected | None:
+        """Create the fab a machine row names but no fab row describes.
+
+        Possible when the row says whose fab it is and where: a customer, a name, city or site
+        code, and a country (the row's, or the one the analyst gave for the whole file with
+        ``--country``, as for a hand-kept "China installed base" sheet).
+        """
+        country = record.fab_country or self.file_country
+        has_customer = bool(record.customer_code or record.customer_name)
+        place = record.fab_site_code or record.fab_name or record.fab_city
+        if not (country and has_customer and place):
+            return None
+        fab = FabRecord(
+            record.source,
+            record.fab_site_code,
+            country,
+            name=record.fab_name or record.fab_site_code,
+            city=record.fab_city,
+            customer_code=record.customer_code,
+            customer_name=record.customer_name,
+        )
+        self.referenced_fab_sources.add(record.source)
+        planned = self._plan_fab(fab)
+        if planned is None:
+            return self.fab_identity.get(
+                _fab_identity(
+                    record.customer_code,
+                    record.customer_name,
+                    fab_place(fab.name, fab.city),
+                    country,
+                )
+            )
+        return planned
 
     def _stored_fab_named(self, record: FabRecord, customer: Ref) -> StoredFab | None:
         """The one stored fab of this customer, in this country, with this name or city."""
@@ -728,7 +819,14 @@ class _Planner:
         if stored is None:
             values["name"] = record.name or record.city or record.site_code
             values["advanced_node"] = _advanced(values)
-            self._record(PlanKind.FABS, record.site_code, record.source, [], is_new=True)
+            self._record(
+                PlanKind.FABS,
+                record.site_code,
+                record.source,
+                [],
+                is_new=True,
+                referenced=record.source in self.referenced_fab_sources,
+            )
             self.writes[PlanKind.FABS].inserts.append(
                 _insert_row(PlanKind.FABS, {"site_code": record.site_code, **values})
             )
@@ -758,12 +856,13 @@ class _Planner:
             )
 
     def resolve_fab(self, record: MachineRecord) -> _Target | Rejected:
-        if not record.fab_site_code and record.fab_country:
+        country = record.fab_country or self.file_country
+        if not record.fab_site_code and country:
             identity = _fab_identity(
                 record.customer_code,
                 record.customer_name,
                 fab_place(record.fab_name, record.fab_city),
-                record.fab_country,
+                country,
             )
             by_identity = self.fab_identity.get(identity)
             if by_identity is None and record.fab_name and record.fab_city:
@@ -773,7 +872,7 @@ class _Planner:
                         record.customer_code,
                         record.customer_name,
                         record.fab_name,
-                        record.fab_country,
+                        country,
                     )
                 )
             if isinstance(by_identity, Rejected):
@@ -787,6 +886,12 @@ class _Planner:
                 )
             if by_identity is not None:
                 return by_identity
+        if not record.fab_site_code and country and (record.customer_code or record.customer_name):
+            # The row says whose fab and where: a fab of that name elsewhere in the file (CXMT's
+            # "Fab1" in Hefei) is not this customer's "Fab1" in Wuhan, so no lookup by name alone.
+            created = self._fab_from_reference(record)
+            if created is not None:
+                return created
         if not record.fab_site_code and not record.fab_name:
             return self.reject(
                 PlanKind.MACHINES,
@@ -812,10 +917,14 @@ class _Planner:
             stored = self.snap.fab_by_code.get(record.fab_site_code.casefold())
             if stored is not None:
                 return _Target(stored.id, _label_fab(stored.name, stored.site_code), record.source)
+            created = self._fab_from_reference(record)
+            if created is not None:
+                return created
             return self.reject(
                 PlanKind.MACHINES,
                 record.source,
-                f"fab '{record.fab_site_code}' is neither in the file nor in the database",
+                f"fab '{record.fab_site_code}' is neither in the file nor in the database"
+                f"{self._fab_hint(record)}",
                 "machines.fab_site_code",
                 record.fab_site_code,
             )
@@ -848,13 +957,26 @@ class _Planner:
                 "machines.fab_name",
                 name,
             )
+        created = self._fab_from_reference(record)
+        if created is not None:
+            return created
         return self.reject(
             PlanKind.MACHINES,
             record.source,
-            f"fab '{name}' is neither in the file nor in the database",
+            f"fab '{name}' is neither in the file nor in the database{self._fab_hint(record)}",
             "machines.fab_name",
             name,
         )
+
+    def _fab_hint(self, record: MachineRecord) -> str:
+        """What the row lacks for the fab to be created from it."""
+        has_customer = bool(record.customer_code or record.customer_name)
+        if has_customer and not (record.fab_country or self.file_country):
+            return (
+                "; add a country column, or give the country of the file's fabs "
+                "(--country CN, or Country in the import wizard), so it can be created"
+            )
+        return ""
 
     # -- machines and models -----------------------------------------------------------------
 
@@ -1254,12 +1376,18 @@ class _Planner:
                     "contracts.value",
                 )
                 record = replace(record, value=Decimal(0), currency=record.currency or NO_CURRENCY)
+            elif record.currency is None and self.book_currency:
+                self.note_unknown(
+                    f"contract values taken to be in the book's currency ({self.book_currency})"
+                )
+                record = replace(record, currency=self.book_currency)
             elif record.currency is None:
                 rejected = self.reject(
                     PlanKind.CONTRACTS,
                     record.source,
                     f"contract '{record.number}' has a value but no currency; add a currency "
-                    "column or write e.g. 'USD 1,000'",
+                    "column, write e.g. 'USD 1,000', or give the book's currency "
+                    "(--currency EUR, or Currency in the import wizard)",
                     "contracts.value",
                 )
                 self.contracts[key] = rejected
@@ -1711,12 +1839,15 @@ def build_plan(
     own_vendor: str | None = None,
     model_lookup: Callable[[str, str | None], tuple[str, str] | None] | None = None,
     vendor_names: Callable[[str], str | None] | None = None,
+    book_currency: str | None = None,
+    file_country: str | None = None,
 ) -> ImportPlan:
     """Resolve and diff every parsed record against ``snapshot``; writes nothing.
 
     ``matches`` are the analyst's answers to "is X the stored Y?" (name -> customer code);
     ``own_vendor`` is the book's own company; ``model_lookup`` gives (vendor, category) for a
-    model code from the reference equipment catalogue.
+    model code from the reference equipment catalogue; ``book_currency`` is the currency of
+    amounts the file states without one (an ERP exporting in its company currency).
     """
     planner = _Planner(
         parsed,
@@ -1727,6 +1858,8 @@ def build_plan(
         own_vendor=own_vendor,
         model_lookup=model_lookup,
         vendor_names=vendor_names,
+        book_currency=book_currency,
+        file_country=file_country,
     )
     steps: list[Callable[[], None]] = [
         planner.plan_customers,

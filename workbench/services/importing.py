@@ -35,7 +35,7 @@ from workbench.importers import Mapping, ParsedImport, parse_files
 from workbench.importers.collector import collector_paused
 from workbench.importers.equipment_catalogue import canonical_vendor, lookup_model
 from workbench.services import backups, roles
-from workbench.services.book_settings import OWN_COMPANY, get_setting, set_setting
+from workbench.services.book_settings import BOOK_CURRENCY, OWN_COMPANY, get_setting, set_setting
 from workbench.services.identity import current_user
 from workbench.services.import_commit import (
     ImportConflictError,
@@ -100,6 +100,10 @@ class ImportOptions:
     matches: dict[str, str] = field(default_factory=dict)
     #: The book's own company, stored in the book for every later import (None: as stored).
     own_company: str | None = None
+    #: The book's currency (ISO 4217), likewise kept: amounts without a currency are in it.
+    currency: str | None = None
+    #: The country (ISO alpha-2) of fabs the files name without one; this import only.
+    country: str | None = None
 
 
 @dataclass
@@ -225,12 +229,15 @@ def preview(
     cancel: CancelToken | None = None,
     matches: dict[str, str] | None = None,
     own_company: str | None = None,
+    currency: str | None = None,
+    country: str | None = None,
 ) -> ImportPlan:
     """The dry run: what a commit would do now. Reads the database, writes nothing."""
     with collector_paused():
         with db.read() as session:
             snapshot = load_snapshot(session, _contract_numbers(parsed))
             own = own_company or get_setting(session, OWN_COMPANY)
+            book_currency = currency or get_setting(session, BOOK_CURRENCY)
         return build_plan(
             parsed,
             snapshot,
@@ -241,6 +248,8 @@ def preview(
             own_vendor=own,
             model_lookup=catalogue_model,
             vendor_names=canonical_vendor,
+            book_currency=book_currency,
+            file_country=country,
         )
 
 
@@ -256,6 +265,8 @@ def commit(
     cancel: CancelToken | None = None,
     matches: dict[str, str] | None = None,
     own_company: str | None = None,
+    currency: str | None = None,
+    country: str | None = None,
 ) -> ImportOutcome:
     """Plan and write in one transaction; a refused or failed commit writes nothing at all.
 
@@ -269,6 +280,7 @@ def commit(
             roles.require_write(session, "importing")
             snapshot = load_snapshot(session, _contract_numbers(parsed))
             stored_own = get_setting(session, OWN_COMPANY)
+            stored_currency = get_setting(session, BOOK_CURRENCY)
             plan = build_plan(
                 parsed,
                 snapshot,
@@ -279,6 +291,8 @@ def commit(
                 own_vendor=own_company or stored_own,
                 model_lookup=catalogue_model,
                 vendor_names=canonical_vendor,
+                book_currency=currency or stored_currency,
+                file_country=country,
             )
             if plan.has_errors and not valid_only:
                 return ImportOutcome(plan, committed=False, refused=True)
@@ -290,6 +304,8 @@ def commit(
                 status = "committed"
             if own_company and own_company != stored_own:
                 set_setting(session, OWN_COMPANY, own_company)
+            if currency and currency != stored_currency:
+                set_setting(session, BOOK_CURRENCY, currency)
             batch_id = record_batch(session, plan, save_profile_as or profile, user, status)
             written = write_plan(session, plan, batch_id, progress, cancel)
             # Last in the transaction: appending to the audit trail locks the chain head.
@@ -347,6 +363,8 @@ def _run_import(
             cancel=cancel,
             matches=options.matches,
             own_company=options.own_company,
+            currency=options.currency,
+            country=options.country,
         )
     plan = preview(
         db,
@@ -356,6 +374,8 @@ def _run_import(
         cancel=cancel,
         matches=options.matches,
         own_company=options.own_company,
+        currency=options.currency,
+        country=options.country,
     )
     saved = None
     if options.save_profile:
