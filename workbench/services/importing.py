@@ -33,7 +33,9 @@ from workbench.domain.enums import EquipmentCategory
 from workbench.domain.errors import WorkbenchError
 from workbench.importers import Mapping, ParsedImport, parse_files
 from workbench.importers.collector import collector_paused
+from workbench.importers.countries import country_code
 from workbench.importers.equipment_catalogue import canonical_vendor, lookup_model
+from workbench.importers.money import currency_code
 from workbench.services import backups, roles
 from workbench.services.book_settings import BOOK_CURRENCY, OWN_COMPANY, get_setting, set_setting
 from workbench.services.identity import current_user
@@ -403,3 +405,13 @@ def _scaled(progress: Progress | None, start: float, end: float) -> Progress | N
         outer(int(1000 * (start + (end - start) * fraction)), 1000)
 
     return report
+
+
+def currency_of(text: str) -> str | None:
+    """ISO 4217 code for what a user typed as the book's currency ("eur", "€"), or None."""
+    return currency_code(text)
+
+
+def country_of(text: str) -> str | None:
+    """ISO alpha-2 for what a user typed as a country ("China", "VR China", "cn"), or None."""
+    return country_code(text)

@@ -105,6 +105,10 @@ class ImportState:
     matches: dict[str, str] = field(default_factory=dict)
     #: The book's own company as typed here (None: as the book says).
     own_company: str | None = None
+    #: The book's currency as typed here (ISO 4217; None: as the book says).
+    currency: str | None = None
+    #: The country of fabs the files name without one (ISO alpha-2), this import only.
+    country: str | None = None
 
     def mapping(self) -> Mapping | None:
         """The mapping to read with again, or None when the first read already used it."""
@@ -786,6 +790,24 @@ class PreviewPage(_Page):
             "book for every later import."
         )
         self.own_company.editingFinished.connect(self._on_own_company)
+        self.currency = QLineEdit()
+        self.currency.setObjectName("bookCurrency")
+        self.currency.setPlaceholderText("e.g. EUR")
+        self.currency.setMaximumWidth(80)
+        self.currency.setToolTip(
+            "The currency of amounts the files write without one (an ERP exporting in its "
+            "company currency). Kept in the book for every later import."
+        )
+        self.currency.editingFinished.connect(self._on_currency)
+        self.country = QLineEdit()
+        self.country.setObjectName("fabCountry")
+        self.country.setPlaceholderText("e.g. CN")
+        self.country.setMaximumWidth(120)
+        self.country.setToolTip(
+            "The country of the fabs the files name without one, such as a hand-kept "
+            "'China installed base' sheet with no country column. This import only."
+        )
+        self.country.editingFinished.connect(self._on_country)
 
         self.valid_only = QCheckBox("Commit the valid rows only")
         self.valid_only.toggled.connect(self._on_valid_only)
@@ -798,6 +820,10 @@ class PreviewPage(_Page):
         options.addStretch(1)
         options.addWidget(QLabel("Our company:"))
         options.addWidget(self.own_company)
+        options.addWidget(QLabel("Currency:"))
+        options.addWidget(self.currency)
+        options.addWidget(QLabel("Fab country:"))
+        options.addWidget(self.country)
         options.addWidget(self.save_button)
 
         layout = QVBoxLayout(self)
@@ -820,12 +846,15 @@ class PreviewPage(_Page):
             self.strip.idle(str(exc), "error")
             return
         matches, own = dict(self.state.matches), self.state.own_company
+        currency, country = self.state.currency, self.state.country
         signature = (
             repr(mapping),
             self.state.vendor,
             self.state.read_for,
             tuple(sorted(matches.items())),
             own,
+            currency,
+            country,
         )
         if self.state.preview is not None and self.state.preview_for == signature:
             self._show(self.state.preview)
@@ -836,7 +865,16 @@ class PreviewPage(_Page):
 
         def work(progress: Progress, cancel: CancelToken) -> PreviewResult:
             return make_preview(
-                db, read, mapping, vendor, progress, cancel, matches=matches, own_company=own
+                db,
+                read,
+                mapping,
+                vendor,
+                progress,
+                cancel,
+                matches=matches,
+                own_company=own,
+                currency=currency,
+                country=country,
             )
 
         job = self.context.jobs.submit("import: preview", work)
@@ -878,6 +916,30 @@ class PreviewPage(_Page):
         self.state.own_company = typed
         if not self.strip.running:
             self.initializePage()
+
+    def _on_currency(self) -> None:
+        typed = self.currency.text().strip()
+        code = importing.currency_of(typed) if typed else None
+        if typed and code is None:
+            self.strip.idle(f"'{typed}' is not a currency code (e.g. EUR, USD, JPY).", "error")
+            return
+        self.currency.setText(code or "")
+        if code != self.state.currency:
+            self.state.currency = code
+            if not self.strip.running:
+                self.initializePage()
+
+    def _on_country(self) -> None:
+        typed = self.country.text().strip()
+        code = importing.country_of(typed) if typed else None
+        if typed and code is None:
+            self.strip.idle(f"'{typed}' is not a country name or ISO code.", "error")
+            return
+        self.country.setText(code or "")
+        if code != self.state.country:
+            self.state.country = code
+            if not self.strip.running:
+                self.initializePage()
 
     def _on_preview(self, result: PreviewResult, signature: tuple[Any, ...]) -> None:
         self.state.preview = result
@@ -1007,6 +1069,7 @@ class PreviewPage(_Page):
         vendor, valid_only = self.state.vendor, self.valid_only.isChecked()
         profile = self.state.profile
         matches, own = dict(self.state.matches), self.state.own_company
+        currency, country = self.state.currency, self.state.country
 
         def work(progress: Progress, cancel: CancelToken) -> ImportOutcome:
             return importing.commit(
@@ -1019,6 +1082,8 @@ class PreviewPage(_Page):
                 cancel=cancel,
                 matches=matches,
                 own_company=own,
+                currency=currency,
+                country=country,
             )
 
         job = self.context.writer.submit("import: commit", work)

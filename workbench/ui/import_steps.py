@@ -335,13 +335,22 @@ def make_preview(
     *,
     matches: dict[str, str] | None = None,
     own_company: str | None = None,
+    currency: str | None = None,
+    country: str | None = None,
 ) -> PreviewResult:
     """Read again when the mapping changed, plan against the database, shape it for display."""
     if mapping is not None:
         parsed = importing.read_files(read.paths, mapping, _scaled(progress, 0, 700), cancel)
         read = ReadResult(read.paths, parsed, read.sheets, mapping)
     plan = importing.preview(
-        db, read.parsed, vendor=vendor, cancel=cancel, matches=matches, own_company=own_company
+        db,
+        read.parsed,
+        vendor=vendor,
+        cancel=cancel,
+        matches=matches,
+        own_company=own_company,
+        currency=currency,
+        country=country,
     )
     if progress is not None:
         progress(850, 1000)
