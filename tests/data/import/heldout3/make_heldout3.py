@@ -1468,7 +1468,9 @@ def main() -> None:
             "that is a separate legal entity is a separate customer), 'fabs' are distinct sites, "
             "'contracts' distinct contract numbers. 'own_company' is the vendor whose export it is "
             "(pass it as --own-company where the file has no vendor column), null where the file "
-            "names the vendor of each machine. 'country' in samples is the fab's ISO 3166 alpha-2 "
+            "names the vendor of each machine; 'vendor_column' says whether the file names each "
+            "machine's vendor (if not, import it with --own-company OWN_COMPANY). 'country' in "
+            "samples is the fab's ISO 3166 alpha-2 "
             "code."
         ),
         "files": files,
