@@ -7,6 +7,7 @@ same words, and a report could reuse them.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from workbench.domain.enums import (
@@ -37,6 +38,7 @@ from workbench.rules.model import (
     NotOf,
     ObligationOverlaps,
     ProcessTypeIn,
+    Rule,
     RulePack,
     Scope,
     SubjectToEar,
@@ -48,6 +50,7 @@ _STATUS = {
     RuleStatus.PROPOSED: "Proposed",
     RuleStatus.PUBLISHED: "Published",
     RuleStatus.IN_FORCE: "In force",
+    RuleStatus.SUSPENDED: "Suspended",
     RuleStatus.WITHDRAWN: "Withdrawn",
 }
 _OUTCOME = {
@@ -112,6 +115,20 @@ def status_label(status: str) -> str:
         return _STATUS[RuleStatus(status)]
     except ValueError:
         return status
+
+
+def status_on_text(rule: Rule, day: dt.date) -> str:
+    """The rule's status on ``day`` in words, with the day it began and a [S]/[U] mark when the
+    entry is not confirmed: what a list shows beside each rule ("Suspended since 2025-11-10")."""
+    status = rule.status_on(day)
+    if status is None:
+        first = rule.status_history()[0]
+        return f"Not yet ({status_label(first.status)} from {first.start.isoformat()})"
+    if not rule.history:
+        return status_label(status)
+    period = next(p for p in rule.history if p.covers(day))
+    mark = f" [{period.confidence}]" if period.confidence != "C" else ""
+    return f"{status_label(status)} since {period.start.isoformat()}{mark}"
 
 
 def outcome_label(outcome: str) -> str:
