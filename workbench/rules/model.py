@@ -194,6 +194,24 @@ class Listed(_Strict):
     )
 
 
+class OwnedBy(_Strict):
+    """The contract customer is owned ``min_pct`` % or more, directly or indirectly,
+    individually or in the aggregate, by parties on ``lists`` (optionally with one of
+    ``footnotes``): the BIS Affiliates rule's test (90 FR 47201, 15 CFR 744.11(a)(1) as it
+    amended it).
+
+    Aggregation follows the Treasury (OFAC) practice the rule says it is consistent with: a
+    holder counts with its whole share when it is itself listed or itself owned ``min_pct`` %
+    or more in this way; shares held through a holder that is not are not multiplied through.
+    So SMIC holding 100 % of Y and Y 51 % of X makes X owned 51 % via Y, and two listed owners
+    at 30 % and 25 % make 55 %. Listings and shares dated after the as-of date do not count."""
+
+    kind: Literal["owned_by"]
+    lists: list[NonEmpty] = Field(default=["entity_list"], min_length=1)
+    footnotes: list[NonEmpty] = Field(default=[], description="empty: any footnote or none")
+    min_pct: float = Field(default=50.0, gt=0, le=100)
+
+
 class Flag(_Strict):
     """A yes/no fact is yes: US persons take part in the service (``us_person``), the model is
     US-origin (``us_origin``) or a US direct product (``us_direct_product``). Unknown fails
@@ -259,6 +277,7 @@ Predicate = (
     | ClassificationIn
     | Threshold
     | Listed
+    | OwnedBy
     | Flag
     | SubjectToEar
     | DateCompare
@@ -278,6 +297,7 @@ _PREDICATE_KINDS: dict[str, type[BaseModel]] = {
     "classification": ClassificationIn,
     "threshold": Threshold,
     "listed": Listed,
+    "owned_by": OwnedBy,
     "flag": Flag,
     "subject_to_ear": SubjectToEar,
     "date": DateCompare,
@@ -319,6 +339,7 @@ Scope = Annotated[
     | Annotated[ClassificationIn, Tag("classification")]
     | Annotated[Threshold, Tag("threshold")]
     | Annotated[Listed, Tag("listed")]
+    | Annotated[OwnedBy, Tag("owned_by")]
     | Annotated[Flag, Tag("flag")]
     | Annotated[SubjectToEar, Tag("subject_to_ear")]
     | Annotated[DateCompare, Tag("date")]

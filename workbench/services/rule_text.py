@@ -37,6 +37,7 @@ from workbench.rules.model import (
     ModelSetIn,
     NotOf,
     ObligationOverlaps,
+    OwnedBy,
     ProcessTypeIn,
     Rule,
     RulePack,
@@ -241,6 +242,15 @@ def describe_predicate(node: Scope, pack: RulePack | None = None) -> str:
             text += " with footnote " + _or(list(node.footnotes))
         if node.policy_contains:
             text += "; licence policy mentions " + _or([f"“{p}”" for p in node.policy_contains])
+        return text
+    if isinstance(node, OwnedBy):
+        lists = _or([_LISTS.get(name, name) for name in node.lists])
+        text = (
+            f"The customer is owned {node.min_pct:g} % or more, directly or indirectly, "
+            f"individually or in the aggregate, by parties on {lists}"
+        )
+        if node.footnotes:
+            text += " with footnote " + _or(list(node.footnotes))
         return text
     if isinstance(node, DateCompare):
         when = "the rule's effective date" if node.date == "effective" else str(node.date)
