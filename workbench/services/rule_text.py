@@ -108,6 +108,7 @@ _LISTS = {
     "sdn": "the SDN List",
     "cmic": "the CMIC List",
     "meti_end_user_list": "METI's End User List",
+    "veu_revoked": "the parties removed from the VEU list (Supp. No. 7 to Part 748)",
 }
 
 
