@@ -94,7 +94,10 @@ def test_former_veu_fabs_move_from_licensed_to_licence_required(demo_db: Databas
     running = after.filter(pl.col("obligation_id").is_in(veu["obligation_id"].implode()))
     assert running.height > veu.height
     assert "licensed" not in set(running["final_outcome"])
-    assert before.filter(
-        pl.col("obligation_id").is_in(veu["obligation_id"].implode())
-        & (pl.col("final_outcome") == "licensed")
-    ).height > 0
+    assert (
+        before.filter(
+            pl.col("obligation_id").is_in(veu["obligation_id"].implode())
+            & (pl.col("final_outcome") == "licensed")
+        ).height
+        > 0
+    )
