@@ -6,6 +6,7 @@ required on 31 Dec 2025."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 
 import polars as pl
 import pytest
@@ -19,10 +20,11 @@ AFFILIATES = "us-affiliates-50pct-entity-list"
 
 
 @pytest.fixture(scope="module")
-def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Database:
+def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
     db = open_database(f"sqlite:///{tmp_path_factory.mktemp('regcur') / 'book.sqlite'}")
     demo.load_demo(db, "small")
-    return db
+    yield db
+    db.dispose()
 
 
 def _run(db: Database, day: dt.date) -> pl.DataFrame:
