@@ -97,3 +97,34 @@ def test_shipped_pack_validates_and_imports(url: str, capsys: pytest.CaptureFixt
 def test_unknown_scenario_is_one_sentence(url: str, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--db", url, "evaluate", "--scenario", "nope"]) == 1
     assert "no scenario 'nope'" in capsys.readouterr().err
+
+
+def test_importing_a_newer_pack_version_shows_what_changed(
+    url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = resource("rules", "us-2025.yaml").read_text(encoding="utf-8")
+    newer = text.replace("version: 1\ndescription", "version: 2\ndescription", 1)
+    newer = newer.replace("        to: 2026-11-09", "        to: 2027-11-09")
+    newer = newer.replace("        from: 2026-11-10", "        from: 2027-11-10")
+    path = tmp_path / "us-2025.yaml"
+    path.write_text(newer, encoding="utf-8")
+    capsys.readouterr()
+    assert main(["--db", url, "rules", "import", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "Replaces v1 (shipped)" in out
+    assert "us-affiliates-50pct-entity-list: v1 -> v1, changed status" in out
+    assert "suspended from 2025-11-10 to 2027-11-09 [S]" in out
+    assert "2 rule(s) unchanged" in out
+    assert "workbench evaluate --scenario in-force" in out
+    assert main(["--db", url, "rules", "upcoming", "--from", "2026-01-01", "--json"]) == 0
+    items = json.loads(capsys.readouterr().out)
+    ends = [i for i in items if i["rule"] == "us-affiliates-50pct-entity-list"]
+    assert ends == [
+        {
+            "date": "2027-11-10",
+            "rule": "us-affiliates-50pct-entity-list",
+            "pack": "us-2025",
+            "change": "suspension ends: suspended -> in_force",
+            "confidence": "U",
+        }
+    ]

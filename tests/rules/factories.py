@@ -87,6 +87,7 @@ def both(
     as_of: dt.date = dt.date(2025, 6, 1),
     listings: pl.DataFrame | None = None,
     licences: pl.DataFrame | None = None,
+    ownership: pl.DataFrame | None = None,
 ) -> pl.DataFrame:
     """Hits of the compiled evaluator, after checking the reference agrees exactly."""
     from workbench.rules.compiled import evaluate
@@ -95,8 +96,8 @@ def both(
 
     lst = listings if listings is not None else listings_frame()
     lic = licences if licences is not None else licences_frame()
-    fast = evaluate(frame, lst, lic, rules, as_of)
-    slow = evaluate_reference(frame, lst, lic, rules, as_of)
+    fast = evaluate(frame, lst, lic, rules, as_of, ownership=ownership)
+    slow = evaluate_reference(frame, lst, lic, rules, as_of, ownership=ownership)
     assert fast.hits.equals(slow.hits), (fast.hits, slow.hits)
     return fast.hits
 

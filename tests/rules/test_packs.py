@@ -9,7 +9,7 @@ import polars as pl
 import pytest
 
 from workbench.rules.compiled import evaluate
-from workbench.rules.facts import licences_frame, listings_frame
+from workbench.rules.facts import licences_frame, listings_frame, ownership_frame
 from workbench.rules.packs import (
     RuleBook,
     load_pack,
@@ -29,6 +29,7 @@ SCENARIOS = {
     "proposal-2024-trailing-edge",
     "proposal-2024-parts-to-listed",
     "proposal-2024-korea",
+    "veu-end-2025",
 }
 # One obligation per (model, place) the packs care about, all with every licence-relevant
 # service type, so each shipped rule has something to hit.
@@ -86,18 +87,36 @@ LISTINGS = listings_frame(
          "licence_policy": SWAYSURE},
         {"customer_id": 505, "party_name": "JP listed", "list_code": "meti_end_user_list",
          "since": dt.date(2025, 9, 29)},
+        {"customer_id": 506, "party_name": "Former VEU", "list_code": "veu_revoked",
+         "since": dt.date(2025, 12, 31)},
+    ]
+)  # fmt: skip
+#: SMIC (501) holds all of a holding company (599) that holds 51 % of the US planar fab's owner
+#: (503): an affiliate under the Affiliates rule, through a chain.
+OWNERSHIP = ownership_frame(
+    [
+        {"parent_id": 501, "child_id": 599, "parent_name": "SMIC", "child_name": "Holding",
+         "share_pct": 100.0},
+        {"parent_id": 599, "child_id": 503, "parent_name": "Holding", "child_name": "Affiliate",
+         "share_pct": 51.0},
     ]
 )  # fmt: skip
 #: Dates that together put every shipped rule in force at least once (some texts were
 #: replaced: 744.23 of Oct 2022 and Jan 2023).
-DATES = [dt.date(2022, 12, 1), dt.date(2023, 6, 1), dt.date(2025, 6, 1), dt.date(2026, 3, 1)]
+DATES = [
+    dt.date(2022, 12, 1),
+    dt.date(2023, 6, 1),
+    dt.date(2025, 6, 1),
+    dt.date(2026, 3, 1),
+    dt.date(2026, 12, 1),
+]
 
 
 def _book_facts() -> pl.DataFrame:
     rows: list[dict[str, Any]] = []
     for i, (vendor, code, category, ccn, origin, content, direct) in enumerate(MODELS):
         for j, (fab, hq, tech, wafer, smic) in enumerate(PLACES):
-            for service in ["spare_parts", "repair", "software_updates"]:
+            for service in ["spare_parts", "repair", "software_updates", "upgrades"]:
                 rows.append(
                     row(
                         obligation_id=len(rows) + 1,
@@ -148,7 +167,7 @@ def test_every_shipped_rule_hits_the_sample_book() -> None:
     for day in DATES:
         for scenario in load_shipped_scenarios():
             rules = select_rules(scenario, book, day)
-            hits = both(frame, rules, day, listings=LISTINGS)
+            hits = both(frame, rules, day, listings=LISTINGS, ownership=OWNERSHIP)
             hit_rules |= set(hits["rule_id"].to_list())
     # A rule that covers only new tool shipments can hit no service obligation.
     services = {r.id for _, r in book.entries() if set(r.activities) != {"new_tool_shipment"}}

@@ -181,3 +181,20 @@ def test_rule_copy_with_a_built_predicate_saves_to_the_user_pack(
     assert user.origin == "database"
     assert [r.id for r in user.pack.rules] == ["us-3b001-macau-d5-copy"]
     qtbot.waitUntil(lambda: "us-3b001-macau-d5-copy" in view.visible_rule_ids(), timeout=WAIT_MS)
+
+
+def test_rule_text_shows_the_dated_status_history(view: RestrictionsView) -> None:
+    """The Affiliates rule: in force, suspended, reimposed [U]; each entry with its dates and
+    the text it rests on, and today's status in the list of rules."""
+    view.select_rule("us-affiliates-50pct-entity-list")
+    text = view.detail.toPlainText()
+    assert "Status history" in text
+    assert "2025-09-29" in text and "2025-11-09" in text
+    assert "Suspended" in text and "2025-11-10" in text and "2026-11-09" in text
+    assert "2026-11-10" in text and "[U]" in text
+    assert "Status today" in text
+    item = view.rules.currentItem()
+    assert item is not None and item.text(2).split(" since ")[0] in {"In force", "Suspended"}
+    assert "Suspended 2025-11-10 to 2026-11-09" in item.toolTip(2)
+    view.select_rule("us-veu-revoked-2025-upgrades")
+    assert "capacity or" in view.detail.toPlainText()  # the rule's licence policy

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from workbench.cli.output import emit_json, emit_table, error
+from workbench.rules.pack_changes import upcoming_changes
 from workbench.rules.validation import validate_pack
 from workbench.services import database, evaluation, rulebook, runs
 
@@ -25,7 +26,7 @@ def register(
 ) -> None:
     p_rules = sub.add_parser("rules", parents=[common], help="restriction rule packs")
     rules_sub = p_rules.add_subparsers(
-        dest="rules_command", required=True, metavar="list|validate|import"
+        dest="rules_command", required=True, metavar="list|validate|import|upcoming"
     )
     p_list = rules_sub.add_parser("list", parents=[common], help="every rule in effect")
     p_list.add_argument("--json", action="store_true")
@@ -37,6 +38,13 @@ def register(
     p_imp = rules_sub.add_parser("import", parents=[common], help="store a pack in the database")
     p_imp.add_argument("pack", type=Path)
     p_imp.set_defaults(handler=cmd_rules_import)
+    p_up = rules_sub.add_parser(
+        "upcoming", parents=[common], help="what changes next: coming effective dates, ends"
+    )
+    p_up.add_argument("--from", dest="start", type=_date, help="from this day (default today)")
+    p_up.add_argument("--until", type=_date, help="up to this day")
+    p_up.add_argument("--json", action="store_true")
+    p_up.set_defaults(handler=cmd_rules_upcoming)
 
     p_sc = sub.add_parser("scenarios", parents=[common], help="scenarios")
     sc_sub = p_sc.add_subparsers(dest="scenarios_command", required=True, metavar="list")
@@ -139,10 +147,53 @@ def cmd_rules_validate(args: argparse.Namespace) -> int:
 def cmd_rules_import(args: argparse.Namespace) -> int:
     db = database.open_database(args.db)
     try:
-        pack = rulebook.import_pack(db, args.pack)
+        imported = rulebook.import_pack(db, args.pack)
     finally:
         db.dispose()
-    print(f"Rule pack '{pack.pack}' ({len(pack.rules)} rules) stored in {db.display_url}.")
+    pack, previous = imported.pack, imported.previous
+    print(f"Rule pack '{pack.pack}' v{pack.version} ({len(pack.rules)} rules) stored in "
+          f"{db.display_url}.")  # fmt: skip
+    if previous is not None:
+        print(f"Replaces v{previous.pack.version} ({previous.origin}); stored runs keep the "
+              "rules they were evaluated with.")  # fmt: skip
+    for change in imported.changes:
+        if change.kind != "unchanged":
+            print("  " + change.describe())
+    same = sum(c.kind == "unchanged" for c in imported.changes)
+    if same:
+        print(f"  {same} rule(s) unchanged")
+    if imported.scenarios:
+        print("Scenarios whose results this can change; re-run them with:")
+        for scenario_id in imported.scenarios:
+            print(f"  workbench evaluate --scenario {scenario_id}")
+    return 0
+
+
+def cmd_rules_upcoming(args: argparse.Namespace) -> int:
+    """Coming days on which a rule takes effect, binds, changes status or is replaced."""
+    db = database.open_database(args.db)
+    try:
+        book = rulebook.rule_book(db)
+    finally:
+        db.dispose()
+    today = args.start or dt.date.today()
+    items = upcoming_changes(book, today, args.until)
+    if args.json:
+        emit_json(
+            [
+                {"date": u.day.isoformat(), "rule": u.rule_id, "pack": u.pack, "change": u.what,
+                 "confidence": u.confidence}
+                for u in items
+            ]
+        )  # fmt: skip
+        return 0
+    if not items:
+        print(f"No rule changes after {today.isoformat()} in the packs in effect.")
+        return 0
+    emit_table(
+        ["Date", "Rule", "Pack", "Change", "Conf."],
+        [[u.day.isoformat(), u.rule_id, u.pack, u.what, u.confidence] for u in items],
+    )
     return 0
 
 

@@ -146,4 +146,5 @@ class RuleStatus(StrEnum):
     PROPOSED = "proposed"
     PUBLISHED = "published"
     IN_FORCE = "in_force"
+    SUSPENDED = "suspended"
     WITHDRAWN = "withdrawn"

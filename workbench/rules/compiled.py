@@ -26,6 +26,7 @@ from workbench.rules.facts import (
     conform,
     conform_facts,
     conform_listings,
+    conform_ownership,
 )
 from workbench.rules.hits import (
     COVERED,
@@ -57,6 +58,7 @@ from workbench.rules.model import (
     ModelSetIn,
     NotOf,
     ObligationOverlaps,
+    OwnedBy,
     ProcessTypeIn,
     Scope,
     SubjectToEar,
@@ -131,7 +133,11 @@ class _Context:
     listings: pl.DataFrame
     facts: pl.DataFrame
     node: NodeDefinition = field(default_factory=lambda: node_definition(dt.date.max))
+    ownership: pl.DataFrame = field(default_factory=lambda: conform_ownership(None))
     _values: dict[str, list[str]] = field(default_factory=dict)
+    _owned_cache: dict[tuple[tuple[str, ...], tuple[str, ...], float], dict[int, str]] = field(
+        default_factory=dict
+    )
     _listing_cache: dict[_ListingKey, dict[int, str]] = field(default_factory=dict)
     _since_cache: dict[_ListingKey, dict[int, dt.date]] = field(default_factory=dict)
 
@@ -217,6 +223,98 @@ class _Context:
                 zip(rows[id_col].to_list(), rows["__since"].to_list(), strict=True)
             )
         return self._listing_cache[key]
+
+    def owned(self, node: OwnedBy) -> dict[int, str]:
+        """Customers owned ``min_pct`` % or more by listed parties -> how ("55 % by parties on
+        entity_list: SMIC holds 30 %; Huawei holds 25 %", "SMIC holds 51 % via Y").
+
+        Set-based fixpoint over the (small) ownership graph: the holders start as the listed
+        parties; each round adds every customer whose shares held by holders sum to the limit,
+        until a round adds none. Each customer keeps the round it was added in, so the chain
+        shown for a holder always leads down to a listed party without going round a cycle.
+        """
+        key = (tuple(node.lists), tuple(node.footnotes), node.min_pct)
+        if key in self._owned_cache:
+            return self._owned_cache[key]
+        cond = (
+            pl.col("customer_id").is_not_null()
+            & pl.col("list_code").is_in(list(node.lists))
+            & (pl.col("since").is_null() | (pl.col("since") <= pl.lit(self.as_of)))
+        )
+        if node.footnotes:
+            cond &= pl.col("footnote").is_in(list(node.footnotes))
+        listed = self.listings.filter(cond)
+        names: dict[int, str] = {}
+        for cid, party in listed.select("customer_id", "party_name").iter_rows():
+            if party:
+                names.setdefault(cid, party)
+        shares = (
+            self.ownership.filter(
+                (pl.col("as_of").is_null() | (pl.col("as_of") <= self.as_of))
+                & (pl.col("parent_id") != pl.col("child_id"))
+            )
+            .with_row_index("__n")
+            .sort(["parent_id", "child_id", "as_of", "__n"], nulls_last=False)
+            .unique(subset=["parent_id", "child_id"], keep="last", maintain_order=True)
+        )
+        for pid, pname, cid, cname in shares.select(
+            "parent_id", "parent_name", "child_id", "child_name"
+        ).iter_rows():
+            if pname:
+                names.setdefault(pid, pname)
+            if cname:
+                names.setdefault(cid, cname)
+        level = dict.fromkeys(listed["customer_id"].to_list(), 0)
+        totals: dict[int, float] = {}
+        while True:
+            agg = (
+                shares.filter(pl.col("parent_id").is_in(list(level)))
+                .group_by("child_id")
+                .agg(pl.col("share_pct").sum())
+                .filter(pl.col("share_pct") >= node.min_pct)
+            )
+            totals = dict(zip(agg["child_id"].to_list(), agg["share_pct"].to_list(), strict=True))
+            added = [c for c in totals if c not in level]
+            if not added:
+                break
+            depth = max(level.values(), default=0) + 1
+            level.update(dict.fromkeys(added, depth))
+        holders = shares.filter(pl.col("parent_id").is_in(list(level)))
+        by_child: dict[int, list[tuple[int, float]]] = {}
+        for pid, cid, pct in holders.select("parent_id", "child_id", "share_pct").iter_rows():
+            by_child.setdefault(cid, []).append((pid, pct))
+
+        def name(cid: int) -> str:
+            return names.get(cid, f"customer #{cid}")
+
+        def root_path(holder: int) -> list[int]:
+            """From a holder down to a listed party, each step to its largest earlier holder."""
+            path = [holder]
+            while level.get(path[-1], 0) > 0 and path[-1] in by_child:
+                earlier = [
+                    (pct, -pid) for pid, pct in by_child[path[-1]] if level[pid] < level[path[-1]]
+                ]
+                path.append(-max(earlier)[1])
+            return path
+
+        def share(pct: float) -> str:
+            return f"{pct:.2f}".rstrip("0").rstrip(".")
+
+        lists = "/".join(node.lists)
+        out: dict[int, str] = {}
+        for cid, total in totals.items():
+            parts = []
+            for pid, pct in sorted(by_child.get(cid, []), key=lambda h: (-h[1], h[0])):
+                path = root_path(pid)
+                via = (
+                    " via " + " → ".join(name(p) for p in reversed(path[:-1]))
+                    if len(path) > 1
+                    else ""
+                )
+                parts.append(f"{name(path[-1])} holds {share(pct)} %{via}")
+            out[cid] = f"{share(total)} % by parties on {lists}: " + "; ".join(parts)
+        self._owned_cache[key] = out
+        return out
 
 
 def _names(listings: pl.DataFrame, lists: Sequence[str]) -> dict[int, str]:
@@ -405,6 +503,19 @@ def leaf(node: Scope, rule: ActiveRule, ctx: _Context) -> tuple[pl.Expr, pl.Expr
             f" on {describe_listing(node)}",
         )
         return reduce(lambda a, b: a | b, masks), statement
+    if isinstance(node, OwnedBy):
+        owned = ctx.owned(node)
+        customer = pl.col("customer_id")
+        how = customer.replace_strict(owned, default=None, return_dtype=pl.String())
+        return (
+            customer.is_in(list(owned)).fill_null(False),
+            _text(
+                "customer ",
+                _str("customer_name"),
+                f" owned {node.min_pct:g} % or more: ",
+                how.fill_null("no listed owners holding enough"),
+            ),
+        )
     if isinstance(node, Flag):
         value = pl.col(node.field)
         counts = "counts" if node.unknown_counts else "does not count"
@@ -880,6 +991,7 @@ def evaluate(
     progress: Progress | None = None,
     cancel: CancelToken | None = None,
     categorical: bool = False,
+    ownership: pl.DataFrame | None = None,
 ) -> CompiledEvaluation:
     """Evaluate ``rules`` against every obligation in ``facts`` as of ``as_of``.
 
@@ -896,7 +1008,12 @@ def evaluate(
         *(pl.col(c).cast(pl.Categorical) for c in sorted(_used_columns(rules)))
     )
     ctx = _Context(
-        as_of, groups or load_country_groups(as_of), listings, encoded, node_definition(as_of)
+        as_of,
+        groups or load_country_groups(as_of),
+        listings,
+        encoded,
+        node_definition(as_of),
+        conform_ownership(ownership),
     )
     base = encoded.lazy()
     ordered = sorted(rules, key=lambda r: r.rule.id)

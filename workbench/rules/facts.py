@@ -69,6 +69,11 @@ ids computed once and an ``is_in`` over the big frame. Exactly one of ``customer
 ``since`` is the listing's own date: a party counts as listed only from then (null: from the
 rule's effective date, as nothing says otherwise).
 
+``OWNERSHIP_SCHEMA``: shares one customer (``parent_id``) holds in another (``child_id``), in
+percent, as a source stated them on ``as_of`` (null: undated, counts on every day). For each
+pair the latest record dated on or before the evaluation date counts; records dated later are
+not yet known. The ``owned_by`` predicate aggregates them (see ``model.OwnedBy``).
+
 ``LICENCES_SCHEMA``: licences held, one row each. ``jurisdiction`` is the issuing authority's
 (BIS -> US, the Dutch ministry -> NL, METI -> JP). Null scope columns mean "any"; an empty
 ``service_types`` list means every service type. A ``number`` that is a licence-exception
@@ -144,6 +149,16 @@ LISTINGS_SCHEMA: dict[str, pl.DataType] = {
     "since": pl.Date(),
 }
 
+OWNERSHIP_SCHEMA: dict[str, pl.DataType] = {
+    "parent_id": pl.Int64(),
+    "child_id": pl.Int64(),
+    "parent_name": pl.String(),
+    "child_name": pl.String(),
+    "share_pct": pl.Float64(),
+    "as_of": pl.Date(),
+    "source": pl.String(),
+}
+
 LICENCES_SCHEMA: dict[str, pl.DataType] = {
     "licence_id": pl.Int64(),
     "jurisdiction": pl.String(),
@@ -204,6 +219,17 @@ def facts_frame(rows: Iterable[Mapping[str, Any]]) -> pl.DataFrame:
 
 def listings_frame(rows: Iterable[Mapping[str, Any]] = ()) -> pl.DataFrame:
     return _frame(rows, LISTINGS_SCHEMA)
+
+
+def ownership_frame(rows: Iterable[Mapping[str, Any]] = ()) -> pl.DataFrame:
+    return _frame(rows, OWNERSHIP_SCHEMA)
+
+
+def conform_ownership(df: pl.DataFrame | None) -> pl.DataFrame:
+    """Ownership in the documented shape; None (a caller that has none) is an empty frame."""
+    if df is None:
+        return pl.DataFrame(schema=OWNERSHIP_SCHEMA)
+    return conform(df, OWNERSHIP_SCHEMA, "ownership shares")
 
 
 def licences_frame(rows: Iterable[Mapping[str, Any]] = ()) -> pl.DataFrame:

@@ -25,6 +25,7 @@ from workbench.rules.facts import (
     conform,
     conform_facts_shape,
     conform_listings,
+    conform_ownership,
 )
 from workbench.rules.packs import ActiveRule
 
@@ -136,6 +137,16 @@ def data_fingerprint(
     listings: pl.DataFrame,
     licences: pl.DataFrame,
     scheme: int = CURRENT_SCHEME,
+    ownership: pl.DataFrame | None = None,
 ) -> str:
-    """Hash of everything an evaluation reads, independent of row order."""
-    return SCHEMES[scheme](facts, listings, licences)
+    """Hash of everything an evaluation reads, independent of row order.
+
+    Ownership shares (read since the Affiliates rule) are folded in only when there are any,
+    so a book without them keeps the fingerprint its runs were stored with."""
+    base = SCHEMES[scheme](facts, listings, licences)
+    shares = conform_ownership(ownership)
+    if not shares.height:
+        return base
+    digest = hashlib.sha256(base.encode("ascii"))
+    _feed(digest, "ownership", shares, ["parent_id", "child_id", "as_of", "share_pct"])
+    return digest.hexdigest()

@@ -20,6 +20,7 @@ from pydantic import (
     Field,
     Tag,
     WithJsonSchema,
+    model_validator,
 )
 
 from workbench.domain.enums import (
@@ -193,6 +194,24 @@ class Listed(_Strict):
     )
 
 
+class OwnedBy(_Strict):
+    """The contract customer is owned ``min_pct`` % or more, directly or indirectly,
+    individually or in the aggregate, by parties on ``lists`` (optionally with one of
+    ``footnotes``): the BIS Affiliates rule's test (90 FR 47201, 15 CFR 744.11(a)(1) as it
+    amended it).
+
+    Aggregation follows the Treasury (OFAC) practice the rule says it is consistent with: a
+    holder counts with its whole share when it is itself listed or itself owned ``min_pct`` %
+    or more in this way; shares held through a holder that is not are not multiplied through.
+    So SMIC holding 100 % of Y and Y 51 % of X makes X owned 51 % via Y, and two listed owners
+    at 30 % and 25 % make 55 %. Listings and shares dated after the as-of date do not count."""
+
+    kind: Literal["owned_by"]
+    lists: list[NonEmpty] = Field(default=["entity_list"], min_length=1)
+    footnotes: list[NonEmpty] = Field(default=[], description="empty: any footnote or none")
+    min_pct: float = Field(default=50.0, gt=0, le=100)
+
+
 class Flag(_Strict):
     """A yes/no fact is yes: US persons take part in the service (``us_person``), the model is
     US-origin (``us_origin``) or a US direct product (``us_direct_product``). Unknown fails
@@ -258,6 +277,7 @@ Predicate = (
     | ClassificationIn
     | Threshold
     | Listed
+    | OwnedBy
     | Flag
     | SubjectToEar
     | DateCompare
@@ -277,6 +297,7 @@ _PREDICATE_KINDS: dict[str, type[BaseModel]] = {
     "classification": ClassificationIn,
     "threshold": Threshold,
     "listed": Listed,
+    "owned_by": OwnedBy,
     "flag": Flag,
     "subject_to_ear": SubjectToEar,
     "date": DateCompare,
@@ -318,6 +339,7 @@ Scope = Annotated[
     | Annotated[ClassificationIn, Tag("classification")]
     | Annotated[Threshold, Tag("threshold")]
     | Annotated[Listed, Tag("listed")]
+    | Annotated[OwnedBy, Tag("owned_by")]
     | Annotated[Flag, Tag("flag")]
     | Annotated[SubjectToEar, Tag("subject_to_ear")]
     | Annotated[DateCompare, Tag("date")]
@@ -362,6 +384,33 @@ class Exceptions(_Strict):
     )
 
 
+class StatusPeriod(_Strict):
+    """One entry of a rule's dated status history: from ``start`` to ``end`` (both days
+    inclusive; no end: still so), on the authority of ``citation``.
+
+    A rule can be in force, then suspended, then in force again (the BIS Affiliates rule of
+    2025): one status per rule cannot say that, and a back-dated run must read the status of
+    its own day. ``confidence`` marks an entry nobody has confirmed yet, such as a
+    reinstatement a notice announced for a date that has not been checked.
+    """
+
+    status: Annotated[RuleStatus, _Lax]
+    start: dt.date = Field(alias="from")
+    end: dt.date | None = Field(default=None, alias="to")
+    citation: NonEmpty
+    source_url: Annotated[str, Field(pattern=r"^https?://\S+$")] | None = None
+    confidence: Literal["C", "S", "U"] = "C"
+    note: str = ""
+
+    def covers(self, day: dt.date) -> bool:
+        return self.start <= day and (self.end is None or day <= self.end)
+
+
+#: The statuses under which a rule binds once its effective date has passed: a published rule
+#: is in force by operation of law, even when the pack has not been edited to say so.
+BINDING_STATUSES = frozenset({RuleStatus.IN_FORCE, RuleStatus.PUBLISHED})
+
+
 class Rule(_Strict):
     id: Identifier
     version: int = Field(ge=1)
@@ -383,17 +432,105 @@ class Rule(_Strict):
         description="first day this text no longer applies (a later version replaced it); "
         "runs as of that day or later leave it out",
     )
+    history: list[StatusPeriod] = Field(
+        default=[],
+        description="dated status history, oldest first; empty: the single ``status`` holds "
+        "from the rule's first date on",
+    )
     scope: Scope
     activities: list[Activity] = Field(min_length=1)
     outcome: Annotated[Outcome, _Lax]
+    licence_policy: str = Field(
+        default="",
+        description="the announced licence review policy, when it differs by purpose (e.g. "
+        "approval for running existing fabs, denial for capacity or technology upgrades)",
+    )
     exceptions: Exceptions = Exceptions()
     notes: str = ""
     facts: list[Fact] = []
 
+    @model_validator(mode="after")
+    def _history_consistent(self) -> Rule:
+        """Periods in order without overlap, and the headline status is the latest one's, so
+        a view that shows one status never contradicts the history."""
+        for before, after in zip(self.history, self.history[1:], strict=False):
+            if before.end is None or before.end >= after.start:
+                raise ValueError(
+                    f"status history of rule {self.id!r}: the period from "
+                    f"{before.start.isoformat()} must end before the next starts "
+                    f"({after.start.isoformat()})"
+                )
+        for period in self.history:
+            if period.end is not None and period.end < period.start:
+                raise ValueError(
+                    f"status history of rule {self.id!r}: period from "
+                    f"{period.start.isoformat()} ends before it starts"
+                )
+        if self.history and self.history[-1].status is not self.status:
+            raise ValueError(
+                f"rule {self.id!r} has status {self.status.value!r} but its latest history "
+                f"entry says {self.history[-1].status.value!r}"
+            )
+        return self
+
     @property
     def unconfirmed(self) -> bool:
         """True when the rule rests on any [S] or [U] fact, so views can mark it."""
-        return any(f.confidence != "C" for f in self.facts)
+        return any(f.confidence != "C" for f in self.facts) or any(
+            p.confidence != "C" for p in self.history
+        )
+
+    def status_history(self) -> list[StatusPeriod]:
+        """The history, or for a rule that states one status the one-entry history it implies:
+        that status from the rule's first known date (until the day before it was superseded)."""
+        if self.history:
+            return list(self.history)
+        first = self.effective or self.published or self.announced or dt.date.min
+        end = self.superseded - dt.timedelta(days=1) if self.superseded else None
+        return [StatusPeriod(status=self.status, start=first, end=end, citation=self.citation)]
+
+    def status_on(self, day: dt.date) -> RuleStatus | None:
+        """The status on ``day``; None before the rule's first entry (it did not exist yet).
+        Without a history the single status is read as holding on every day (the older
+        packs' meaning), so only the dates decide."""
+        if not self.history:
+            return self.status
+        for period in self.history:
+            if period.covers(day):
+                return period.status
+        return None
+
+    def binding_since(self, day: dt.date) -> dt.date | None:
+        """The first day of the unbroken binding stretch that contains ``day`` (a suspension
+        breaks it: obligations are affected again from the reinstatement, not from the first
+        effective date), or None when the rule does not bind on ``day``."""
+        if self.status_on(day) not in BINDING_STATUSES:
+            return None
+        if not self.history:
+            return self.effective
+        start: dt.date | None = None
+        for period in self.history:
+            if period.status in BINDING_STATUSES:
+                if start is None:
+                    start = period.start
+            else:
+                start = None
+            if period.covers(day):
+                break
+        if start is None:
+            return None
+        return max(start, self.effective) if self.effective else start
+
+    def status_changes(self) -> list[dt.date]:
+        """Days on which the status changes (each period's first day after the first one's,
+        and the day after an ended last period), for "what changes next" and tests."""
+        days: list[dt.date] = []
+        history = self.history
+        for period in history[1:]:
+            days.append(period.start)
+        if history and history[-1].end is not None:
+            days.append(history[-1].end + dt.timedelta(days=1))
+        return days
 
 
 class ModelEntry(_Strict):

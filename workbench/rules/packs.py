@@ -15,7 +15,7 @@ from pathlib import Path
 
 from workbench.domain.enums import RuleStatus
 from workbench.paths import resource
-from workbench.rules.model import Rule, RulePack, Scenario
+from workbench.rules.model import BINDING_STATUSES, Rule, RulePack, Scenario
 from workbench.rules.validation import ValidationMessage, errors_only, validate_document
 
 
@@ -126,41 +126,47 @@ def _active(pack: RulePack, rule: Rule, effective: dt.date) -> ActiveRule:
     )
 
 
-#: A published rule whose effective date has passed is in force by operation of law, even when
-#: the pack has not been edited to say so.
-_IN_FORCE_STATUSES = (RuleStatus.IN_FORCE, RuleStatus.PUBLISHED)
-
-
 def in_force(rule: Rule, as_of: dt.date) -> bool:
-    """In force on ``as_of``: enacted, effective by then and not yet replaced by a later text."""
+    """In force on ``as_of``: enacted (in force or published on that day, by the rule's dated
+    history where it has one), effective by then and not yet replaced by a later text. A rule
+    suspended on ``as_of`` is not in force, whatever it was before or will be after."""
     return (
-        rule.status in _IN_FORCE_STATUSES
+        rule.status_on(as_of) in BINDING_STATUSES
         and rule.effective is not None
         and rule.effective <= as_of
         and (rule.superseded is None or as_of < rule.superseded)
     )
 
 
+def _effective_on(rule: Rule, as_of: dt.date) -> dt.date | None:
+    """The effective date a run as of ``as_of`` evaluates an in-force rule with: the start of
+    the binding stretch containing the day, so a rule reinstated after a suspension affects
+    obligations from its reinstatement, not from its first effective date."""
+    return rule.binding_since(as_of) if rule.history else rule.effective
+
+
 def select_rules(scenario: Scenario, book: RuleBook, as_of: dt.date) -> list[ActiveRule]:
     """The rules ``scenario`` evaluates on ``as_of``, ordered by rule id.
 
     Rules named by the scenario (directly or by pack) are taken whatever their status, with
-    the scenario's assumed effective date, else their own, else the as-of date; withdrawn
-    rules are never taken, since nobody weighs a withdrawn text, nor superseded ones on a
-    date their replacement governs.
+    the scenario's assumed effective date, else their own, else the as-of date; rules
+    withdrawn on the as-of date are never taken, since nobody weighs a withdrawn text, nor
+    superseded ones on a date their replacement governs. A rule named while suspended is
+    taken: naming it is how an analyst weighs "what if the suspension ended now".
     """
     chosen: dict[str, ActiveRule] = {}
     if scenario.in_force:
         for pack, rule in book.entries():
-            if in_force(rule, as_of) and rule.effective is not None:
-                chosen[rule.id] = _active(pack, rule, rule.effective)
+            effective = _effective_on(rule, as_of)
+            if in_force(rule, as_of) and effective is not None:
+                chosen[rule.id] = _active(pack, rule, effective)
     named: list[tuple[RulePack, Rule]] = []
     for pack_id in scenario.packs:
         pack = book.pack(pack_id)
         named += [(pack, r) for r in pack.rules]
     named += [book.find(rule_id) for rule_id in scenario.rules]
     for pack, rule in named:
-        if rule.status is RuleStatus.WITHDRAWN or rule.id in chosen:
+        if rule.status_on(as_of) is RuleStatus.WITHDRAWN or rule.id in chosen:
             continue
         if rule.superseded is not None and as_of >= rule.superseded:
             continue

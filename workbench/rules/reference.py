@@ -19,7 +19,13 @@ from workbench.domain.enums import Architecture, ProcessType
 from workbench.domain.technology import NodeLimits, advanced_node
 from workbench.rules.country_groups import CountryGroups, load_country_groups
 from workbench.rules.definitions import node_definition
-from workbench.rules.facts import LICENCES_SCHEMA, conform, conform_facts, conform_listings
+from workbench.rules.facts import (
+    LICENCES_SCHEMA,
+    conform,
+    conform_facts,
+    conform_listings,
+    conform_ownership,
+)
 from workbench.rules.hits import HIT_SCHEMA, IDENTITY_COLUMNS, Evaluation
 from workbench.rules.model import (
     LICENCE_EXCEPTION_SYMBOLS,
@@ -40,6 +46,7 @@ from workbench.rules.model import (
     ModelSetIn,
     NotOf,
     ObligationOverlaps,
+    OwnedBy,
     ProcessTypeIn,
     Scope,
     SubjectToEar,
@@ -51,10 +58,60 @@ Row = Mapping[str, Any]
 
 
 class _Listings:
-    def __init__(self, rows: list[dict[str, Any]], as_of: dt.date, limits: NodeLimits) -> None:
+    def __init__(
+        self,
+        rows: list[dict[str, Any]],
+        as_of: dt.date,
+        limits: NodeLimits,
+        ownership: list[dict[str, Any]] | None = None,
+    ) -> None:
         self.rows = rows
         self.as_of = as_of
         self.limits = limits
+        self.ownership = ownership or []
+
+    def _share(self, parent: Any, child: Any) -> float | None:
+        """The share ``parent`` holds in ``child`` on the as-of date: the latest record dated
+        by then (an undated record counts as the oldest; of equal dates, the last given)."""
+        best: dict[str, Any] | None = None
+        for r in self.ownership:
+            if r["parent_id"] != parent or r["child_id"] != child:
+                continue
+            if r["as_of"] is not None and r["as_of"] > self.as_of:
+                continue
+            if best is None or (r["as_of"] or dt.date.min) >= (best["as_of"] or dt.date.min):
+                best = r
+        return None if best is None else float(best["share_pct"])
+
+    def _listed_customer(self, cid: Any, node: OwnedBy) -> bool:
+        for r in self.rows:
+            if r["customer_id"] != cid or r["list_code"] not in node.lists:
+                continue
+            if node.footnotes and r["footnote"] not in node.footnotes:
+                continue
+            if r["since"] is not None and r["since"] > self.as_of:
+                continue
+            return True
+        return False
+
+    def owned_pct(self, cid: Any, node: OwnedBy, path: frozenset[Any] = frozenset()) -> float:
+        """Share of ``cid`` held by holders that are listed or themselves owned enough, read
+        by walking up the owners one at a time (never back through ``path``, a cycle)."""
+        total = 0.0
+        parents = {r["parent_id"] for r in self.ownership if r["child_id"] == cid}
+        for parent in sorted(parents):
+            if parent == cid:
+                continue
+            share = self._share(parent, cid)
+            if share is None:
+                continue
+            # A listed holder counts as it is; only a holder covered by its own owners needs
+            # its derivation, and that never has to pass a customer already being derived.
+            if self._listed_customer(parent, node) or (
+                parent not in path and self.owned_pct(parent, node, path | {cid}) >= node.min_pct
+            ):
+                total += share
+        return total
 
     def since(self, party_id: Any, on_fab: bool, node: Listed) -> dt.date | None:
         """The earliest day a matching listing of the party counts from (``date.min`` for an
@@ -175,6 +232,9 @@ def holds(
             else:
                 found |= listings.has(row["parent_customer_id"], False, node)
         return found
+    if isinstance(node, OwnedBy):
+        cid = row["customer_id"]
+        return cid is not None and listings.owned_pct(cid, node) >= node.min_pct
     if isinstance(node, Flag):
         flag = row[node.field]
         return node.unknown_counts if flag is None else bool(flag)
@@ -281,10 +341,16 @@ def evaluate_reference(
     groups: CountryGroups | None = None,
     progress: Progress | None = None,
     cancel: CancelToken | None = None,
+    ownership: pl.DataFrame | None = None,
 ) -> Evaluation:
     facts = conform_facts(facts)
     groups = groups or load_country_groups(as_of)
-    listed = _Listings(conform_listings(listings).to_dicts(), as_of, node_definition(as_of).limits)
+    listed = _Listings(
+        conform_listings(listings).to_dicts(),
+        as_of,
+        node_definition(as_of).limits,
+        conform_ownership(ownership).to_dicts(),
+    )
     held = conform(licences, LICENCES_SCHEMA, "licences").to_dicts()
     licensable = {o.value for o in LICENSABLE_OUTCOMES}
     records: list[dict[str, Any]] = []

@@ -34,6 +34,7 @@ from workbench.storage.orm import (
     LicenceRow,
     MachineRow,
     ObligationRow,
+    OwnershipShareRow,
     PartyListingRow,
 )
 
@@ -55,6 +56,15 @@ LISTING_SINCE = {
     "JHICC": date(2018, 10, 30),
     "GMC-WX": date(2025, 9, 12),
 }
+#: Customers removed from the VEU list by 90 FR 42321 (effective 31 Dec 2025): Samsung China
+#: Semiconductor (Xi'an), SK hynix Semiconductor (China) (Wuxi), and Intel Semiconductor
+#: (Dalian), the Dalian fab SK hynix bought from Intel.
+VEU_REVOKED = ("SSC-XA", "SKH-WX", "SKH-DL")
+VEU_END = date(2025, 12, 31)
+VEU_POLICY = (
+    "Licences to operate existing fabs intended to be granted; none to expand capacity or "
+    "upgrade technology (BIS statement, as reported)"
+)
 #: Vendors whose tools are US-origin (made in the US) in the demo catalogue.
 US_VENDORS = frozenset({"Lam Research", "Applied Materials", "KLA", "Axcelis"})
 #: Demo readings of subject-to-EAR facts of non-US tools: (US content %, US direct product).
@@ -168,6 +178,7 @@ class DemoBook:
     contracts: list[dict[str, Any]] = field(default_factory=list)
     obligations: list[dict[str, Any]] = field(default_factory=list)
     licences: list[dict[str, Any]] = field(default_factory=list)
+    ownership: list[dict[str, Any]] = field(default_factory=list)
 
 
 def _script_of(name: str) -> str:
@@ -311,6 +322,34 @@ def generate(size: str | int = "small", seed: int = 7) -> DemoBook:
                     "source": "demo data: entered on the customer record",
                 }
             )
+
+    for share in demo_catalogue.ownership():
+        book.ownership.append(
+            {
+                "id": len(book.ownership) + 1,
+                "parent_customer_id": customer_ids[share.parent],
+                "child_customer_id": customer_ids[share.child],
+                "share_pct": share.share_pct,
+                "as_of": share.as_of,
+                "source": share.source,
+            }
+        )
+    # The three fabs whose Validated End-User authorisation BIS revoked from 31 Dec 2025
+    # (90 FR 42321): recorded as listings of "veu_revoked" from that day, which the us-2025
+    # pack reads; the authorisations themselves are licence rows ending the day before.
+    for code in VEU_REVOKED:
+        book.listings.append(
+            {
+                "id": len(book.listings) + 1,
+                "customer_id": customer_ids[code],
+                "fab_id": None,
+                "list_code": "veu_revoked",
+                "footnote": None,
+                "licence_policy": VEU_POLICY,
+                "since": VEU_END,
+                "source": "90 FR 42321 (removal from Supp. No. 7 to Part 748)",
+            }
+        )
 
     for fid, fab in enumerate(demo_catalogue.fabs(), start=1):
         process = ProcessType(fab.process)
@@ -631,19 +670,31 @@ def _generate_licences(book: DemoBook) -> None:
             "US",
             "VEU-C-0012",
             date(2023, 10, 13),
-            None,
+            VEU_END - timedelta(days=1),
             "CN-SSC-XA",
             "",
-            "Validated End-User authorisation for Samsung Xi'an (all items and services).",
+            "Validated End-User authorisation for Samsung Xi'an (all items and services); "
+            "revoked from 31 Dec 2025 (90 FR 42321).",
         ),
         (
             "US",
             "VEU-C-0013",
             date(2023, 10, 13),
-            None,
+            VEU_END - timedelta(days=1),
             "CN-SKH-WX",
             "",
-            "Validated End-User authorisation for SK hynix Wuxi (all items and services).",
+            "Validated End-User authorisation for SK hynix Wuxi (all items and services); "
+            "revoked from 31 Dec 2025 (90 FR 42321).",
+        ),
+        (
+            "US",
+            "VEU-C-0014",
+            date(2023, 10, 13),
+            VEU_END - timedelta(days=1),
+            "CN-SKH-DL",
+            "",
+            "Validated End-User authorisation of Intel Semiconductor (Dalian) for the Dalian "
+            "fab; revoked from 31 Dec 2025 (90 FR 42321).",
         ),
         (
             "US",
@@ -679,6 +730,7 @@ def table_rows(book: DemoBook) -> list[tuple[type[Any], list[dict[str, Any]]]]:
     return [
         (CustomerRow, book.customers),
         (CustomerAliasRow, book.aliases),
+        (OwnershipShareRow, book.ownership),
         (FabRow, book.fabs),
         (PartyListingRow, book.listings),
         (EquipmentModelRow, book.models),

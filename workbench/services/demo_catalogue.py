@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 from dataclasses import dataclass
+from datetime import date
 from functools import cache
 from pathlib import Path
 
@@ -98,6 +99,32 @@ def customers() -> tuple[DemoCustomer, ...]:
             else None,
         )
         for r in _rows("customers")
+    )
+
+
+@dataclass(frozen=True)
+class DemoShare:
+    """A share one demo customer holds in another (all fictitious: the Affiliates rule's
+    chain and aggregate cases, never a statement about a real company's owners)."""
+
+    parent: str
+    child: str
+    share_pct: float
+    as_of: date | None
+    source: str
+
+
+@cache
+def ownership() -> tuple[DemoShare, ...]:
+    return tuple(
+        DemoShare(
+            parent=r["parent"],
+            child=r["child"],
+            share_pct=float(r["share_pct"]),
+            as_of=date.fromisoformat(r["as_of"]) if r["as_of"].strip() else None,
+            source=r["source"],
+        )
+        for r in _rows("ownership")
     )
 
 

@@ -24,7 +24,12 @@ from workbench.rules.fingerprint import CURRENT_SCHEME, data_fingerprint, rules_
 from workbench.rules.hits import HIT_KEY, Evaluation
 from workbench.rules.packs import ActiveRule, select_rules
 from workbench.services import audit, roles, rulebook
-from workbench.services.facts_loader import load_facts, load_licences, load_listings
+from workbench.services.facts_loader import (
+    load_facts,
+    load_licences,
+    load_listings,
+    load_ownership,
+)
 from workbench.services.identity import current_user
 from workbench.storage.audit_log import AuditEvent
 from workbench.storage.database import Database
@@ -276,6 +281,7 @@ def evaluate_scenario(
     facts = load_facts(db, cancel=cancel)
     listings = load_listings(db)
     licences = load_licences(db)
+    ownership = load_ownership(db)
     report(30, 100)
 
     def rule_progress(done: int, total: int) -> None:
@@ -290,6 +296,7 @@ def evaluate_scenario(
         progress=rule_progress,
         cancel=cancel,
         categorical=True,
+        ownership=ownership,
     )
     hits, texts = explained_hits(evaluation)
     obligations, country_groups = facts.height, evaluation.country_groups
@@ -303,7 +310,9 @@ def evaluate_scenario(
     # their values in the same transaction, so no reader ever sees it without them.
     with ThreadPoolExecutor(max_workers=1) as pool, db.session() as session:
         roles.require_write(session, "storing an evaluation run")
-        fingerprint = pool.submit(data_fingerprint, facts, listings, licences)
+        fingerprint = pool.submit(
+            data_fingerprint, facts, listings, licences, CURRENT_SCHEME, ownership
+        )
         totals = pool.submit(summarise, hits)
         del facts  # freed as soon as the fingerprint is done
         run = EvaluationRunRow(

@@ -18,6 +18,7 @@ from typing import Any
 
 import polars as pl
 from sqlalchemy import Float, Integer, cast, func, literal, select
+from sqlalchemy.orm import aliased
 from sqlalchemy.sql.elements import ColumnElement
 
 from workbench.domain.cancel import CancelToken, Progress
@@ -26,6 +27,7 @@ from workbench.rules.facts import (
     FACTS_SCHEMA,
     LICENCES_SCHEMA,
     LISTINGS_SCHEMA,
+    OWNERSHIP_SCHEMA,
     conform,
     conform_facts,
 )
@@ -39,6 +41,7 @@ from workbench.storage.orm import (
     LicenceRow,
     MachineRow,
     ObligationRow,
+    OwnershipShareRow,
     PartyListingRow,
 )
 
@@ -271,6 +274,30 @@ def load_listings(db: Database) -> pl.DataFrame:
     ]
     frame = pl.DataFrame(records, schema=LISTINGS_SCHEMA, orient="row")
     return conform(frame, LISTINGS_SCHEMA, "listings")
+
+
+def load_ownership(db: Database) -> pl.DataFrame:
+    """Ownership shares between customers, with both names (``OWNERSHIP_SCHEMA``), for the
+    Affiliates rule's aggregation; an owner need not be a contract customer of its own."""
+    o = OwnershipShareRow
+    parent, child = aliased(CustomerRow), aliased(CustomerRow)
+    with db.engine.connect() as conn:
+        rows = conn.execute(
+            select(
+                o.parent_customer_id,
+                o.child_customer_id,
+                parent.name,
+                child.name,
+                o.share_pct,
+                o.as_of,
+                o.source,
+            )
+            .join(parent, o.parent_customer_id == parent.id)
+            .join(child, o.child_customer_id == child.id)
+            .order_by(o.id)
+        ).all()
+    frame = pl.DataFrame([tuple(r) for r in rows], schema=OWNERSHIP_SCHEMA, orient="row")
+    return conform(frame, OWNERSHIP_SCHEMA, "ownership shares")
 
 
 def jurisdiction_of(authority: str) -> str:

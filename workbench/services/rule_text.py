@@ -7,6 +7,7 @@ same words, and a report could reuse them.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from workbench.domain.enums import (
@@ -36,7 +37,9 @@ from workbench.rules.model import (
     ModelSetIn,
     NotOf,
     ObligationOverlaps,
+    OwnedBy,
     ProcessTypeIn,
+    Rule,
     RulePack,
     Scope,
     SubjectToEar,
@@ -48,6 +51,7 @@ _STATUS = {
     RuleStatus.PROPOSED: "Proposed",
     RuleStatus.PUBLISHED: "Published",
     RuleStatus.IN_FORCE: "In force",
+    RuleStatus.SUSPENDED: "Suspended",
     RuleStatus.WITHDRAWN: "Withdrawn",
 }
 _OUTCOME = {
@@ -104,6 +108,7 @@ _LISTS = {
     "sdn": "the SDN List",
     "cmic": "the CMIC List",
     "meti_end_user_list": "METI's End User List",
+    "veu_revoked": "the parties removed from the VEU list (Supp. No. 7 to Part 748)",
 }
 
 
@@ -112,6 +117,20 @@ def status_label(status: str) -> str:
         return _STATUS[RuleStatus(status)]
     except ValueError:
         return status
+
+
+def status_on_text(rule: Rule, day: dt.date) -> str:
+    """The rule's status on ``day`` in words, with the day it began and a [S]/[U] mark when the
+    entry is not confirmed: what a list shows beside each rule ("Suspended since 2025-11-10")."""
+    status = rule.status_on(day)
+    if status is None:
+        first = rule.status_history()[0]
+        return f"Not yet ({status_label(first.status)} from {first.start.isoformat()})"
+    if not rule.history:
+        return status_label(status)
+    period = next(p for p in rule.history if p.covers(day))
+    mark = f" [{period.confidence}]" if period.confidence != "C" else ""
+    return f"{status_label(status)} since {period.start.isoformat()}{mark}"
 
 
 def outcome_label(outcome: str) -> str:
@@ -224,6 +243,15 @@ def describe_predicate(node: Scope, pack: RulePack | None = None) -> str:
             text += " with footnote " + _or(list(node.footnotes))
         if node.policy_contains:
             text += "; licence policy mentions " + _or([f"“{p}”" for p in node.policy_contains])
+        return text
+    if isinstance(node, OwnedBy):
+        lists = _or([_LISTS.get(name, name) for name in node.lists])
+        text = (
+            f"The customer is owned {node.min_pct:g} % or more, directly or indirectly, "
+            f"individually or in the aggregate, by parties on {lists}"
+        )
+        if node.footnotes:
+            text += " with footnote " + _or(list(node.footnotes))
         return text
     if isinstance(node, DateCompare):
         when = "the rule's effective date" if node.date == "effective" else str(node.date)

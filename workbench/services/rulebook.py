@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from workbench.domain.errors import WorkbenchError
 from workbench.rules.model import RulePack, Scenario
+from workbench.rules.pack_changes import RuleChange, pack_changes
 from workbench.rules.packs import RuleBook, load_shipped_packs, load_shipped_scenarios
 from workbench.rules.validation import errors_only, validate_document, validate_pack
 from workbench.services import audit, roles
@@ -65,8 +66,21 @@ def scenario(db: Database, scenario_id: str) -> Scenario:
     raise RuleError(f"There is no scenario '{scenario_id}'; known scenarios: {known}.")
 
 
-def import_pack(db: Database, path: Path) -> RulePack:
-    """Validate a pack file and store it, replacing a pack with the same id."""
+@dataclass(frozen=True)
+class ImportedPack:
+    """A pack taken in, what it changed against the version in effect before, and the
+    scenarios whose results it can change (so the user can re-run them). Stored runs keep
+    the rules they were evaluated with, so runs made with the old version are unaffected."""
+
+    pack: RulePack
+    previous: PackInfo | None
+    changes: list[RuleChange]
+    scenarios: list[str]
+
+
+def import_pack(db: Database, path: Path) -> ImportedPack:
+    """Validate a pack file and store it, replacing a pack with the same id; report what
+    changed rule by rule against the pack in effect before (shipped or stored)."""
     if not path.is_file():
         raise RuleError(f"{path} does not exist or is not a file.")
     problems = errors_only(validate_pack(path))
@@ -76,8 +90,14 @@ def import_pack(db: Database, path: Path) -> RulePack:
         )
     text = path.read_text(encoding="utf-8")
     pack = RulePack.model_validate(yaml.safe_load(text))
+    previous = next((p for p in packs(db) if p.pack.pack == pack.pack), None)
+    changes = pack_changes(previous.pack if previous else None, pack)
     save_pack_text(db, pack, text, source=path.name)
-    return pack
+    ids = {r.id for r in pack.rules}
+    affected = [
+        s.id for s in scenarios(db) if s.in_force or pack.pack in s.packs or ids & set(s.rules)
+    ]
+    return ImportedPack(pack, previous, changes, affected)
 
 
 def save_pack_text(db: Database, pack: RulePack, text: str, source: str) -> None:

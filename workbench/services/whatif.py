@@ -23,7 +23,12 @@ from workbench.rules.fingerprint import rules_fingerprint
 from workbench.rules.model import Rule, RulePack
 from workbench.rules.packs import ActiveRule
 from workbench.services.evaluation import distinct_value
-from workbench.services.facts_loader import load_facts, load_licences, load_listings
+from workbench.services.facts_loader import (
+    load_facts,
+    load_licences,
+    load_listings,
+    load_ownership,
+)
 from workbench.storage.database import Database
 
 #: What tells two hits of the same rule on the same obligation apart.
@@ -39,6 +44,7 @@ class Book:
     licences: pl.DataFrame
     as_of: dt.date
     groups: CountryGroups
+    ownership: pl.DataFrame | None = None
 
 
 def load_book(
@@ -50,7 +56,14 @@ def load_book(
     """Read the facts, listings and licences once (seconds on a large book)."""
     day = as_of or dt.date.today()
     facts = load_facts(db, progress=progress, cancel=cancel)
-    return Book(facts, load_listings(db), load_licences(db), day, load_country_groups(day))
+    return Book(
+        facts,
+        load_listings(db),
+        load_licences(db),
+        day,
+        load_country_groups(day),
+        load_ownership(db),
+    )
 
 
 @dataclass(frozen=True)
@@ -118,7 +131,13 @@ def active_rule(pack: RulePack, rule: Rule, as_of: dt.date) -> ActiveRule:
 def rule_hits(book: Book, rule: ActiveRule) -> pl.DataFrame:
     """The hits of ``rule`` alone (``HIT_SCHEMA``), as a full run would give them."""
     evaluation = compiled.evaluate(
-        book.facts, book.listings, book.licences, [rule], book.as_of, groups=book.groups
+        book.facts,
+        book.listings,
+        book.licences,
+        [rule],
+        book.as_of,
+        groups=book.groups,
+        ownership=book.ownership,
     )
     return evaluation.hits
 

@@ -236,6 +236,27 @@ class PartyListingRow(Base):
     source: Mapped[str | None] = mapped_column(String(300))
 
 
+class OwnershipShareRow(Base):
+    """A share one customer (``parent``) holds in another (``child``), as a source stated it
+    on ``as_of``: the BIS Affiliates rule (90 FR 47201) restricts entities owned 50 % or more,
+    directly or indirectly, by listed parties, so the evaluators aggregate these along chains.
+    A later record of the same pair replaces an earlier one from its own date."""
+
+    __tablename__ = "ownership_shares"
+    __table_args__ = (UniqueConstraint("parent_customer_id", "child_customer_id", "as_of"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    parent_customer_id: Mapped[int] = mapped_column(
+        ForeignKey("customers.id", ondelete="CASCADE"), index=True
+    )
+    child_customer_id: Mapped[int] = mapped_column(
+        ForeignKey("customers.id", ondelete="CASCADE"), index=True
+    )
+    share_pct: Mapped[float] = mapped_column(Float)
+    as_of: Mapped[date | None] = mapped_column(Date)
+    source: Mapped[str | None] = mapped_column(String(300))
+
+
 class RulePackRow(_Tracked, Base):
     """A rule pack imported or edited by users; shipped packs stay files under resources/."""
 

@@ -63,6 +63,7 @@ KIND_TITLES = {
     "classification": "Classification code",
     "threshold": "Numeric threshold",
     "listed": "Restricted-party listing",
+    "owned_by": "Owned 50 % or more by listed parties (Affiliates rule)",
     "flag": "Yes/no fact (US persons, US origin, US direct product)",
     "subject_to_ear": "Subject to the EAR (origin, de minimis, direct product)",
     "date": "Ship / install / contract date",
@@ -82,6 +83,7 @@ DEFAULTS: dict[str, dict[str, Any]] = {
     "classification": {"kind": "classification", "regime": "US", "in": [], "match": "prefix"},
     "threshold": {"kind": "threshold", "field": "logic_node_nm", "op": "<=", "value": 16},
     "listed": {"kind": "listed", "lists": ["entity_list"]},
+    "owned_by": {"kind": "owned_by", "lists": ["entity_list"], "min_pct": 50.0},
     "flag": {"kind": "flag", "field": "us_person", "unknown_counts": True},
     "subject_to_ear": {"kind": "subject_to_ear"},
     "date": {"kind": "date", "field": "ship_date", "op": "before", "date": "effective"},
@@ -554,6 +556,16 @@ class PredicateBuilder(QWidget):
                         node.get("parties", ["customer", "fab", "parent"]))  # fmt: skip
             self._multi(layout, item, "Lists", "lists", _LISTS, node.get("lists", ["entity_list"]))
             self._multi(layout, item, "Footnotes", "footnotes", _FOOTNOTES, node.get("footnotes"))
+        elif kind == "owned_by":
+            self._multi(layout, item, "Lists", "lists", _LISTS, node.get("lists", ["entity_list"]))
+            self._multi(layout, item, "Footnotes", "footnotes", _FOOTNOTES, node.get("footnotes"))
+            share = QDoubleSpinBox()
+            share.setObjectName("field_min_pct")
+            share.setRange(0.1, 100)
+            share.setDecimals(1)
+            share.setValue(float(node.get("min_pct", 50.0)))
+            share.valueChanged.connect(lambda v: self._set_field(item, "min_pct", float(v)))
+            layout.addRow("Owned at least (%)", share)
         elif kind == "flag":
             self._choice(layout, item, "Fact", "field", _FLAG_FIELDS, node.get("field"))
             self._flag(layout, item, "Unknown counts", "unknown_counts",

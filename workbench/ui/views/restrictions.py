@@ -41,6 +41,7 @@ from workbench.services.rule_text import (
     describe_scope,
     outcome_label,
     status_label,
+    status_on_text,
 )
 from workbench.services.rulebook import PackInfo
 from workbench.ui import icons
@@ -59,6 +60,7 @@ _STATUS_TONES = {
     "published": Tone.DANGER,
     "proposed": Tone.WARNING,
     "rumoured": Tone.WARNING,
+    "suspended": Tone.WARNING,
     "withdrawn": Tone.NEUTRAL,
 }
 _CONFIDENCE = {"C": "confirmed", "S": "one secondary source", "U": "unconfirmed"}
@@ -74,8 +76,39 @@ def _row(label: str, value: str) -> str:
     )
 
 
-def rule_html(rule: Rule, pack: RulePack, origin: str) -> str:
-    """The full text of a rule as the detail pane shows it."""
+def history_html(rule: Rule) -> str:
+    """The dated status history as a table: each status with its dates, the text that made it
+    so (linked where the pack gives an address) and its confidence, unconfirmed ones amber."""
+    cells = 'style="padding:2px 12px 2px 0;" valign="top"'
+    rows = []
+    for period in rule.status_history():
+        until = period.end.isoformat() if period.end else "—"
+        start = "—" if period.start == dt.date.min else period.start.isoformat()
+        citation = escape(period.citation)
+        if period.source_url:
+            citation = f'<a href="{escape(period.source_url, quote=True)}">{citation}</a>'
+        tone = Tone.OK if period.confidence == "C" else Tone.WARNING
+        note = (
+            f"<br/><span style='color:#6b7683;'>{escape(period.note)}</span>" if period.note else ""
+        )
+        rows.append(
+            f"<tr><td {cells}>"
+            f"{_pill(status_label(period.status), _STATUS_TONES.get(period.status, Tone.NEUTRAL))}"
+            f"</td><td {cells}>{start}</td><td {cells}>{until}</td>"
+            f"<td {cells}>{_pill(f'[{period.confidence}]', tone)} {citation}{note}</td></tr>"
+        )
+    head = "".join(
+        f'<td style="color:#6b7683; padding:2px 12px 2px 0;">{h}</td>'
+        for h in ("Status", "From", "To", "On the authority of")
+    )
+    return (
+        '<p style="font-weight:bold; margin:12px 0 2px 0;">Status history</p>'
+        f'<table cellspacing="0"><tr>{head}</tr>{"".join(rows)}</table>'
+    )
+
+
+def rule_html(rule: Rule, pack: RulePack, origin: str, today: dt.date | None = None) -> str:
+    """The full text of a rule as the detail pane shows it (its status as of ``today``)."""
     status = _pill(status_label(rule.status), _STATUS_TONES.get(rule.status, Tone.NEUTRAL))
     outcome = _pill(outcome_label(rule.outcome), OUTCOME_TONES.get(rule.outcome, Tone.NEUTRAL))
     parts = [
@@ -93,8 +126,12 @@ def rule_html(rule: Rule, pack: RulePack, origin: str) -> str:
         if getattr(rule, name) is not None
     ]
     rows = [_row(n.capitalize(), d.isoformat()) for n, d in dates]
+    rows.append(_row("Status today", escape(status_on_text(rule, today or dt.date.today()))))
     rows.append(_row("Activities", escape(activities_text(list(rule.activities)))))
+    if rule.licence_policy:
+        rows.append(_row("Licence policy", escape(rule.licence_policy)))
     parts.append('<table cellspacing="0">' + "".join(rows) + "</table>")
+    parts.append(history_html(rule))
 
     parts.append('<p style="font-weight:bold; margin:12px 0 2px 0;">Scope</p>')
     for line in describe_scope(rule.scope, pack):
@@ -182,7 +219,7 @@ def scenario_html(scenario: Scenario, origin: str, book: RuleBook) -> str:
         rule = active.rule
         parts.append(
             f"<li>{escape(rule.id)} · {escape(rule.jurisdiction)} · "
-            f"{escape(status_label(rule.status))} · effective {active.effective.isoformat()}"
+            f"{escape(status_on_text(rule, day))} · effective {active.effective.isoformat()}"
             f'<br/><span style="color:#4a5360;">{escape(rule.title)}</span></li>'
         )
     parts.append("</ul>")
@@ -368,18 +405,28 @@ class RestrictionsView(WorkbenchView):
             font = top.font(0)
             font.setBold(True)
             top.setFont(0, font)
+            today = dt.date.today()
             for rule in pack.rules:
                 child = QTreeWidgetItem(
                     [
                         rule.title,
                         rule.jurisdiction,
-                        status_label(rule.status),
+                        status_on_text(rule, today),
                         outcome_label(rule.outcome),
                     ]
                 )
                 child.setData(0, _KEY, ("rule", rule.id))
                 child.setToolTip(0, f"{rule.id}: {rule.title}")
-                tone = _STATUS_TONES.get(rule.status, Tone.NEUTRAL)
+                child.setToolTip(
+                    2,
+                    "\n".join(
+                        f"{status_label(p.status)} {p.start.isoformat()} to "
+                        f"{p.end.isoformat() if p.end else 'now'} ({p.citation})"
+                        for p in rule.status_history()
+                        if p.start != dt.date.min
+                    ),
+                )
+                tone = _STATUS_TONES.get(rule.status_on(today) or rule.status, Tone.NEUTRAL)
                 child.setForeground(2, _colour(tone))
                 child.setForeground(3, _colour(OUTCOME_TONES.get(rule.outcome, Tone.NEUTRAL)))
                 top.addChild(child)
