@@ -19,6 +19,7 @@ from workbench.importers.cells import CellValue, column_letter, display
 from workbench.importers.fields import FALLBACK_CONCEPTS, FIELDS_BY_KEY, REQUIRED, fields_of
 from workbench.importers.headers import Concept, concept_of, header_key
 from workbench.importers.records import RecordKind
+from workbench.importers.sniff import sniff_columns
 
 #: Title rows, notes and blank rows above the header are skipped, up to this many rows.
 MAX_HEADER_SCAN = 30
@@ -163,7 +164,7 @@ def detect_layout(
     if profile:
         layout = _layout_from_profile(header_index, headings, profile)
     else:
-        layout = _layout_auto(header_index, headings)
+        layout = _layout_auto(header_index, headings, rows)
     for index in sorted(with_data):
         if index >= len(headings) or headings[index] is None:
             notes.append(
@@ -227,7 +228,11 @@ def _merged_headings(
     return tuple(filled), notes
 
 
-def _layout_auto(header_index: int, headings: tuple[str | None, ...]) -> SheetLayout:
+def _layout_auto(
+    header_index: int,
+    headings: tuple[str | None, ...],
+    rows: list[list[CellValue]] | None = None,
+) -> SheetLayout:
     problems: list[SheetProblem] = []
     by_concept: dict[Concept, int] = {}
     for index, heading in enumerate(headings):
@@ -248,6 +253,23 @@ def _layout_auto(header_index: int, headings: tuple[str | None, ...]) -> SheetLa
             continue
         by_concept[concept] = index
     _name_beside_code(headings, by_concept)
+    sniffed: list[SheetProblem] = []
+    if rows is not None:
+        claimed = set(by_concept.values())
+        unknown = [i for i, h in enumerate(headings) if h is not None and concept_of(h) is None]
+        for found in sniff_columns(
+            rows, header_index, [i for i in unknown if i not in claimed], set(by_concept)
+        ):
+            by_concept[found.concept] = found.column
+            heading = headings[found.column]
+            sniffed.append(
+                SheetProblem(
+                    f"column '{heading}' ({column_letter(found.column)}) is read as "
+                    f"{found.concept.value} from its values: {found.share:.0%} of them are "
+                    f"{found.label}; change it in the column mapping if that is wrong",
+                    found.column,
+                )
+            )
     have = set(by_concept)
     kinds = _detect_kinds(have)
     columns: dict[str, int] = {}
@@ -265,6 +287,8 @@ def _layout_auto(header_index: int, headings: tuple[str | None, ...]) -> SheetLa
     if not kinds:
         problems.append(SheetProblem(_nothing_recognised(have), is_error=False))
     used = set(columns.values())
+    # A column recognised by its values is reported only where a record kind took it.
+    problems.extend(p for p in sniffed if p.column in used)
     for index, heading in enumerate(headings):
         if (
             heading is not None
