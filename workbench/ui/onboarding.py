@@ -306,7 +306,7 @@ class FollowUpPanel(Guide):
         if batch is None:
             return self.tr("No import yet: this book was filled another way (the demo, say).")
         when = locale.toString(
-            QDateTime(batch.created_at.astimezone().replace(tzinfo=None)),
+            QDateTime.fromSecsSinceEpoch(int(batch.created_at.timestamp())),
             QLocale.FormatType.ShortFormat,
         )
         return (

@@ -96,12 +96,10 @@ def country_name(code: str, language: str = "en") -> str:
         catalogue = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[language])
     except OSError:
         return english
-    for source in (getattr(country, "common_name", None), country.name):
-        if source:
-            translated = catalogue.gettext(str(source))
-            if translated != source:
-                return translated
-    return english
+    # The common name where ISO has one: its official name can carry politics the user did
+    # not ask for ("Taiwan, Province of China").
+    source = str(getattr(country, "common_name", None) or country.name)
+    return catalogue.gettext(source)
 
 
 class StatCard(QFrame):
