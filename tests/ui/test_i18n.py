@@ -312,3 +312,11 @@ def test_the_language_choice_is_remembered() -> None:
     assert i18n.chosen_language() in i18n.LANGUAGES
     with pytest.raises(ValueError, match="xx"):
         i18n.save_language("xx")
+
+
+def test_the_environment_overrides_the_saved_language(monkeypatch: pytest.MonkeyPatch) -> None:
+    i18n.save_language("de")
+    monkeypatch.setenv(i18n.LANGUAGE_ENV, "ko")
+    assert i18n.chosen_language() == "ko"
+    monkeypatch.setenv(i18n.LANGUAGE_ENV, "tlh")  # not shipped: the saved choice holds
+    assert i18n.chosen_language() == "de"

@@ -13,6 +13,7 @@ German user reads 1.200 and 03.12.26, a Japanese one 1,200 and 2026/12/03.
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -34,6 +35,8 @@ DEFAULT_LOCALES = {"en": "en_US", "de": "de_DE", "nl": "nl_NL", "ja": "ja_JP", "
 #: QSettings key of the chosen language ("system" or one of ``LANGUAGES``).
 LANGUAGE_KEY = "ui/language"
 SYSTEM = "system"
+#: Environment variable that overrides the saved choice (en, de, nl, ja or ko).
+LANGUAGE_ENV = "WORKBENCH_LANGUAGE"
 
 _installed: list[QTranslator] = []
 
@@ -49,7 +52,11 @@ def catalogue(language: str) -> Path:
 
 
 def chosen_language(settings: QSettings | None = None) -> str:
-    """The language to show: the saved choice, else the system's if shipped, else English."""
+    """The language to show: ``WORKBENCH_LANGUAGE`` (a deployment's or a screenshot's choice),
+    else the saved choice, else the system's if shipped, else English."""
+    forced = os.environ.get(LANGUAGE_ENV, "")
+    if forced in LANGUAGES:
+        return forced
     saved = str((settings or QSettings()).value(LANGUAGE_KEY, SYSTEM) or SYSTEM)
     if saved in LANGUAGES:
         return saved
