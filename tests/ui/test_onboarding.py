@@ -6,6 +6,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from workbench.paths import resource
@@ -189,7 +191,33 @@ def test_a_chart_without_data_says_so_instead_of_an_empty_axis(qtbot: QtBot) -> 
     assert chart.has_data
 
 
-def _left():  # type: ignore[no-untyped-def]
-    from PySide6.QtCore import Qt
-
+def _left() -> Qt.MouseButton:
     return Qt.MouseButton.LeftButton
+
+
+def test_the_first_steps_are_reached_by_tab_in_reading_order(
+    empty_window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    view = dashboard_of(empty_window, qtbot)
+    # the last step opens a file dialog, which would wait for a user
+    monkeypatch.setattr(empty_window.view("screening"), "choose_list_file", lambda: None)
+    empty_window.activateWindow()
+    buttons = list(view.start.buttons.values())
+    buttons[0].setFocus()
+    qtbot.waitUntil(buttons[0].hasFocus, timeout=WAIT_MS)
+    order = [buttons[0]]
+    for _ in buttons[1:]:
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        order.append(QApplication.focusWidget())
+    assert order == buttons
+    # Space on the focused button starts the step, as a mouse click would.
+    asked: list[str] = []
+    view.start.requested.connect(asked.append)
+    qtbot.keyClick(buttons[-1], Qt.Key.Key_Space)
+    assert asked == [onboarding.ACTION_LIST]
+
+
+def test_charts_and_cards_have_accessible_text(window: MainWindow, qtbot: QtBot) -> None:
+    view = dashboard_of(window, qtbot)
+    assert view.cards["machines"].accessibleName().startswith("Machines: 1,200")
+    assert "China" in view.by_country.accessibleDescription()

@@ -77,6 +77,12 @@ class BarChart(QWidget):
 
     def set_bars(self, bars: Sequence[Bar]) -> None:
         self._bars = list(bars)
+        # A screen reader cannot read a painted chart: the bars are its description.
+        self.setAccessibleDescription(
+            "; ".join(f"{b.label}: {self._value_text(b.value)}" for b in self._bars)
+            if self.has_data
+            else self.empty_text
+        )
         self.setMinimumHeight(self.sizeHint().height())
         self.setMaximumHeight(self.sizeHint().height())
         self.updateGeometry()

@@ -121,6 +121,7 @@ class StatCard(QFrame):
 
     def set_value(self, value: int) -> None:
         self.value.setText(QLocale().toString(value))
+        self.setAccessibleName(f"{self.caption.text()}: {self.value.text()} {self.note.text()}")
 
 
 class Panel(QFrame):
@@ -139,6 +140,7 @@ class Panel(QFrame):
         note.setWordWrap(True)
         layout.addWidget(heading)
         layout.addWidget(note)
+        body.setAccessibleName(title)
         layout.addSpacing(8)
         layout.addWidget(body)
         layout.addStretch(1)
