@@ -4,7 +4,7 @@ Kept apart from ``workbench.spec`` (which PyInstaller executes with its own glob
 rules can be imported and checked without running a build.
 
 Why each exclusion is safe: the application imports none of these modules itself; they come in
-only because a library it uses *may* import them (polars looks for pandas, numpy and pyarrow;
+only because a library it uses *may* import them (polars looks for pandas and pyarrow;
 SQLAlchemy's test plugins look for pytest; PIL for tkinter). Every such optional import is
 guarded by the library, so leaving the module out turns it into the library's "not installed"
 branch. ``installer/smoke.sh`` proves the bundle still does the app's whole job.
@@ -35,7 +35,7 @@ EXCLUDED_MODULES = (
     "idlelib",
     # data-science stacks that polars, rapidfuzz or reportlab import only if present
     "pandas",
-    "numpy",
+    # numpy stays: workbench.rules.fingerprint hashes the facts' columns through it (issue 16)
     "adbc_driver_sqlite",  # the app reads SQLite through sqlite3 on purpose (storage/frames.py)
     "connectorx",
     # pyarrow stays (ADBC hands PostgreSQL rows over as Arrow tables), without the parts that
@@ -164,9 +164,17 @@ KEPT_PLATFORMS = frozenset(
 #: the portal theme gives native file dialogs through D-Bus instead.
 KEPT_PLATFORM_THEMES = frozenset({"qxdgdesktopportal"})
 
-#: Data folders of libraries that the app never reads: pycountry's 22 MB of name translations
-#: (the app shows English names only).
+#: The window's languages besides English (``workbench.ui.i18n.LANGUAGES``; a UI test keeps the
+#: two equal). Their Qt translations and pycountry's country names are kept, no others.
+SHIPPED_LANGUAGES = ("de", "nl", "ja", "ko")
+
+#: Data folders of libraries the app reads only in part: pycountry's 22 MB of name
+#: translations, of which the dashboard uses the country names in the shipped languages.
 DROPPED_DATA_DIRS = ("pycountry/locales/",)
+_KEPT_DATA_RE = re.compile(
+    r"^pycountry/locales/(?:" + "|".join(SHIPPED_LANGUAGES) + r")/LC_MESSAGES/iso3166-1\.mo$"
+)
+_KEPT_QT_TRANSLATION_RE = re.compile(r"/qtbase_(?:" + "|".join(SHIPPED_LANGUAGES) + r")\.qm$")
 
 # PySide6 keeps Qt under PySide6/Qt/ on Linux and macOS, directly under PySide6/ on Windows.
 _PLUGIN_RE = re.compile(r"(?:^|/)PySide6/(?:Qt\d?/)?plugins/([^/]+)/(?:lib)?([^/.]+)")
@@ -176,14 +184,15 @@ _TRANSLATIONS_RE = re.compile(r"(?:^|/)PySide6/(?:Qt\d?/)?translations/")
 def keep_file(dest: str) -> bool:
     """Whether the bundle keeps the file PyInstaller would place at ``dest``.
 
-    Qt's translations are dropped because the app is English-only and installs no translator;
-    plugins are dropped per folder (``DROPPED_QT_PLUGIN_DIRS``) and image formats per plugin.
+    Qt's translations are dropped but for ``qtbase`` in the shipped languages (the dialog
+    buttons and file dialog of a translated window); plugins are dropped per folder
+    (``DROPPED_QT_PLUGIN_DIRS``) and image formats per plugin.
     """
     path = PurePosixPath(dest.replace("\\", "/")).as_posix()
     if _TRANSLATIONS_RE.search(path):
-        return False
+        return _KEPT_QT_TRANSLATION_RE.search(path) is not None
     if any(path.startswith(folder) for folder in DROPPED_DATA_DIRS):
-        return False
+        return _KEPT_DATA_RE.match(path) is not None
     match = _PLUGIN_RE.search(path)
     if match:
         folder, plugin = match.groups()

@@ -320,3 +320,18 @@ def test_the_environment_overrides_the_saved_language(monkeypatch: pytest.Monkey
     assert i18n.chosen_language() == "ko"
     monkeypatch.setenv(i18n.LANGUAGE_ENV, "tlh")  # not shipped: the saved choice holds
     assert i18n.chosen_language() == "de"
+
+
+def test_the_bundle_keeps_the_translations_of_every_shipped_language() -> None:
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(
+        "bundle_rules", ROOT / "installer" / "bundle_rules.py"
+    )
+    assert spec is not None and spec.loader is not None
+    rules = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(rules)
+    assert set(rules.SHIPPED_LANGUAGES) == set(i18n.LANGUAGES) - {"en"}
+    for language in rules.SHIPPED_LANGUAGES:
+        assert rules.keep_file(f"PySide6/Qt/translations/qtbase_{language}.qm")
+        assert rules.keep_file(f"resources/i18n/workbench_{language}.qm")
