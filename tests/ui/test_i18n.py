@@ -305,7 +305,8 @@ def test_numbers_follow_the_locale(in_language: str) -> None:
     assert text == {"de": "1.200", "nl": "1.200", "ja": "1,200", "ko": "1,200"}[in_language]
 
 
-def test_the_language_choice_is_remembered() -> None:
+def test_the_language_choice_is_remembered(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(i18n.LANGUAGE_ENV)
     i18n.save_language("ja")
     assert i18n.chosen_language() == "ja"
     i18n.save_language(i18n.SYSTEM)
