@@ -4,7 +4,7 @@ Kept apart from ``workbench.spec`` (which PyInstaller executes with its own glob
 rules can be imported and checked without running a build.
 
 Why each exclusion is safe: the application imports none of these modules itself; they come in
-only because a library it uses *may* import them (polars looks for pandas, numpy and pyarrow;
+only because a library it uses *may* import them (polars looks for pandas and pyarrow;
 SQLAlchemy's test plugins look for pytest; PIL for tkinter). Every such optional import is
 guarded by the library, so leaving the module out turns it into the library's "not installed"
 branch. ``installer/smoke.sh`` proves the bundle still does the app's whole job.
@@ -164,9 +164,15 @@ KEPT_PLATFORMS = frozenset(
 #: the portal theme gives native file dialogs through D-Bus instead.
 KEPT_PLATFORM_THEMES = frozenset({"qxdgdesktopportal"})
 
+#: The window's languages besides English (``workbench.ui.i18n.LANGUAGES``; a UI test keeps the
+#: two equal). Their Qt translations are kept, no others.
+SHIPPED_LANGUAGES = ("de", "nl", "ja", "ko")
+_KEPT_QT_TRANSLATION_RE = re.compile(r"/qtbase_(?:" + "|".join(SHIPPED_LANGUAGES) + r")\.qm$")
+
 #: Data folders of libraries that the app reads only in part: pycountry's 22 MB of name
 #: translations, of which the importer reads the country names (``iso3166-1``) in the languages
-#: exports come in, to understand "Volksrepublik China" or "中國大陸". The locales are those of
+#: exports come in, to understand "Volksrepublik China" or "中國大陸" (a superset of the
+#: window's languages, whose dashboard names countries with them). The locales are those of
 #: ``workbench.importers.countries.TRANSLATION_LOCALES`` (a test keeps the two equal).
 DROPPED_DATA_DIRS = ("pycountry/locales/",)
 KEPT_COUNTRY_LOCALES = ("de", "nl", "fr", "ja", "ko", "zh_CN", "zh_TW", "zh_HK", "es", "it")
@@ -182,12 +188,13 @@ _TRANSLATIONS_RE = re.compile(r"(?:^|/)PySide6/(?:Qt\d?/)?translations/")
 def keep_file(dest: str) -> bool:
     """Whether the bundle keeps the file PyInstaller would place at ``dest``.
 
-    Qt's translations are dropped because the app is English-only and installs no translator;
-    plugins are dropped per folder (``DROPPED_QT_PLUGIN_DIRS``) and image formats per plugin.
+    Qt's translations are dropped but for ``qtbase`` in the shipped languages (the dialog
+    buttons and file dialog of a translated window); plugins are dropped per folder
+    (``DROPPED_QT_PLUGIN_DIRS``) and image formats per plugin.
     """
     path = PurePosixPath(dest.replace("\\", "/")).as_posix()
     if _TRANSLATIONS_RE.search(path):
-        return False
+        return _KEPT_QT_TRANSLATION_RE.search(path) is not None
     if any(path.startswith(folder) for folder in DROPPED_DATA_DIRS):
         return path.endswith(_KEPT_COUNTRY_NAMES)
     match = _PLUGIN_RE.search(path)

@@ -57,7 +57,9 @@ def test_excludes_cover_the_heavy_unused_stacks() -> None:
         ("resources/rules/us-2022-10.yaml", True),
         ("resources/fonts/wqy-zenhei.ttc", True),
         ("workbench/storage/migrations/versions/0001_initial.py", True),
-        ("PySide6/Qt/translations/qtbase_de.qm", False),
+        ("PySide6/Qt/translations/qtbase_de.qm", True),
+        ("PySide6/Qt/translations/qtbase_fr.qm", False),
+        ("PySide6/Qt/translations/qtdeclarative_de.qm", False),
         ("PySide6/Qt/plugins/imageformats/libqsvg.so", True),
         ("PySide6/Qt/plugins/imageformats/libqico.so", True),
         ("PySide6/Qt/plugins/imageformats/libqjpeg.so", False),
@@ -65,7 +67,8 @@ def test_excludes_cover_the_heavy_unused_stacks() -> None:
         # Windows wheels keep Qt directly under PySide6\
         ("PySide6\\plugins\\imageformats\\qwebp.dll", False),
         ("PySide6\\plugins\\platforms\\qwindows.dll", True),
-        ("PySide6\\translations\\qtbase_ja.qm", False),
+        ("PySide6\\translations\\qtbase_ja.qm", True),
+        ("PySide6\\translations\\qt_help_ja.qm", False),
         ("other/plugins/imageformats/libqjpeg.so", True),  # not Qt's: left alone
         ("PySide6/Qt/plugins/platforms/libqxcb.so", True),
         ("PySide6/Qt/plugins/platforms/libqwayland.so", True),
@@ -79,6 +82,9 @@ def test_excludes_cover_the_heavy_unused_stacks() -> None:
         ("PySide6/Qt/plugins/egldeviceintegrations/libqeglfs-x11-integration.so", False),
         ("PySide6/Qt/plugins/sqldrivers/libqsqlite.so", False),
         ("pycountry/locales/de/LC_MESSAGES/iso3166-2.mo", False),
+        ("pycountry/locales/de/LC_MESSAGES/iso3166-1.mo", True),
+        ("pycountry/locales/sv/LC_MESSAGES/iso3166-1.mo", False),
+        ("pycountry/locales/de/LC_MESSAGES/iso639-3.mo", False),
         ("pycountry/databases/iso3166-1.json", True),
     ],
 )

@@ -12,6 +12,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
+# The tests read the window's English texts whatever the machine's locale; tests of the
+# other languages install them explicitly (tests/ui/test_i18n.py).
+os.environ["WORKBENCH_LANGUAGE"] = "en"
 
 import pytest
 from PySide6.QtCore import QSettings

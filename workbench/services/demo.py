@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select, text
@@ -25,6 +26,7 @@ from workbench.services import audit, demo_catalogue
 from workbench.services.demo_catalogue import DemoFab, DemoModel
 from workbench.storage import repositories
 from workbench.storage.database import Database
+from workbench.storage.location import default_sqlite_path
 from workbench.storage.orm import (
     ContractRow,
     CustomerAliasRow,
@@ -814,3 +816,12 @@ def load_demo(
         contracts=len(book.contracts),
         obligations=len(book.obligations),
     )
+
+
+def demo_book_path() -> Path:
+    """Where the window keeps the demo book: beside the user's own book, never inside it.
+
+    "Open the demo book" on an empty book opens (and on first use fills) this file, so trying
+    the tool leaves the user's real book empty for their own installed base.
+    """
+    return default_sqlite_path().with_name("demo.sqlite3")

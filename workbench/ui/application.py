@@ -13,13 +13,13 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QSettings, QTimer
 from PySide6.QtGui import QGuiApplication, QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from workbench import __version__
 from workbench.domain.errors import WorkbenchError
 from workbench.paths import resource
 from workbench.services import database
-from workbench.ui import icons
+from workbench.ui import i18n, icons
 from workbench.ui.main_window import REMEMBERED_DATABASE, MainWindow
 
 APP_NAME = "Compliance Workbench"
@@ -81,6 +81,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     _set_windows_app_id()
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(argv or [sys.argv[0]])
+    i18n.install(i18n.chosen_language())
     app.setStyle("Fusion")
     app.setStyleSheet(style_sheet())
     app.setWindowIcon(app_icon())
@@ -129,24 +130,14 @@ def run_gui(db_url: str | None, screenshot: str | None, view: str, size: str) ->
         return _screenshot(window, view, width, height, Path(screenshot))
 
     window.show()
-    window.show_view(view if view != "dashboard" else window.last_view())
-    if database.is_empty(db) and _offer_demo(window):
-        window.load_demo_book()
+    # An empty book opens on the dashboard, which offers the first steps (import, the demo
+    # book in a file of its own, a team database, a restricted-party list) instead of a
+    # modal question that would fill the user's own book with demo data.
+    wanted = view if view != "dashboard" else window.last_view()
+    window.show_view("dashboard" if database.is_empty(db) else wanted)
     code = app.exec()
     db.dispose()
     return int(code)
-
-
-def _offer_demo(window: QWidget) -> bool:
-    answer = QMessageBox.question(
-        window,
-        APP_NAME,
-        "This database is empty. Load the demo book (real fab names, fictional contracts) "
-        "to explore the application?",
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-        QMessageBox.StandardButton.Yes,
-    )
-    return answer == QMessageBox.StandardButton.Yes
 
 
 def _screenshot(window: MainWindow, view: str, width: int, height: int, target: Path) -> int:

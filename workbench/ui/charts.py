@@ -61,6 +61,8 @@ class BarChart(QWidget):
         self._bars: list[Bar] = []
         self._axis_title = axis_title
         self._value_text = value_text or (lambda v: f"{v:,.0f}")
+        #: Said instead of an empty 0..1 axis when there is nothing to draw.
+        self.empty_text = self.tr("No data yet")
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setMouseTracking(True)
 
@@ -68,14 +70,27 @@ class BarChart(QWidget):
     def bars(self) -> list[Bar]:
         return list(self._bars)
 
+    @property
+    def has_data(self) -> bool:
+        """False with no bars or only zero bars: an axis would show nothing but 0..1."""
+        return any(b.value for b in self._bars)
+
     def set_bars(self, bars: Sequence[Bar]) -> None:
         self._bars = list(bars)
+        # A screen reader cannot read a painted chart: the bars are its description.
+        self.setAccessibleDescription(
+            "; ".join(f"{b.label}: {self._value_text(b.value)}" for b in self._bars)
+            if self.has_data
+            else self.empty_text
+        )
         self.setMinimumHeight(self.sizeHint().height())
         self.setMaximumHeight(self.sizeHint().height())
         self.updateGeometry()
         self.update()
 
     def sizeHint(self) -> QSize:
+        if not self.has_data:
+            return QSize(420, QFontMetrics(self.font()).height() * 3)
         rows = max(len(self._bars), 1)
         axis = QFontMetrics(self.font()).height() * 2 + 10
         return QSize(420, 8 + rows * (self.BAR_HEIGHT + self.BAR_GAP) + axis)
@@ -109,6 +124,15 @@ class BarChart(QWidget):
     def paintEvent(self, _event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        if not self.has_data:
+            painter.setPen(QColor(AXIS_TEXT))
+            painter.drawText(
+                QRectF(self.rect()),
+                int(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap),
+                self.empty_text,
+            )
+            painter.end()
+            return
         font = QFont(self.font())
         metrics = QFontMetrics(font)
         small = QFont(font)
@@ -151,11 +175,6 @@ class BarChart(QWidget):
 
         # bars, labels, values
         painter.setFont(font)
-        if not self._bars:
-            painter.setPen(QColor(AXIS_TEXT))
-            painter.drawText(
-                QRectF(left, top, width, step), int(Qt.AlignmentFlag.AlignVCenter), "No data yet"
-            )
         for i, bar in enumerate(self._bars):
             y = top + i * step
             label = metrics.elidedText(bar.label, Qt.TextElideMode.ElideRight, label_w - 4)

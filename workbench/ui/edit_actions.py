@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from typing import Any, Protocol, runtime_checkable
 
 import shiboken6
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QInputDialog, QMenu, QMessageBox, QWidget
 
@@ -44,17 +44,22 @@ class EditableView(Protocol):
 def undo_text(edit: UndoableEdit | None) -> str:
     """The Undo action's text: what it would undo, by the record's name."""
     if edit is None or not edit.records:
-        return "&Undo"
+        return QCoreApplication.translate("EditController", "&Undo")
     # the edited record itself, not the obligations that went with it
     table, _record_id, key = next((r for r in edit.records if r[0] in KINDS), edit.records[0])
     spec = KINDS.get(table)
     noun = spec.label if spec else table.replace("_", " ")
     others = sum(1 for r in edit.records if r[0] in KINDS) - 1
-    more = f" (+{others} more)" if others > 0 else ""
+    more = (
+        QCoreApplication.translate("EditController", " (+%1 more)").replace("%1", str(others))
+        if others > 0
+        else ""
+    )
     name = key or ""
     if len(name) > 32:
         name = name[:31] + "…"
-    return f"&Undo Edit of {noun} {name}".rstrip() + more
+    text = QCoreApplication.translate("EditController", "&Undo Edit of %1 %2")
+    return text.replace("%1", noun).replace("%2", name).rstrip() + more
 
 
 class EditController(QObject):
@@ -74,21 +79,21 @@ class EditController(QObject):
         self.delete_dialog: DeleteDialog | None = None
         self.message_box: QMessageBox | None = None
 
-        self.new_action = QAction("&New…", window)
+        self.new_action = QAction(self.tr("&New…"), window)
         self.new_action.setShortcut(QKeySequence.StandardKey.New)
-        self.new_action.setStatusTip("Create a record of the kind the current view lists")
+        self.new_action.setStatusTip(self.tr("Create a record of the kind the current view lists"))
         self.new_action.triggered.connect(lambda _checked=False: self.new_record())
-        self.edit_action = QAction("&Edit…", window)
+        self.edit_action = QAction(self.tr("&Edit…"), window)
         self.edit_action.setShortcut(QKeySequence("Ctrl+E"))
-        self.edit_action.setStatusTip("Edit the selected record")
+        self.edit_action.setStatusTip(self.tr("Edit the selected record"))
         self.edit_action.triggered.connect(lambda _checked=False: self.edit_record())
-        self.delete_action = QAction("&Delete…", window)
+        self.delete_action = QAction(self.tr("&Delete…"), window)
         self.delete_action.setShortcut(QKeySequence.StandardKey.Delete)
-        self.delete_action.setStatusTip("Delete the selected record (undo brings it back)")
+        self.delete_action.setStatusTip(self.tr("Delete the selected record (undo brings it back)"))
         self.delete_action.triggered.connect(lambda _checked=False: self.delete_record())
-        self.undo_action = QAction("&Undo", window)
+        self.undo_action = QAction(self.tr("&Undo"), window)
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.undo_action.setStatusTip("Undo your last edit, as a new audited edit")
+        self.undo_action.setStatusTip(self.tr("Undo your last edit, as a new audited edit"))
         self.undo_action.setEnabled(False)
         self.undo_action.triggered.connect(self.undo)
         self.new_kind_actions: dict[str, QAction] = {}
@@ -119,7 +124,7 @@ class EditController(QObject):
         menu.addAction(self.edit_action)
         menu.addAction(self.delete_action)
         menu.addSeparator()
-        new_menu = menu.addMenu("New &Record")
+        new_menu = menu.addMenu(self.tr("New &Record"))
         new_menu.addActions(list(self.new_kind_actions.values()))
         menu.addActions(self.other_actions)
 

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import shiboken6
-from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, Signal
+from PySide6.QtCore import QByteArray, QCoreApplication, QLocale, QSettings, QSize, Qt, Signal
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QStackedWidget,
     QToolBar,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -44,12 +45,18 @@ from workbench.services.database import DatabaseInfo
 from workbench.services.editing import EditResult
 from workbench.services.roles import RoleInfo
 from workbench.storage.database import Database
-from workbench.ui import icons
+from workbench.ui import i18n, icons, onboarding
 from workbench.ui.edit_actions import EditController
 from workbench.ui.jobs import JobRunner
 from workbench.ui.progress import run_with_progress
 from workbench.ui.signals import emit
-from workbench.ui.views import ViewContext, ViewRegistry, WorkbenchView, default_registry
+from workbench.ui.views import (
+    ViewContext,
+    ViewRegistry,
+    WorkbenchView,
+    default_registry,
+    section_title,
+)
 
 if TYPE_CHECKING:
     from workbench.ui.import_wizard import ImportWizard
@@ -58,13 +65,17 @@ APP_TITLE = "Compliance Workbench"
 _KEY_ROLE = int(Qt.ItemDataRole.UserRole) + 1
 
 #: Table names of the status-bar counts, in reading order.
-STATUS_COUNTS = (
-    ("customers", "customers"),
-    ("fabs", "fabs"),
-    ("machines", "machines"),
-    ("contracts", "contracts"),
-    ("obligations", "obligations"),
-)
+STATUS_COUNTS = ("customers", "fabs", "machines", "contracts", "obligations")
+
+
+def role_name(role: str) -> str:
+    """A role (viewer, analyst, approver) as the UI language names it."""
+    names = {
+        "viewer": QCoreApplication.translate("Roles", "viewer"),
+        "analyst": QCoreApplication.translate("Roles", "analyst"),
+        "approver": QCoreApplication.translate("Roles", "approver"),
+    }
+    return names.get(role, role)
 
 
 #: QSettings key of the database the user last opened in the window.
@@ -89,6 +100,9 @@ class MainWindow(QMainWindow):
         self.writer = JobRunner(self, serial=True)
         self.context = ViewContext(db, self.jobs, self.writer)
         self.context.message.connect(self._show_message)
+        self.context.requested.connect(self.do_request)
+        #: The demo book "Open the demo book" opens; tests point it at a temporary file.
+        self.demo_book_path = demo.demo_book_path()
         self.views: dict[str, WorkbenchView] = {}
         self.info: DatabaseInfo | None = None
 
@@ -110,33 +124,49 @@ class MainWindow(QMainWindow):
 
     # -- construction -------------------------------------------------------------------------
 
+    def status_counts(self) -> list[tuple[str, str]]:
+        """(table, "%1 customers") of the status-bar counts, in the UI language."""
+        return [
+            ("customers", self.tr("%1 customers")),
+            ("fabs", self.tr("%1 fabs")),
+            ("machines", self.tr("%1 machines")),
+            ("contracts", self.tr("%1 contracts")),
+            ("obligations", self.tr("%1 obligations")),
+        ]
+
     def _build_actions(self) -> None:
-        self.open_action = QAction(icons.icon("open"), "&Open Database…", self)
+        self.open_action = QAction(icons.icon("open"), self.tr("&Open Database…"), self)
         self.open_action.setShortcut(QKeySequence.StandardKey.Open)
-        self.open_action.setStatusTip("Open another SQLite database file")
+        self.open_action.setStatusTip(self.tr("Open another SQLite database file"))
         self.open_action.triggered.connect(self.choose_database)
-        self.open_url_action = QAction("Open Database &URL…", self)
-        self.open_url_action.setStatusTip("Connect to a PostgreSQL server by URL")
+        self.open_url_action = QAction(self.tr("Open Database &URL…"), self)
+        self.open_url_action.setStatusTip(self.tr("Connect to a PostgreSQL server by URL"))
         self.open_url_action.triggered.connect(self.choose_database_url)
-        self.import_action = QAction(icons.icon("import"), "&Import…", self)
+        self.import_action = QAction(icons.icon("import"), self.tr("&Import…"), self)
         self.import_action.setShortcut(QKeySequence("Ctrl+I"))
-        self.import_action.setStatusTip("Read installed-base spreadsheets into this database")
+        self.import_action.setStatusTip(
+            self.tr("Read installed-base spreadsheets into this database")
+        )
         self.import_action.triggered.connect(self.choose_import)
-        self.backup_action = QAction(icons.icon("backup"), "&Back Up…", self)
-        self.backup_action.setStatusTip("Write a consistent copy of the database to a file")
+        self.backup_action = QAction(icons.icon("backup"), self.tr("&Back Up…"), self)
+        self.backup_action.setStatusTip(
+            self.tr("Write a consistent copy of the database to a file")
+        )
         self.backup_action.triggered.connect(self.choose_backup)
-        self.demo_action = QAction("Load &Demo Book…", self)
-        self.demo_action.setStatusTip("Fill this empty database with the demo book")
+        self.demo_action = QAction(self.tr("Load &Demo Book…"), self)
+        self.demo_action.setStatusTip(self.tr("Fill this empty database with the demo book"))
         self.demo_action.triggered.connect(self.load_demo_book)
-        self.quit_action = QAction("&Quit", self)
+        self.quit_action = QAction(self.tr("&Quit"), self)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         self.quit_action.triggered.connect(self.close)
-        self.reload_action = QAction(icons.icon("refresh"), "&Reload", self)
+        self.reload_action = QAction(icons.icon("refresh"), self.tr("&Reload"), self)
         self.reload_action.setShortcut(QKeySequence.StandardKey.Refresh)
-        self.reload_action.setStatusTip("Read the current view again from the database")
+        self.reload_action.setStatusTip(self.tr("Read the current view again from the database"))
         self.reload_action.triggered.connect(self.reload_current)
-        self.about_action = QAction(icons.icon("about"), f"&About {APP_TITLE}", self)
+        self.about_action = QAction(
+            icons.icon("about"), self.tr("&About %1").replace("%1", APP_TITLE), self
+        )
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.about_action.triggered.connect(self.show_about)
 
@@ -155,7 +185,7 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
+        file_menu = bar.addMenu(self.tr("&File"))
         file_menu.addAction(self.open_action)
         file_menu.addAction(self.open_url_action)
         file_menu.addSeparator()
@@ -164,8 +194,8 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.demo_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
-        self.editing.fill_menu(bar.addMenu("&Edit"))
-        view_menu = bar.addMenu("&View")
+        self.editing.fill_menu(bar.addMenu(self.tr("&Edit")))
+        view_menu = bar.addMenu(self.tr("&View"))
         section = None
         for entry in self.registry.entries():
             if section is not None and entry.section != section:
@@ -174,11 +204,26 @@ class MainWindow(QMainWindow):
             view_menu.addAction(self.view_actions[entry.key])
         view_menu.addSeparator()
         view_menu.addAction(self.reload_action)
-        help_menu = bar.addMenu("&Help")
+        view_menu.addSeparator()
+        self.language_menu = view_menu.addMenu(self.tr("&Language"))
+        self.language_actions: dict[str, QAction] = {}
+        group = QActionGroup(self)
+        group.setExclusive(True)
+        saved = str(QSettings().value(i18n.LANGUAGE_KEY, i18n.SYSTEM) or i18n.SYSTEM)
+        choices = [(i18n.SYSTEM, self.tr("System language")), *i18n.LANGUAGES.items()]
+        for code, name in choices:
+            action = QAction(name, self)
+            action.setCheckable(True)
+            action.setChecked(code == saved)
+            action.triggered.connect(lambda _checked=False, c=code: self.choose_language(c))
+            group.addAction(action)
+            self.language_menu.addAction(action)
+            self.language_actions[code] = action
+        help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(self.about_action)
 
     def _build_toolbar(self) -> None:
-        toolbar = QToolBar("Main toolbar", self)
+        toolbar = QToolBar(self.tr("Main toolbar"), self)
         toolbar.setObjectName("mainToolbar")
         toolbar.setMovable(False)
         toolbar.setIconSize(QSize(18, 18))
@@ -206,7 +251,7 @@ class MainWindow(QMainWindow):
         for entry in self.registry.entries():
             if entry.section != section:
                 section = entry.section
-                caption = QListWidgetItem(section.upper())
+                caption = QListWidgetItem(section_title(section).upper())
                 caption.setFlags(Qt.ItemFlag.NoItemFlags)
                 caption.setData(_KEY_ROLE, None)
                 caption.setSizeHint(QSize(200, 34))
@@ -220,6 +265,16 @@ class MainWindow(QMainWindow):
 
         self.stack = QStackedWidget()
         self.stack.setObjectName("viewStack")
+        #: Above every view but the dashboard while the book is empty: what it needs, first steps.
+        self.empty_banner = onboarding.EmptyViewBanner()
+        self.empty_banner.requested.connect(self.do_request)
+        self.empty_banner.hide()
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.setSpacing(0)
+        right_layout.addWidget(self.empty_banner)
+        right_layout.addWidget(self.stack, 1)
         body = QWidget()
         layout = QHBoxLayout(body)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -229,7 +284,7 @@ class MainWindow(QMainWindow):
         divider.setObjectName("sidebarDivider")
         divider.setFrameShape(QFrame.Shape.VLine)
         layout.addWidget(divider)
-        layout.addWidget(self.stack, 1)
+        layout.addWidget(right, 1)
         self.setCentralWidget(body)
 
     def _build_status_bar(self) -> None:
@@ -279,6 +334,7 @@ class MainWindow(QMainWindow):
             if item.data(_KEY_ROLE) == key and self.sidebar.currentRow() != row:
                 self.sidebar.setCurrentRow(row)
         shown.activate()
+        self._update_empty_banner()
         emit(self.view_changed, key)
         return shown
 
@@ -315,7 +371,7 @@ class MainWindow(QMainWindow):
         if self.db.backend == "sqlite":
             location = location.removeprefix("sqlite:///") or location
         self.db_label.setText(f"{backend} · {location}")
-        self.db_label.setToolTip(f"Database in use: {self.db.display_url}")
+        self.db_label.setToolTip(self.tr("Database in use: %1").replace("%1", self.db.display_url))
         self.backup_action.setEnabled(self.db.backend == "sqlite")
 
     def _refresh_info(self) -> None:
@@ -329,9 +385,14 @@ class MainWindow(QMainWindow):
 
     def _on_info(self, info: DatabaseInfo) -> None:
         self.info = info
-        parts = [f"{info.counts.get(key, 0):,} {label}" for key, label in STATUS_COUNTS]
+        locale = QLocale()
+        parts = [
+            label.replace("%1", locale.toString(info.counts.get(key, 0)))
+            for key, label in self.status_counts()
+        ]
         self.counts_label.setText("  ·  ".join(parts))
         self.demo_action.setEnabled(info.counts.get("customers", 0) == 0)
+        self._update_empty_banner()
         emit(self.info_loaded, info)
 
     def set_database(self, db: Database) -> None:
@@ -352,7 +413,7 @@ class MainWindow(QMainWindow):
             db = database.open_database(url)
         except WorkbenchError as exc:
             QApplication.restoreOverrideCursor()
-            QMessageBox.warning(self, "Cannot open database", str(exc))
+            QMessageBox.warning(self, self.tr("Cannot open database"), str(exc))
             return False
         QApplication.restoreOverrideCursor()
         self.set_database(db)
@@ -360,15 +421,15 @@ class MainWindow(QMainWindow):
             # The next start opens this database too (a team's shared server, say), unless
             # --db or WORKBENCH_DB says otherwise.
             QSettings().setValue(REMEMBERED_DATABASE, database.rememberable_url(db.url))
-        self._show_message(f"Opened {db.display_url}")
+        self._show_message(self.tr("Opened %1").replace("%1", db.display_url))
         return True
 
     def choose_database(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
             self,
-            "Open database",
+            self.tr("Open database"),
             str(Path.home()),
-            "Workbench databases (*.sqlite3 *.sqlite *.db);;All files (*)",
+            self.tr("Workbench databases (*.sqlite3 *.sqlite *.db);;All files (*)"),
         )
         if path:
             self.open_database(path)
@@ -376,8 +437,8 @@ class MainWindow(QMainWindow):
     def choose_database_url(self) -> None:
         url, ok = QInputDialog.getText(
             self,
-            "Open database URL",
-            "SQLAlchemy URL, e.g. postgresql://user@host/workbench:",
+            self.tr("Open database URL"),
+            self.tr("SQLAlchemy URL, e.g. postgresql://user@host/workbench:"),
         )
         if ok and url.strip():
             self.open_database(url.strip())
@@ -385,7 +446,10 @@ class MainWindow(QMainWindow):
     def choose_backup(self) -> None:
         suggested = Path.home() / f"workbench-backup-{date.today().isoformat()}.sqlite3"
         path, _ = QFileDialog.getSaveFileName(
-            self, "Back up database", str(suggested), "SQLite database (*.sqlite3)"
+            self,
+            self.tr("Back up database"),
+            str(suggested),
+            self.tr("SQLite database (*.sqlite3)"),
         )
         if path:
             self.back_up(Path(path))
@@ -397,8 +461,12 @@ class MainWindow(QMainWindow):
             return database.backup(db, target)
 
         job = self.writer.submit("backup", work)
-        job.succeeded.connect(lambda written: self._show_message(f"Backup written to {written}"))
-        job.failed.connect(lambda exc: self._report_failure("Backup failed", exc))
+        job.succeeded.connect(
+            lambda written: self._show_message(
+                self.tr("Backup written to %1").replace("%1", str(written))
+            )
+        )
+        job.failed.connect(lambda exc: self._report_failure(self.tr("Backup failed"), exc))
 
     def load_demo_book(self) -> None:
         """Fill an empty database with the demo book, with progress and cancel."""
@@ -410,20 +478,23 @@ class MainWindow(QMainWindow):
         job, _dialog = run_with_progress(
             self,
             self.writer,
-            "Loading demo book",
-            "Writing customers, fabs, machines and contracts…",
+            self.tr("Loading demo book"),
+            self.tr("Writing customers, fabs, machines and contracts…"),
             work,
         )
         job.succeeded.connect(self._on_demo_loaded)
-        job.failed.connect(lambda exc: self._report_failure("Demo book not loaded", exc))
+        job.failed.connect(lambda exc: self._report_failure(self.tr("Demo book not loaded"), exc))
         job.cancelled.connect(
-            lambda: self._show_message("Demo book cancelled; the database is unchanged.")
+            lambda: self._show_message(self.tr("Demo book cancelled; the database is unchanged."))
         )
         self.demo_job = job
 
     def _on_demo_loaded(self, result: demo.DemoResult) -> None:
+        locale = QLocale()
         self._show_message(
-            f"Demo book loaded: {result.machines:,} machines, {result.contracts:,} contracts."
+            self.tr("Demo book loaded: %1 machines, %2 contracts.")
+            .replace("%1", locale.toString(result.machines))
+            .replace("%2", locale.toString(result.contracts))
         )
         emit(self.context.database_changed)
         self._refresh_info()
@@ -432,7 +503,9 @@ class MainWindow(QMainWindow):
         if isinstance(exc, WorkbenchError):
             QMessageBox.warning(self, title, str(exc))
         else:
-            QMessageBox.critical(self, title, f"{title}: {exc}")
+            QMessageBox.critical(
+                self, title, self.tr("%1: %2").replace("%1", title).replace("%2", str(exc))
+            )
 
     # -- editing ------------------------------------------------------------------------------
 
@@ -445,10 +518,15 @@ class MainWindow(QMainWindow):
         self._refresh_info()
 
     def _on_role(self, info: RoleInfo) -> None:
-        self.role_label.setText(f"{info.user} · {info.role}")
+        role = role_name(info.role)
+        self.role_label.setText(f"{info.user} · {role}")
+        tip = (
+            self.tr("You work as %1, %2 in this book (%3). You can read but not change it.")
+            if info.role == "viewer"
+            else self.tr("You work as %1, %2 in this book (%3).")
+        )
         self.role_label.setToolTip(
-            f"You work as {info.user}, {info.role} in this book ({info.source})."
-            + (" You can read but not change it." if info.role == "viewer" else "")
+            tip.replace("%1", info.user).replace("%2", role).replace("%3", info.source)
         )
 
     # -- misc ---------------------------------------------------------------------------------
@@ -458,7 +536,77 @@ class MainWindow(QMainWindow):
 
     def _on_busy(self, _count: int) -> None:
         busy = self.jobs.active + self.writer.active
-        self.busy_label.setText("Working…" if busy else "")
+        self.busy_label.setText(self.tr("Working…") if busy else "")
+
+    # -- language -----------------------------------------------------------------------------
+
+    def choose_language(self, language: str) -> None:
+        """Remember the language; the window speaks it from its next start (menus, views and
+        their cached texts are built once, so switching live would leave half of it behind)."""
+        i18n.save_language(language)
+        shown = i18n.chosen_language()
+        QMessageBox.information(
+            self,
+            self.tr("Language"),
+            self.tr("Compliance Workbench will speak %1 when you next open it.").replace(
+                "%1", i18n.LANGUAGES[shown]
+            ),
+        )
+
+    # -- first steps --------------------------------------------------------------------------
+
+    @property
+    def book_is_empty(self) -> bool:
+        """True once the counts say the book holds no installed base (False until they came)."""
+        info = self.info
+        return info is not None and not any(
+            info.counts.get(key, 0) for key in ("customers", "fabs", "machines")
+        )
+
+    def _update_empty_banner(self) -> None:
+        key = self.current_key
+        show = self.book_is_empty and key is not None and key != "dashboard"
+        if show and key is not None:
+            self.empty_banner.set_view(key)
+        self.empty_banner.setVisible(show)
+
+    def do_request(self, action: str) -> None:
+        """Carry out a step a guide offered (``onboarding.ACTION_*``)."""
+        if action == onboarding.ACTION_IMPORT:
+            self.open_import()
+        elif action == onboarding.ACTION_DEMO:
+            self.open_demo_book()
+        elif action == onboarding.ACTION_TEAM:
+            self.choose_database_url()
+        elif action == onboarding.ACTION_LIST:
+            screening = self.show_view("screening")
+            choose = getattr(screening, "choose_list_file", None)
+            if callable(choose):
+                choose()
+        elif action == onboarding.ACTION_CUSTOMERS:
+            self.show_view("customers")
+        elif action == onboarding.ACTION_SCREENING:
+            self.show_view("screening")
+        elif action == onboarding.ACTION_HISTORY:
+            self.show_view("imports")
+        elif action == onboarding.ACTION_UNKNOWN_MODELS:
+            machines = self.show_view("installed-base")
+            header = getattr(machines, "header", None)
+            if header is not None:
+                header.set_filter("category", "unknown", immediate=True)
+        else:
+            raise ValueError(f"No such first step: {action!r}")
+
+    def open_demo_book(self) -> bool:
+        """Open the demo book (a file of its own beside the user's book), filling it the first
+        time; the book that was open stays as it was."""
+        path = self.demo_book_path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if not self.open_database(str(path)):
+            return False
+        if database.is_empty(self.db):
+            self.load_demo_book()
+        return True
 
     # -- import ---------------------------------------------------------------------------------
 
@@ -488,7 +636,7 @@ class MainWindow(QMainWindow):
             shiboken6.delete(wizard)
 
     def _on_imported(self, batch_id: int) -> None:
-        self._show_message(f"Import batch {batch_id} committed.")
+        self._show_message(self.tr("Import batch %1 committed.").replace("%1", str(batch_id)))
         self._refresh_info()
 
     @staticmethod

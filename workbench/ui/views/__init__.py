@@ -7,6 +7,8 @@ for Screening; "Records" for Audit and Reports).
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
 from workbench.services import overview
 from workbench.ui.views.audit import AuditView
 from workbench.ui.views.base import ViewContext, WorkbenchView
@@ -19,7 +21,31 @@ from workbench.ui.views.registry import ViewEntry, ViewRegistry
 from workbench.ui.views.restrictions import RestrictionsView
 from workbench.ui.views.screening import ScreeningView
 
-__all__ = ["ViewContext", "ViewEntry", "ViewRegistry", "WorkbenchView", "default_registry"]
+__all__ = [
+    "ViewContext",
+    "ViewEntry",
+    "ViewRegistry",
+    "WorkbenchView",
+    "default_registry",
+    "section_title",
+]
+
+translate = QCoreApplication.translate
+
+#: Sidebar sections: the entries' ``section`` keys stay English (views added later name them);
+#: only the caption is translated.
+_SECTIONS = (
+    QT_TRANSLATE_NOOP("ViewSection", "Overview"),
+    QT_TRANSLATE_NOOP("ViewSection", "Book"),
+    QT_TRANSLATE_NOOP("ViewSection", "Analysis"),
+    QT_TRANSLATE_NOOP("ViewSection", "Compliance"),
+    QT_TRANSLATE_NOOP("ViewSection", "Records"),
+)
+
+
+def section_title(section: str) -> str:
+    """The caption of a sidebar section in the UI language."""
+    return translate("ViewSection", section)
 
 
 def installed_base_view(context: ViewContext) -> WorkbenchView:
@@ -27,11 +53,13 @@ def installed_base_view(context: ViewContext) -> WorkbenchView:
         context,
         "installed-base",
         "machines",
-        title="Installed base",
+        title=translate("Views", "Installed base"),
         nouns=("machine", "machines"),
         detail=overview.machine_detail,
-        detail_caption="Service obligations",
-        empty_detail="Select a machine to see its fab, classification and obligations.",
+        detail_caption=translate("Views", "Service obligations"),
+        empty_detail=translate(
+            "Views", "Select a machine to see its fab, classification and obligations."
+        ),
     )
 
 
@@ -40,11 +68,11 @@ def contracts_view(context: ViewContext) -> WorkbenchView:
         context,
         "contracts",
         "contracts",
-        title="Service contracts",
+        title=translate("Views", "Service contracts"),
         nouns=("contract", "contracts"),
         detail=overview.contract_detail,
-        detail_caption="Covered machines",
-        empty_detail="Select a contract to see its terms and covered machines.",
+        detail_caption=translate("Views", "Covered machines"),
+        empty_detail=translate("Views", "Select a contract to see its terms and covered machines."),
     )
 
 
@@ -53,100 +81,107 @@ def default_registry() -> ViewRegistry:
     registry.register(
         ViewEntry(
             "dashboard",
-            "Dashboard",
+            translate("Views", "Dashboard"),
             "dashboard",
             DashboardView,
             section="Overview",
             order=10,
-            tooltip="Counts and charts of the whole book",
+            tooltip=translate("Views", "Counts and charts of the whole book"),
         )
     )
     registry.register(
         ViewEntry(
             "customers",
-            "Customers and Fabs",
+            translate("Views", "Customers and Fabs"),
             "customers",
             CustomersView,
             section="Book",
             order=20,
-            tooltip="Groups, customers, fabs and their machines",
+            tooltip=translate("Views", "Groups, customers, fabs and their machines"),
         )
     )
     registry.register(
         ViewEntry(
             "installed-base",
-            "Installed Base",
+            translate("Views", "Installed Base"),
             "installed-base",
             installed_base_view,
             section="Book",
             order=30,
-            tooltip="Every machine shipped, by serial number",
+            tooltip=translate("Views", "Every machine shipped, by serial number"),
         )
     )
     registry.register(
         ViewEntry(
             "contracts",
-            "Contracts",
+            translate("Views", "Contracts"),
             "contracts",
             contracts_view,
             section="Book",
             order=40,
-            tooltip="Service contracts and what they cover",
+            tooltip=translate("Views", "Service contracts and what they cover"),
         )
     )
     registry.register(
         ViewEntry(
             "imports",
-            "Import History",
+            translate("Views", "Import History"),
             "import",
             ImportsView,
             section="Book",
             order=42,
-            tooltip="Every import batch: its files, counts and the records it wrote",
+            tooltip=translate(
+                "Views", "Every import batch: its files, counts and the records it wrote"
+            ),
         )
     )
     registry.register(
         ViewEntry(
             "restrictions",
-            "Restrictions",
+            translate("Views", "Restrictions"),
             "restrictions",
             RestrictionsView,
             section="Analysis",
             order=44,
-            tooltip="Rule packs, scenarios and the rule editor",
+            tooltip=translate("Views", "Rule packs, scenarios and the rule editor"),
         )
     )
     registry.register(
         ViewEntry(
             "impact",
-            "Impact",
+            translate("Views", "Impact"),
             "impact",
             ImpactView,
             section="Analysis",
             order=46,
-            tooltip="Run a scenario, read every hit and why, compare runs",
+            tooltip=translate("Views", "Run a scenario, read every hit and why, compare runs"),
         )
     )
     registry.register(
         ViewEntry(
             "screening",
-            "Screening",
+            translate("Views", "Screening"),
             "screening",
             ScreeningView,
             section="Compliance",
             order=50,
-            tooltip="Restricted-party lists, the review queue of potential matches, name checks",
+            tooltip=translate(
+                "Views",
+                "Restricted-party lists, the review queue of potential matches, name checks",
+            ),
         )
     )
     registry.register(
         ViewEntry(
             "audit",
-            "Audit Trail",
+            translate("Views", "Audit Trail"),
             "audit",
             AuditView,
             section="Records",
             order=60,
-            tooltip="Who changed what, when and why; verify the chain, export for auditors",
+            tooltip=translate(
+                "Views", "Who changed what, when and why; verify the chain, export for auditors"
+            ),
         )
     )
     return registry

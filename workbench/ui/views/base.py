@@ -22,6 +22,9 @@ class ViewContext(QObject):
     database_changed = Signal()
     #: A view reports a user-facing problem (one sentence) for the status bar.
     message = Signal(str)
+    #: A view asks the main window for a step it cannot take itself (open the import wizard,
+    #: another database, another view): one of the ``ACTION_*`` keys of ``ui.onboarding``.
+    requested = Signal(str)
 
     def __init__(self, db: Database, jobs: JobRunner, writer: JobRunner) -> None:
         super().__init__()

@@ -7,10 +7,11 @@ value per currency (never summed across currencies: the book holds no exchange r
 
 from __future__ import annotations
 
+import gettext
 from functools import cache
 
 import pycountry
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, Qt
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -22,10 +23,11 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.domain.cancel import CancelToken, Progress
-from workbench.services import overview, ui_support
+from workbench.services import onboarding, overview, ui_support
 from workbench.ui.badges import TONE_COLOURS
 from workbench.ui.charts import Bar, BarChart
 from workbench.ui.formatting import Tone, format_compact
+from workbench.ui.onboarding import FollowUpPanel, StartPanel
 from workbench.ui.signals import emit
 from workbench.ui.views.base import ViewContext, WorkbenchView
 
@@ -34,14 +36,34 @@ TOP_COUNTRIES = 10
 #: Customer groups shown in the "largest groups" chart.
 TOP_GROUPS = 6
 
-CARDS = (
-    ("customers", "Customers", "legal entities"),
-    ("fabs", "Fabs", "facilities"),
-    ("machines", "Machines", "installed units"),
-    ("contracts", "Contracts", "service contracts"),
-    ("obligations", "Obligations", "service lines"),
-    ("listed", "Listed customers", "on a restricted-party list"),
-)
+
+def cards() -> list[tuple[str, str, str]]:
+    """(key, caption, note) of the count cards, in the UI language."""
+    translate = QCoreApplication.translate
+    return [
+        (
+            "customers",
+            translate("Dashboard", "Customers"),
+            translate("Dashboard", "legal entities"),
+        ),
+        ("fabs", translate("Dashboard", "Fabs"), translate("Dashboard", "facilities")),
+        ("machines", translate("Dashboard", "Machines"), translate("Dashboard", "installed units")),
+        (
+            "contracts",
+            translate("Dashboard", "Contracts"),
+            translate("Dashboard", "service contracts"),
+        ),
+        (
+            "obligations",
+            translate("Dashboard", "Obligations"),
+            translate("Dashboard", "service lines"),
+        ),
+        (
+            "listed",
+            translate("Dashboard", "Listed customers"),
+            translate("Dashboard", "on a restricted-party list"),
+        ),
+    ]
 
 
 #: Names people use where the ISO name reads oddly in a chart.
@@ -58,14 +80,26 @@ _SHORT_NAMES = {
 
 
 @cache
-def country_name(code: str) -> str:
-    """Common English name of an ISO code ("TW" -> "Taiwan"), or the code when unknown."""
-    if code in _SHORT_NAMES:
-        return _SHORT_NAMES[code]
+def country_name(code: str, language: str = "en") -> str:
+    """Common name of an ISO code ("TW" -> "Taiwan") in ``language``, or the code when unknown.
+
+    The names come from pycountry's ISO 3166 catalogues (Debian's iso-codes translations), so
+    a German user reads "Niederlande" and a Japanese one "オランダ" without a list of our own.
+    """
     country = pycountry.countries.get(alpha_2=code)
     if country is None:
         return code
-    return str(getattr(country, "common_name", None) or country.name)
+    english = _SHORT_NAMES.get(code) or str(getattr(country, "common_name", None) or country.name)
+    if language == "en":
+        return english
+    try:
+        catalogue = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[language])
+    except OSError:
+        return english
+    # The common name where ISO has one: its official name can carry politics the user did
+    # not ask for ("Taiwan, Province of China").
+    source = str(getattr(country, "common_name", None) or country.name)
+    return catalogue.gettext(source)
 
 
 class StatCard(QFrame):
@@ -86,7 +120,8 @@ class StatCard(QFrame):
         layout.addWidget(self.note)
 
     def set_value(self, value: int) -> None:
-        self.value.setText(f"{value:,}")
+        self.value.setText(QLocale().toString(value))
+        self.setAccessibleName(f"{self.caption.text()}: {self.value.text()} {self.note.text()}")
 
 
 class Panel(QFrame):
@@ -105,6 +140,7 @@ class Panel(QFrame):
         note.setWordWrap(True)
         layout.addWidget(heading)
         layout.addWidget(note)
+        body.setAccessibleName(title)
         layout.addSpacing(8)
         layout.addWidget(body)
         layout.addStretch(1)
@@ -132,7 +168,7 @@ class CurrencyList(QWidget):
         for row, (currency, total) in enumerate(sorted(values.items())):
             code = QLabel(currency)
             code.setObjectName("currencyCode")
-            amount = QLabel(f"{total:,.0f}")
+            amount = QLabel(QLocale().toString(total, "f", 0))
             amount.setObjectName("currencyAmount")
             amount.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             short = QLabel(f"≈ {format_compact(total)}")
@@ -142,20 +178,35 @@ class CurrencyList(QWidget):
             self._grid.addWidget(short, row, 2)
             self.rows.append((currency, amount.text()))
         if not values:
-            self._grid.addWidget(QLabel("No contracts yet"), 0, 0)
+            self._grid.addWidget(QLabel(self.tr("No contracts yet")), 0, 0)
+
+
+def _count_text(value: float) -> str:
+    return QLocale().toString(int(value))
 
 
 class DashboardView(WorkbenchView):
     def __init__(self, context: ViewContext, parent: QWidget | None = None) -> None:
         super().__init__(context, "dashboard", parent)
-        self.cards = {key: StatCard(title, note) for key, title, note in CARDS}
-        self.by_country = BarChart("machines", lambda v: f"{v:,.0f}")
-        self.by_category = BarChart("machines", lambda v: f"{v:,.0f}")
-        self.advanced = BarChart("machines", lambda v: f"{v:,.0f}")
-        self.by_group = BarChart("machines", lambda v: f"{v:,.0f}")
+        self.cards = {key: StatCard(title, note) for key, title, note in cards()}
+        machines = self.tr("machines")
+        self.by_country = BarChart(machines, _count_text)
+        self.by_category = BarChart(machines, _count_text)
+        self.advanced = BarChart(machines, _count_text)
+        self.by_group = BarChart(machines, _count_text)
+        for chart in (self.by_country, self.by_category, self.advanced, self.by_group):
+            chart.empty_text = self.tr("No machines yet")
         self.currencies = CurrencyList()
+        self.start = StartPanel()
+        self.start.requested.connect(self.context.requested)
+        self.start.hide()
+        self.follow_up = FollowUpPanel()
+        self.follow_up.requested.connect(self.context.requested)
+        self.follow_up.hide()
+        #: The book's status as last read (None before the first reload finished).
+        self.status: onboarding.BookStatus | None = None
 
-        title = QLabel("Dashboard")
+        title = QLabel(self.tr("Dashboard"))
         title.setObjectName("viewTitle")
         self.subtitle = QLabel("")
         self.subtitle.setObjectName("viewCount")
@@ -165,18 +216,18 @@ class DashboardView(WorkbenchView):
         heading.addWidget(self.subtitle, 0, Qt.AlignmentFlag.AlignBottom)
         heading.addStretch(1)
 
-        cards = QHBoxLayout()
-        cards.setSpacing(12)
+        card_row = QHBoxLayout()
+        card_row.setSpacing(12)
         for card in self.cards.values():
-            cards.addWidget(card, 1)
+            card_row.addWidget(card, 1)
 
         panels = QGridLayout()
         panels.setHorizontalSpacing(14)
         panels.setVerticalSpacing(14)
         panels.addWidget(
             Panel(
-                "Machines by country",
-                "Where the installed base is, by fab location.",
+                self.tr("Machines by country"),
+                self.tr("Where the installed base is, by fab location."),
                 self.by_country,
             ),
             0,
@@ -184,8 +235,8 @@ class DashboardView(WorkbenchView):
         )
         panels.addWidget(
             Panel(
-                "Largest customer groups",
-                "Machines per group, subsidiaries included.",
+                self.tr("Largest customer groups"),
+                self.tr("Machines per group, subsidiaries included."),
                 self.by_group,
             ),
             1,
@@ -193,8 +244,8 @@ class DashboardView(WorkbenchView):
         )
         panels.addWidget(
             Panel(
-                "Machines by equipment category",
-                "Installed units per catalogue category.",
+                self.tr("Machines by equipment category"),
+                self.tr("Installed units per catalogue category."),
                 self.by_category,
             ),
             0,
@@ -204,9 +255,11 @@ class DashboardView(WorkbenchView):
         )
         panels.addWidget(
             Panel(
-                "Machines at advanced-node fabs",
-                "87 FR 62186: logic non-planar or ≤ 16/14 nm, DRAM ≤ 18 nm half-pitch, "
-                "NAND ≥ 128 layers. Unknown technology counts as a risk.",
+                self.tr("Machines at advanced-node fabs"),
+                self.tr(
+                    "87 FR 62186: logic non-planar or ≤ 16/14 nm, DRAM ≤ 18 nm half-pitch, "
+                    "NAND ≥ 128 layers. Unknown technology counts as a risk."
+                ),
                 self.advanced,
             ),
             0,
@@ -214,8 +267,8 @@ class DashboardView(WorkbenchView):
         )
         panels.addWidget(
             Panel(
-                "Contract value by currency",
-                "All service contracts, each in its own currency.",
+                self.tr("Contract value by currency"),
+                self.tr("All service contracts, each in its own currency."),
                 self.currencies,
             ),
             1,
@@ -225,14 +278,25 @@ class DashboardView(WorkbenchView):
         panels.setColumnStretch(1, 5)
         panels.setColumnStretch(2, 4)
 
+        #: Cards and charts: hidden while the book is empty (six zero cards guide nobody).
+        self.figures = QWidget()
+        figures = QVBoxLayout(self.figures)
+        figures.setContentsMargins(0, 0, 0, 0)
+        figures.setSpacing(14)
+        figures.addWidget(self.follow_up)
+        figures.addLayout(card_row)
+        figures.addLayout(panels, 1)
+
         body = QWidget()
         body.setObjectName("dashboardBody")
         layout = QVBoxLayout(body)
         layout.setContentsMargins(20, 16, 20, 20)
         layout.setSpacing(14)
         layout.addLayout(heading)
-        layout.addLayout(cards)
-        layout.addLayout(panels, 1)
+        layout.addWidget(self.start)
+        layout.addWidget(self.figures, 1)
+        layout.addStretch(0)  # takes the spare height instead of the figures on an empty book
+        self._body_layout = layout
 
         scroll = QScrollArea()
         scroll.setObjectName("dashboardScroll")
@@ -248,50 +312,85 @@ class DashboardView(WorkbenchView):
 
         def work(
             _progress: Progress, _cancel: CancelToken
-        ) -> tuple[overview.Dashboard, list[ui_support.GroupTally]]:
-            return overview.dashboard(db), ui_support.top_customer_groups(db, TOP_GROUPS)
+        ) -> tuple[overview.Dashboard, list[ui_support.GroupTally], onboarding.BookStatus]:
+            return (
+                overview.dashboard(db),
+                ui_support.top_customer_groups(db, TOP_GROUPS),
+                onboarding.book_status(db),
+            )
 
         job = self.context.jobs.submit("dashboard", work)
         job.succeeded.connect(self._show)
-        job.failed.connect(lambda exc: emit(self.context.message, f"Dashboard: {exc}"))
+        job.failed.connect(
+            lambda exc: emit(self.context.message, self.tr("Dashboard: %1").replace("%1", str(exc)))
+        )
 
-    def _show(self, result: tuple[overview.Dashboard, list[ui_support.GroupTally]]) -> None:
-        data, groups = result
+    def _show(
+        self,
+        result: tuple[overview.Dashboard, list[ui_support.GroupTally], onboarding.BookStatus],
+    ) -> None:
+        data, groups, status = result
+        self.status = status
+        self.start.setVisible(status.is_empty)
+        self.figures.setVisible(not status.is_empty)
+        self._body_layout.setStretch(2, 0 if status.is_empty else 1)
+        self._body_layout.setStretch(3, 1 if status.is_empty else 0)
+        self.follow_up.setVisible(not status.is_empty and status.open_questions > 0)
+        self.follow_up.set_status(status)
+        locale = QLocale()
+        language = locale.name().split("_")[0]
+        machines = self.tr("%1: %2 machines")
         self.by_group.set_bars(
-            [Bar(g.label, g.machines, tooltip=f"{g.name}: {g.machines:,} machines") for g in groups]
+            [
+                Bar(
+                    g.label,
+                    g.machines,
+                    tooltip=machines.replace("%1", g.name).replace(
+                        "%2", locale.toString(g.machines)
+                    ),
+                )
+                for g in groups
+            ]
         )
         counts = dict(data.counts)
         counts["listed"] = data.listed_customers
         for key, card in self.cards.items():
             card.set_value(counts.get(key, 0))
-        self.subtitle.setText("the whole book in the open database")
+        self.subtitle.setText(
+            "" if status.is_empty else self.tr("the whole book in the open database")
+        )
 
         countries = sorted(data.by_country, key=lambda t: -t.machines)
         bars = [
             Bar(
-                f"{country_name(t.label)}",
+                country_name(t.label, language),
                 t.machines,
-                tooltip=f"{country_name(t.label)} ({t.label}): {t.machines:,} machines",
+                tooltip=machines.replace(
+                    "%1", f"{country_name(t.label, language)} ({t.label})"
+                ).replace("%2", locale.toString(t.machines)),
             )
             for t in countries[:TOP_COUNTRIES]
         ]
         rest = sum(t.machines for t in countries[TOP_COUNTRIES:])
         if rest:
-            bars.append(Bar("Other", rest, colour="#9aa6b4"))
+            bars.append(Bar(self.tr("Other"), rest, colour="#9aa6b4"))
         self.by_country.set_bars(bars)
         self.by_category.set_bars(
-            [Bar(t.label, t.machines) for t in sorted(data.by_category, key=lambda t: -t.machines)]
+            [
+                Bar(category_label(t.label), t.machines)
+                for t in sorted(data.by_category, key=lambda t: -t.machines)
+            ]
         )
         self.advanced.set_bars(
             [
                 Bar(
-                    "Advanced node",
+                    self.tr("Advanced node"),
                     data.advanced_node.get("advanced", 0),
                     TONE_COLOURS[Tone.DANGER][1],
                 ),
-                Bar("Technology unknown", data.advanced_node.get("unknown", 0), "#c98a12"),
+                Bar(self.tr("Technology unknown"), data.advanced_node.get("unknown", 0), "#c98a12"),
                 Bar(
-                    "Not advanced",
+                    self.tr("Not advanced"),
                     data.advanced_node.get("not advanced", 0),
                     TONE_COLOURS[Tone.OK][1],
                 ),
@@ -299,3 +398,35 @@ class DashboardView(WorkbenchView):
         )
         self.currencies.set_values(data.value_by_currency)
         self.set_ready(True)
+
+
+#: The equipment categories' labels, for lupdate: the domain names them in English and the
+#: dashboard translates them (context "EquipmentCategory").
+CATEGORY_LABELS = (
+    QT_TRANSLATE_NOOP("EquipmentCategory", "EUV lithography"),
+    QT_TRANSLATE_NOOP("EquipmentCategory", "DUV immersion lithography"),
+    QT_TRANSLATE_NOOP("EquipmentCategory", "DUV dry ArF lithography"),
+    QT_TRANSLATE_NOOP("EquipmentCategory", "KrF lithography"),
+    QT_TRANSLATE_NOOP("EquipmentCategory", "i-line lithography"),
+    QT_TRANSLATE_NOOP("EquipmentCategory", "Resist coater/developer"),
+    QT_TRANSLATE_NOOP("EquipmentCategory", "Etch (conductor)"),
+    QT_TRANSLATE_NOOP("EquipmentCategory", "Etch (dielectric)"),
+    QT_TRANSLATE_NOOP("EquipmentCategory", "Atomic layer deposition"),
+    QT_TRANSLATE_NOOP("EquipmentCategory", "Chemical vapour deposition"),
+    QT_TRANSLATE_NOOP("EquipmentCategory", "Physical vapour deposition"),
+    QT_TRANSLATE_NOOP("EquipmentCategory", "Epitaxy"),
+    QT_TRANSLATE_NOOP("EquipmentCategory", "Chemical mechanical planarisation"),
+    QT_TRANSLATE_NOOP("EquipmentCategory", "Wafer clean"),
+    QT_TRANSLATE_NOOP("EquipmentCategory", "Anneal"),
+    QT_TRANSLATE_NOOP("EquipmentCategory", "Ion implantation"),
+    QT_TRANSLATE_NOOP("EquipmentCategory", "Metrology"),
+    QT_TRANSLATE_NOOP("EquipmentCategory", "Inspection"),
+    QT_TRANSLATE_NOOP("EquipmentCategory", "Test"),
+    QT_TRANSLATE_NOOP("EquipmentCategory", "Other"),
+    QT_TRANSLATE_NOOP("EquipmentCategory", "Category unknown"),
+)
+
+
+def category_label(english: str) -> str:
+    """An equipment category's label (as the service gives it, in English) in the UI language."""
+    return QCoreApplication.translate("EquipmentCategory", english)
