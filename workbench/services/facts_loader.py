@@ -14,6 +14,7 @@ and one in ``FACTS_SCHEMA``.
 
 from __future__ import annotations
 
+import itertools
 from typing import Any
 
 import polars as pl
@@ -28,6 +29,7 @@ from workbench.rules.facts import (
     LISTINGS_SCHEMA,
     conform,
     conform_facts,
+    conform_licences,
 )
 from workbench.storage.database import Database
 from workbench.storage.frames import gather_by_key, read_frames
@@ -37,6 +39,7 @@ from workbench.storage.orm import (
     EquipmentModelRow,
     FabRow,
     LicenceRow,
+    LicenceScopeRow,
     MachineRow,
     ObligationRow,
     PartyListingRow,
@@ -279,9 +282,19 @@ def jurisdiction_of(authority: str) -> str:
     return AUTHORITY_JURISDICTION.get(key, key)
 
 
+def _split(text: str | None) -> list[str]:
+    return [s.strip() for s in (text or "").split(",") if s.strip()]
+
+
 def load_licences(db: Database) -> pl.DataFrame:
-    """Licences held (``LICENCES_SCHEMA``); an empty service list means every service."""
+    """Licences held (``LICENCES_SCHEMA``); an empty service list means every service.
+
+    A licence's customers, fabs and machines are its own columns plus its ``licence_scope``
+    rows; a licence naming several becomes one frame row per (customer, fab, machine)
+    combination, each kind that names none staying null ("any").
+    """
     lic = LicenceRow
+    scope = LicenceScopeRow
     with db.engine.connect() as conn:
         rows = conn.execute(
             select(
@@ -294,31 +307,47 @@ def load_licences(db: Database) -> pl.DataFrame:
                 lic.fab_id,
                 lic.machine_id,
                 lic.service_types,
+                lic.model_codes,
+                lic.classifications,
             ).order_by(lic.id)
         ).all()
-    records = [
-        {
-            "licence_id": lid,
-            "jurisdiction": jurisdiction_of(authority),
-            "number": number,
-            "valid_from": valid_from,
-            "valid_to": valid_to,
-            "customer_id": customer_id,
-            "fab_id": fab_id,
-            "machine_id": machine_id,
-            "service_types": [s for s in (services or "").split(",") if s],
-        }
-        for (
-            lid,
-            authority,
-            number,
-            valid_from,
-            valid_to,
-            customer_id,
-            fab_id,
-            machine_id,
-            services,
-        ) in rows
-    ]
+        named = conn.execute(
+            select(scope.licence_id, scope.customer_id, scope.fab_id, scope.machine_id).order_by(
+                scope.id
+            )
+        ).all()
+    extra: dict[int, tuple[set[int], set[int], set[int]]] = {}
+    for licence_id, customer_id, fab_id, machine_id in named:
+        sets = extra.setdefault(licence_id, (set(), set(), set()))
+        for found, value in zip(sets, (customer_id, fab_id, machine_id), strict=True):
+            if value is not None:
+                found.add(value)
+    records = []
+    for r in rows:
+        customers, fabs, machines = extra.get(r.id, (set(), set(), set()))
+        per_kind = [
+            sorted(found | ({own} if own is not None else set())) or [None]
+            for found, own in (
+                (customers, r.customer_id),
+                (fabs, r.fab_id),
+                (machines, r.machine_id),
+            )
+        ]
+        for customer_id, fab_id, machine_id in itertools.product(*per_kind):
+            records.append(
+                {
+                    "licence_id": r.id,
+                    "jurisdiction": jurisdiction_of(r.authority),
+                    "number": r.number,
+                    "valid_from": r.valid_from,
+                    "valid_to": r.valid_to,
+                    "customer_id": customer_id,
+                    "fab_id": fab_id,
+                    "machine_id": machine_id,
+                    "service_types": _split(r.service_types),
+                    "model_codes": _split(r.model_codes),
+                    "classifications": _split(r.classifications),
+                }
+            )
     frame = pl.DataFrame(records, schema=LICENCES_SCHEMA, orient="row")
-    return conform(frame, LICENCES_SCHEMA, "licences")
+    return conform_licences(frame)
