@@ -279,7 +279,13 @@ def load_listings(db: Database) -> pl.DataFrame:
 def jurisdiction_of(authority: str) -> str:
     """The jurisdiction of a licence's issuing authority (unknown names are kept as written)."""
     key = authority.strip().upper()
-    return AUTHORITY_JURISDICTION.get(key, key)
+    if key in AUTHORITY_JURISDICTION:
+        return AUTHORITY_JURISDICTION[key]
+    # "NL-CDIU", "Dutch CDIU", "KR MOTIE": a word of the name that is a known authority.
+    for word in key.replace("-", " ").replace("/", " ").split():
+        if word in AUTHORITY_JURISDICTION:
+            return AUTHORITY_JURISDICTION[word]
+    return key
 
 
 def _split(text: str | None) -> list[str]:

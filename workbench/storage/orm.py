@@ -208,7 +208,9 @@ class ObligationRow(Base):
 
 class LicenceRow(_Tracked, Base):
     __tablename__ = "licences"
-    __table_args__ = (UniqueConstraint("authority", "number"),)
+    #: A number may come back with a new validity (a renewal under the same number); the
+    #: register refuses overlapping validity of one number (``services.licences``).
+    __table_args__ = (UniqueConstraint("authority", "number", "valid_from"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     authority: Mapped[str] = mapped_column(String(40))

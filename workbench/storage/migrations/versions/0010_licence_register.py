@@ -24,6 +24,13 @@ depends_on = None
 
 
 def upgrade() -> None:
+    # A batch copy of licences while nothing references it yet (the tables pointing at it are
+    # created below): one number may be renewed with a new validity.
+    with op.batch_alter_table('licences', schema=None) as batch_op:
+        batch_op.drop_constraint('uq_licences_authority_number', type_='unique')
+        batch_op.create_unique_constraint(
+            batch_op.f('uq_licences_authority_number_valid_from'),
+            ['authority', 'number', 'valid_from'])
     op.add_column('licences', sa.Column('licence_type', sa.String(length=20),
                                         server_default='individual', nullable=False))
     op.add_column('licences', sa.Column('value_limit', sa.Numeric(18, 2), nullable=True))
@@ -150,8 +157,11 @@ def downgrade() -> None:
     op.drop_table('licence_applications')
     op.drop_table('licence_documents')
     op.drop_table('licence_scope')
-    # Plain DROP COLUMN (SQLite >= 3.35), never a batch copy of licences: a copy would
-    # cascade-delete what still points at it.
+    # The tables pointing at licences are gone by now, so its batch copies are safe.
     for column in ('classifications', 'model_codes', 'conditions', 'quantity_limit',
                    'limit_currency', 'value_limit', 'licence_type'):
         op.drop_column('licences', column)
+    with op.batch_alter_table('licences', schema=None) as batch_op:
+        batch_op.drop_constraint('uq_licences_authority_number_valid_from', type_='unique')
+        batch_op.create_unique_constraint(
+            batch_op.f('uq_licences_authority_number'), ['authority', 'number'])
