@@ -229,7 +229,9 @@ def test_import_reports_every_bad_cell_by_row_and_column_and_writes_nothing(
     assert list_licences(db) == []
     rows = [HEADER, ["BIS", "D3", "individual", "2025-01-01", None, "NOBODY", None, None, None,
                      None, None]]  # fmt: skip
-    with pytest.raises(LicenceImportError, match="row 2: Licence BIS D3: the scope names .*NOBODY"):
+    with pytest.raises(
+        LicenceImportError, match=r"row 2: Licence BIS D3: the scope names .*NOBODY"
+    ):
         import_licences(db, _sheet(tmp_path / "bad2.xlsx", rows))
     assert list_licences(db) == []
 
