@@ -122,6 +122,8 @@ def test_same_number_may_be_renewed_but_never_overlap(db: Database, book: dict[s
     add_licence(db, _spec())
     with pytest.raises(LicenceError, match="overlaps it"):
         add_licence(db, _spec(valid_from=dt.date(2026, 6, 30), valid_to=None))
+    with pytest.raises(LicenceError, match="NL-CDIU NL-EXP-2025-001 is already in the register"):
+        add_licence(db, _spec(authority="NL", valid_from=dt.date(2025, 6, 1)))
     renewal = add_licence(db, _spec(valid_from=dt.date(2026, 7, 1), valid_to=None))
     assert len(list_licences(db)) == 2
     with pytest.raises(LicenceError, match="overlaps it"):

@@ -25,6 +25,7 @@ COMMAND_MODULES: list[str] = [
     "commands_report",
     "commands_import",
     "commands_audit",
+    "commands_licences",
 ]
 
 

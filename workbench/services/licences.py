@@ -21,13 +21,14 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
+import polars as pl
 from sqlalchemy import delete, func, insert, select
 from sqlalchemy import update as sql_update
 from sqlalchemy.orm import Session
 
 from workbench.domain.enums import ServiceType
 from workbench.domain.errors import WorkbenchError
-from workbench.services import audit, roles
+from workbench.services import audit, impact, roles, runs
 from workbench.services.facts_loader import jurisdiction_of
 from workbench.services.identity import current_user
 from workbench.storage import audit_log
@@ -46,6 +47,7 @@ from workbench.storage.orm import (
 #: Issuing authorities offered in forms (any other name is kept as written).
 AUTHORITIES = ("BIS", "NL-CDIU", "METI", "MOTIE", "EU", "BAFA", "ECJU")
 LICENCE_TYPES = ("individual", "general", "national")
+_CENT = Decimal("0.01")
 #: Largest licence document stored in the book.
 MAX_DOCUMENT_BYTES = 50 * 1024 * 1024
 
@@ -303,6 +305,9 @@ def clean_input(spec: LicenceInput) -> LicenceInput:
         service_types=tidy(s.lower() for s in spec.service_types),
         classifications=tidy(spec.classifications),
         limit_currency=(text(spec.limit_currency) or "").upper() or None,
+        value_limit=(
+            None if spec.value_limit is None else Decimal(spec.value_limit).quantize(_CENT)
+        ),
         conditions=text(spec.conditions),
         notes=text(spec.notes),
     )
@@ -401,17 +406,18 @@ def _resolve(session: Session, spec: LicenceInput) -> _Resolved:
 
 def _check_overlap(session: Session, spec: LicenceInput, licence_id: int | None) -> None:
     far = dt.date.max
-    stmt = select(LicenceRow.id, LicenceRow.valid_from, LicenceRow.valid_to).where(
-        func.upper(LicenceRow.authority) == spec.authority,
-        LicenceRow.number == spec.number,
-    )
-    for other_id, start, end in session.execute(stmt):
-        if other_id == licence_id:
+    # "NL" and "NL-CDIU" are one authority written two ways: compare jurisdictions.
+    stmt = select(
+        LicenceRow.id, LicenceRow.authority, LicenceRow.valid_from, LicenceRow.valid_to
+    ).where(LicenceRow.number == spec.number)
+    jurisdiction = jurisdiction_of(spec.authority)
+    for other_id, authority, start, end in session.execute(stmt):
+        if other_id == licence_id or jurisdiction_of(authority) != jurisdiction:
             continue
         if start <= (spec.valid_to or far) and spec.valid_from <= (end or far):
             until = end.isoformat() if end else "open-ended"
             raise LicenceError(
-                f"Licence {spec.authority} {spec.number} is already in the register valid "
+                f"Licence {authority} {spec.number} is already in the register valid "
                 f"{start} to {until}; the validity {spec.valid_from} to "
                 f"{spec.valid_to or 'open-ended'} overlaps it. Edit that licence, or enter "
                 "the renewal from the day after it ends."
@@ -727,3 +733,38 @@ def expiring(
         hits, value = (protected or {}).get(lic.spec.number, (0, {}))
         out.append(Expiring(lic, (end - as_of).days, hits, dict(value)))
     return sorted(out, key=lambda e: (e.days_left, e.licence.spec.number))
+
+
+def protected_by(hits: pl.DataFrame) -> dict[str, tuple[int, dict[str, float]]]:
+    """Per licence number, the licensed hits of a run it covers and their value at risk per
+    currency: what would be at risk without it. A hit covered by two licences counts for
+    both."""
+    if not hits.height:
+        return {}
+    licensed = (
+        hits.filter(pl.col("final_outcome") == "licensed")
+        .select(
+            pl.col("licence_numbers").cast(pl.String).str.split(", ").alias("number"),
+            pl.col("currency").cast(pl.String),
+            "value_at_risk",
+        )
+        .explode("number")
+        .drop_nulls("number")
+    )
+    out: dict[str, tuple[int, dict[str, float]]] = {}
+    for number, currency, count, value in (
+        licensed.group_by("number", "currency")
+        .agg(pl.len().alias("n"), pl.col("value_at_risk").sum().alias("v"))
+        .sort("number", "currency")
+        .iter_rows()
+    ):
+        hits_so_far, values = out.get(number, (0, {}))
+        values[currency] = float(value)
+        out[number] = (hits_so_far + int(count), values)
+    return out
+
+
+def latest_protection(db: Database) -> dict[str, tuple[int, dict[str, float]]]:
+    """``protected_by`` of the newest stored run ({} without runs)."""
+    run_id = impact.latest_run_id(db)
+    return {} if run_id is None else protected_by(runs.run_hits(db, run_id))
