@@ -15,6 +15,7 @@ from workbench.ui.views.customers import CustomersView
 from workbench.ui.views.dashboard import DashboardView
 from workbench.ui.views.impact import ImpactView
 from workbench.ui.views.imports import ImportsView
+from workbench.ui.views.licences import LicencesView
 from workbench.ui.views.registry import ViewEntry, ViewRegistry
 from workbench.ui.views.restrictions import RestrictionsView
 from workbench.ui.views.screening import ScreeningView
@@ -125,6 +126,17 @@ def default_registry() -> ViewRegistry:
             section="Analysis",
             order=46,
             tooltip="Run a scenario, read every hit and why, compare runs",
+        )
+    )
+    registry.register(
+        ViewEntry(
+            "licences",
+            "Licences",
+            "licences",
+            LicencesView,
+            section="Compliance",
+            order=48,
+            tooltip="Licences held: scope, validity, documents, what they protect, what ends soon",
         )
     )
     registry.register(
