@@ -26,6 +26,7 @@ COMMAND_MODULES: list[str] = [
     "commands_import",
     "commands_audit",
     "commands_licences",
+    "commands_applications",
 ]
 
 
