@@ -53,6 +53,10 @@ from workbench.storage.orm import (
     LicenceApplicationRow,
     MachineRow,
     ObligationRow,
+    RunContractRow,
+    RunHitRow,
+    RunObligationRow,
+    RunRuleRow,
 )
 
 #: The authority an application of a regime goes to.
@@ -557,3 +561,44 @@ def grant(
         )
         audit.record_many(session, [event, *events], "manual_edit", None, comment)
     return licence_id
+
+
+@dataclass(frozen=True)
+class HitKey:
+    """What drafting needs to know of a hit the user selected in a stored run."""
+
+    run_id: int
+    obligation_id: int
+    rule_id: str
+    customer_id: int
+    customer_name: str
+    final_outcome: str
+
+
+def hit_key(db: Database, hit_id: int) -> HitKey:
+    """The run, obligation, rule and customer of a stored hit (``run_hits.id``)."""
+    hit, rule, obligation, contract = RunHitRow, RunRuleRow, RunObligationRow, RunContractRow
+    with db.read() as session:
+        row = session.execute(
+            select(
+                hit.run_id,
+                hit.obligation_id,
+                rule.rule_id,
+                contract.customer_id,
+                contract.customer_name,
+                hit.final_outcome,
+            )
+            .join(rule, (rule.run_id == hit.run_id) & (rule.number == hit.rule_number))
+            .join(
+                obligation,
+                (obligation.run_id == hit.run_id) & (obligation.obligation_id == hit.obligation_id),
+            )
+            .join(
+                contract,
+                (contract.run_id == hit.run_id) & (contract.contract_id == obligation.contract_id),
+            )
+            .where(hit.id == hit_id)
+        ).one_or_none()
+    if row is None:
+        raise ApplicationError(f"Hit {hit_id} is not in any stored run.")
+    return HitKey(*row)
