@@ -9,12 +9,14 @@ from pathlib import Path
 import openpyxl
 import polars as pl
 import pytest
+from sqlalchemy import select
 
 from workbench.rules.packs import RuleBook, load_shipped_packs
-from workbench.services import applications, audit, demo, evaluation, runs
+from workbench.services import applications, audit, demo, evaluation, impact, runs
 from workbench.services.applications import ApplicationError
 from workbench.services.licences import list_licences
 from workbench.storage.database import Database
+from workbench.storage.orm import RunHitRow, RunRuleRow
 
 AS_OF = dt.date(2025, 6, 1)
 
@@ -137,6 +139,27 @@ def test_a_denial_keeps_the_hits_open_and_is_cited(
         how="semi",
     )
     assert set(after["final_outcome"].to_list()) == {"licence_required"}
+    with db.read() as session:
+        hit_id = session.scalar(
+            select(RunHitRow.id)
+            .join(
+                RunRuleRow,
+                (RunRuleRow.run_id == RunHitRow.run_id)
+                & (RunRuleRow.number == RunHitRow.rule_number),
+            )
+            .where(
+                RunHitRow.run_id == again.run_id,
+                RunHitRow.obligation_id == keys[0][0],
+                RunRuleRow.rule_id == keys[0][1],
+            )
+        )
+    assert hit_id is not None
+    detail = impact.hit_detail(db, hit_id)
+    assert detail is not None
+    assert detail.applications == [
+        f"Application #{app_id} to BIS: denied on 2025-08-01, reference REF-9: "
+        "Presumption of denial applies"
+    ]
     with pytest.raises(ApplicationError, match="is denied; it can become nothing"):
         applications.withdraw(db, app_id, dt.date(2025, 9, 1))
 

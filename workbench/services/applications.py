@@ -602,3 +602,36 @@ def hit_key(db: Database, hit_id: int) -> HitKey:
     if row is None:
         raise ApplicationError(f"Hit {hit_id} is not in any stored run.")
     return HitKey(*row)
+
+
+def notes_for_hit(session: Session, obligation_id: int, rule_id: str) -> list[str]:
+    """Each application that concerned a hit, as the hit's explanation cites it: a denial
+    with its date, reference and reasons; an open or granted one with its status."""
+    app, item = LicenceApplicationRow, LicenceApplicationItemRow
+    rows = session.execute(
+        select(
+            app.id,
+            app.authority,
+            app.status,
+            app.submitted_on,
+            app.reference,
+            app.decided_on,
+            app.decision_note,
+        )
+        .join(item, item.application_id == app.id)
+        .where(item.obligation_id == obligation_id, item.rule_id == rule_id)
+        .order_by(app.id)
+    ).all()
+    out = []
+    for app_id, authority, status, submitted, reference, decided, note in rows:
+        text = f"Application #{app_id} to {authority}: {_label(status)}"
+        if status in ("denied", "granted", "withdrawn") and decided:
+            text += f" on {decided}"
+        elif submitted:
+            text += f" (submitted {submitted})"
+        if reference:
+            text += f", reference {reference}"
+        if note and status in ("denied", "more_information"):
+            text += f": {note}"
+        out.append(text)
+    return out

@@ -28,7 +28,7 @@ from sqlalchemy.orm import Session
 
 from workbench.domain.enums import ServiceType
 from workbench.domain.errors import WorkbenchError
-from workbench.services import audit, impact, roles, runs
+from workbench.services import audit, roles, runs
 from workbench.services.facts_loader import jurisdiction_of
 from workbench.services.identity import current_user
 from workbench.storage import audit_log
@@ -766,5 +766,5 @@ def protected_by(hits: pl.DataFrame) -> dict[str, tuple[int, dict[str, float]]]:
 
 def latest_protection(db: Database) -> dict[str, tuple[int, dict[str, float]]]:
     """``protected_by`` of the newest stored run ({} without runs)."""
-    run_id = impact.latest_run_id(db)
-    return {} if run_id is None else protected_by(runs.run_hits(db, run_id))
+    listed = runs.list_runs(db)
+    return protected_by(runs.run_hits(db, listed[0].id)) if listed else {}
