@@ -12,7 +12,7 @@ import pytest
 from sqlalchemy import select
 
 from workbench.rules.packs import RuleBook, load_shipped_packs
-from workbench.services import applications, audit, demo, evaluation, impact, runs
+from workbench.services import applications, audit, demo, evaluation, impact, reporting, runs
 from workbench.services.applications import ApplicationError
 from workbench.services.licences import list_licences
 from workbench.storage.database import Database
@@ -106,6 +106,18 @@ def test_round_trip_draft_grant_licence_rerun_shows_licensed(
     assert set(after["licence_numbers"].to_list()) == {"G-2025-001"}
     info_a, info_b = runs.run_info(db, run_id), runs.run_info(db, again.run_id)
     assert info_a.data_fingerprint != info_b.data_fingerprint
+
+    # The audit reports of the new run list the licence relied on and the application.
+    reporting.write_report(db, again.run_id, tmp_path / "audit.pdf", "pdf")
+    reporting.write_report(db, again.run_id, tmp_path / "audit.xlsx", "xlsx")
+    report = subprocess.run(
+        ["pdftotext", str(tmp_path / "audit.pdf"), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert "Licences relied on" in report and "G-2025-001" in report
+    assert "Licence applications and denials" in report and f"#{app_id}" in report
+    rows = list(openpyxl.load_workbook(tmp_path / "audit.xlsx")["Licences"].values)
+    kinds = {(r[0], r[2]) for r in rows[1:]}
+    assert ("licence", "G-2025-001") in kinds and ("application", f"#{app_id} ref. REF-77") in kinds
 
 
 def test_a_denial_keeps_the_hits_open_and_is_cited(

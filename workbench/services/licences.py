@@ -117,6 +117,17 @@ class Licence:
         return text or "any customer, fab, machine and service"
 
 
+def limits_text(lic: Licence) -> str:
+    """Value and quantity limits in one line ("" when the licence states none)."""
+    s = lic.spec
+    parts = []
+    if s.value_limit is not None:
+        parts.append(f"{s.limit_currency or ''} {s.value_limit:,.2f}".strip())
+    if s.quantity_limit is not None:
+        parts.append(f"{s.quantity_limit} units")
+    return "; ".join(parts)
+
+
 @dataclass(frozen=True)
 class SaveResult:
     licence_id: int

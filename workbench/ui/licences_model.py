@@ -14,10 +14,12 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
-from workbench.services.licences import Licence
+from workbench.services.licences import Licence, limits_text
 from workbench.ui.roles import ID_ROLE
 
 _Index = QModelIndex | QPersistentModelIndex
+
+__all__ = ["COLUMNS", "SOON_DAYS", "LicencesModel", "limits_text", "protected_text"]
 
 #: (key, header) of each column, in order.
 COLUMNS: tuple[tuple[str, str], ...] = (
@@ -39,16 +41,6 @@ _EXPIRED = QColor("#b42318")
 _SOON = QColor("#b54708")
 
 Protection = Mapping[str, tuple[int, Mapping[str, float]]]
-
-
-def limits_text(lic: Licence) -> str:
-    s = lic.spec
-    parts = []
-    if s.value_limit is not None:
-        parts.append(f"{s.limit_currency or ''} {s.value_limit:,.2f}".strip())
-    if s.quantity_limit is not None:
-        parts.append(f"{s.quantity_limit} units")
-    return "; ".join(parts)
 
 
 def protected_text(values: Mapping[str, float]) -> str:
