@@ -339,7 +339,8 @@ def _licence(**fields: Any) -> dict[str, Any]:
     ("licence", "coverage", "final"),
     [
         (_licence(), "covered", "licensed"),
-        (_licence(valid_to=dt.date(2025, 6, 30)), "expires_before_end", "licensed"),
+        # Expiry before the end: affected from the day after (see test_licence_expiry_...).
+        (_licence(valid_to=dt.date(2025, 6, 30)), "expires_before_end", "licence_required"),
         (_licence(valid_to=dt.date(2025, 5, 31)), "none", "licence_required"),  # expired by as-of
         (_licence(jurisdiction="NL"), "none", "licence_required"),
         (_licence(customer_id=999), "none", "licence_required"),
@@ -364,6 +365,81 @@ def test_prohibition_is_never_licensed() -> None:
     r = active(rule(CN, outcome="prohibited", exceptions={"licences_on_file": True}))
     hits = both(facts(row()), [r], licences=licences_frame([_licence()]))
     assert (hits["licence_coverage"][0], hits["final_outcome"][0]) == ("covered", "prohibited")
+
+
+_ON_FILE = {"licences_on_file": True}
+
+
+def test_licence_expiry_inside_the_contract_moves_first_affected_and_value_at_risk() -> None:
+    # Obligation 2024-01-01..2025-12-31 (731 days), rule effective 2024-06-01; the licence
+    # ends 2025-06-30, so the obligation is affected from 2025-07-01: 184 days of 731.
+    lic = licences_frame([_licence(valid_to=dt.date(2025, 6, 30))])
+    hits = both(facts(row()), [active(rule(CN, exceptions=_ON_FILE))], licences=lic)
+    assert hits["licence_coverage"][0] == "expires_before_end"
+    assert hits["final_outcome"][0] == "licence_required"
+    assert hits["first_affected"][0] == dt.date(2025, 7, 1)
+    assert hits["licence_valid_to"][0] == dt.date(2025, 6, 30)
+    assert hits["licence_numbers"][0] == "D123456"
+    assert hits["value_at_risk"][0] == pytest.approx(731_000.0 * 184 / 731)
+
+
+def test_a_renewal_without_a_gap_continues_the_cover() -> None:
+    first = _licence(valid_to=dt.date(2025, 6, 30))
+    renewal = _licence(licence_id=2, number="D999", valid_from=dt.date(2025, 7, 1))
+    hits = both(
+        facts(row()),
+        [active(rule(CN, exceptions=_ON_FILE))],
+        licences=licences_frame([first, renewal]),
+    )
+    assert (hits["licence_coverage"][0], hits["final_outcome"][0]) == ("covered", "licensed")
+    assert hits["licence_numbers"][0] == "D123456, D999"
+    assert hits["first_affected"][0] == dt.date(2024, 6, 1)
+    gap = _licence(licence_id=2, number="D999", valid_from=dt.date(2025, 7, 2))
+    hits = both(
+        facts(row()),
+        [active(rule(CN, exceptions=_ON_FILE))],
+        licences=licences_frame([first, gap]),
+    )
+    assert hits["licence_coverage"][0] == "expires_before_end"
+    assert hits["first_affected"][0] == dt.date(2025, 7, 1)
+
+
+def test_a_licence_for_some_service_types_leaves_the_others_open() -> None:
+    lic = licences_frame([_licence(service_types=["repair"])])
+    rows = (row(), row(obligation_id=2, service_type="repair"))
+    hits = both(facts(*rows), [active(rule(CN, exceptions=_ON_FILE))], licences=lic)
+    assert dict(zip(hits["service_type"], hits["final_outcome"], strict=True)) == {
+        "spare_parts": "licence_required",
+        "repair": "licensed",
+    }
+
+
+@pytest.mark.parametrize(
+    ("scope", "coverage"),
+    [
+        ({"model_codes": ["NXT:1980Di"]}, "covered"),
+        ({"model_codes": ["nxt:*"]}, "covered"),
+        ({"model_codes": ["NXT:2000*", "XT*"]}, "none"),
+        ({"classifications": ["3B993"]}, "covered"),
+        ({"classifications": ["3b993.F"]}, "covered"),
+        ({"classifications": ["3B99"]}, "none"),
+        ({"classifications": ["3B001"]}, "none"),
+        ({"model_codes": ["NXT*"], "classifications": ["3B001"]}, "none"),
+    ],
+)
+def test_licence_scope_by_model_family_and_classification(
+    scope: dict[str, Any], coverage: str
+) -> None:
+    lic = licences_frame([_licence(**scope)])
+    hits = both(facts(row()), [active(rule(CN, exceptions=_ON_FILE))], licences=lic)
+    assert hits["licence_coverage"][0] == coverage
+
+
+def test_a_licence_naming_several_fabs_is_one_row_per_fab() -> None:
+    lic = licences_frame([_licence(fab_id=1000), _licence(fab_id=1001)])
+    rows = (row(), row(obligation_id=2, fab_id=1001), row(obligation_id=3, fab_id=1002))
+    hits = both(facts(*rows), [active(rule(CN, exceptions=_ON_FILE))], licences=lic)
+    assert hits["licence_coverage"].to_list() == ["covered", "covered", "none"]
 
 
 def test_explanations_state_actual_values() -> None:

@@ -76,3 +76,51 @@ def test_rules_fingerprint_tracks_content_and_effective_date() -> None:
     assert rules_fingerprint([r1]) != rules_fingerprint([active(rule(CN, version=2))])
     moved = active(rule(CN, effective=dt.date(2024, 6, 2)))
     assert rules_fingerprint([r1]) != rules_fingerprint([moved])
+
+
+#: Both schemes of the frames below, computed with the code before licences gained model and
+#: classification scope: a book that uses neither keeps its runs' fingerprints.
+PINNED_WITH_LICENCE = {
+    2: "789a858095be8849a999114dbaa3dc41e9d3135e38add92f4d6e4af75997ac42",
+    1: "bb1144126f8514cef2d07d7538857c2231d1a4977b20694f25bf8e4bc6edf2fd",
+}
+
+
+def _one_licence(**extra: object) -> pl.DataFrame:
+    return licences_frame(
+        [
+            {
+                "licence_id": 1,
+                "jurisdiction": "US",
+                "number": "D1",
+                "valid_from": dt.date(2024, 1, 1),
+                "customer_id": 500,
+                "service_types": ["repair"],
+                **extra,
+            }
+        ]
+    )
+
+
+@pytest.mark.parametrize("scheme", sorted(SCHEMES))
+def test_licences_are_part_of_the_fingerprint_and_old_books_keep_theirs(scheme: int) -> None:
+    frame = facts(row(), row(obligation_id=2, serial="00124"))
+    base = data_fingerprint(frame, listings_frame(), _one_licence(), scheme)
+    assert base == PINNED_WITH_LICENCE[scheme]
+    renewed = _one_licence(valid_to=dt.date(2026, 12, 31))
+    assert data_fingerprint(frame, listings_frame(), renewed, scheme) != base
+    by_model = _one_licence(model_codes=["NXT*"])
+    by_class = _one_licence(classifications=["NXT*"])
+    hashes = {data_fingerprint(frame, listings_frame(), f, scheme) for f in (by_model, by_class)}
+    assert len(hashes) == 2 and base not in hashes
+
+
+def test_a_licence_of_several_rows_hashes_the_same_in_any_row_order() -> None:
+    rows = [
+        {"licence_id": 1, "jurisdiction": "NL", "number": "N1", "valid_from": dt.date(2024, 1, 1)}
+        | {"fab_id": fab}
+        for fab in (7, 8, 9)
+    ]
+    frame = facts(row())
+    forward = data_fingerprint(frame, listings_frame(), licences_frame(rows))
+    assert forward == data_fingerprint(frame, listings_frame(), licences_frame(rows[::-1]))

@@ -202,7 +202,7 @@ listing = st.builds(
 )
 
 licence = st.builds(
-    lambda j, num, f, length, c, fab, m, s: {
+    lambda j, num, f, length, c, fab, m, s, models, classes: {
         "jurisdiction": j,
         "number": num,
         "valid_from": f,
@@ -211,6 +211,8 @@ licence = st.builds(
         "fab_id": fab,
         "machine_id": m,
         "service_types": s,
+        "model_codes": models,
+        "classifications": classes,
     },
     st.sampled_from(["US", "NL"]),
     st.sampled_from(["D1", "D2", "GOV", "RPL"]),
@@ -220,7 +222,20 @@ licence = st.builds(
     maybe(st.integers(10, 13)),
     maybe(st.integers(100, 104)),
     st.lists(st.sampled_from(SERVICES), max_size=2),
+    st.lists(st.sampled_from(["A", "b", "A*", "X*"]), max_size=2),
+    st.lists(st.sampled_from(["3B001", "3b001.F", "3B993", "3B0"]), max_size=2),
 )
+
+
+def _renewals(rows: list[dict[str, Any]], gaps: list[int]) -> list[dict[str, Any]]:
+    """A follow-on licence for some rows, starting ``gap`` days after the row ends (0: the
+    day after, a renewal without a break), so chains of licences are common."""
+    out = list(rows)
+    for r, gap in zip(rows, gaps, strict=False):
+        if r["valid_to"] is not None and gap >= 0:
+            start = r["valid_to"] + dt.timedelta(days=1 + gap)
+            out.append({**r, "valid_from": start, "valid_to": start + dt.timedelta(days=200)})
+    return out
 
 
 @st.composite
@@ -231,6 +246,7 @@ def worlds(
     facts = facts_frame([draw(obligation(i + 1)) for i in range(n)])
     listings = listings_frame(draw(st.lists(listing, max_size=5)))
     lic_rows = draw(st.lists(licence, max_size=4))
+    lic_rows = _renewals(lic_rows, draw(st.lists(st.integers(-1, 1), max_size=4)))
     licences = licences_frame([{**r, "licence_id": i} for i, r in enumerate(lic_rows)])
     active = [draw(rules(i)) for i in range(draw(st.integers(1, 3)))]
     return facts, listings, licences, active, draw(days)

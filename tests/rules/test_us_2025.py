@@ -63,11 +63,16 @@ def _hits(day: dt.date) -> pl.DataFrame:
     return both(data, _in_force(day), day, listings=VEU_REVOKED, licences=VEU_LICENCE)
 
 
-def test_the_last_day_of_the_veu_authorisation_is_licensed() -> None:
+def test_on_the_last_day_of_the_veu_authorisation_the_hits_are_affected_from_its_end() -> None:
+    # The authorisation covers the day, but it ends before the obligations do: since the
+    # licence register (issue 17) such a hit is not "licensed" but affected from the day
+    # after the licence's end, naming the licence and its end.
     hits = _hits(dt.date(2025, 12, 30))
-    assert hits.height and set(hits["final_outcome"]) == {"licensed"}
+    assert hits.height and "licensed" not in set(hits["final_outcome"])
     assert not any(r.startswith("us-veu-revoked") for r in hits["rule_id"])
     assert set(hits["licence_numbers"]) == {"VEU-C-0013"}
+    assert set(hits["licence_coverage"]) == {"expires_before_end"}
+    assert set(hits["first_affected"]) == {dt.date(2025, 12, 31)}
 
 
 def test_from_31_december_2025_the_hits_need_licences_with_the_announced_policy() -> None:

@@ -25,6 +25,8 @@ COMMAND_MODULES: list[str] = [
     "commands_report",
     "commands_import",
     "commands_audit",
+    "commands_licences",
+    "commands_applications",
 ]
 
 

@@ -288,6 +288,51 @@ def _licences(source: ReportSource, figures: fig.Figures) -> list[Flowable]:
             )
         )
         out.append(expiring_table(expiring, source))
+    return out + _register_tables(source)
+
+
+def _register_tables(source: ReportSource) -> list[Flowable]:
+    """The register behind the run: licences relied on with scope and expiry, and the
+    licence applications of its customers (open ones, grants, denials with reasons)."""
+    out: list[Flowable] = []
+    if source.licences:
+        rows: list[list[Any]] = [["Licence", "Type", "Valid", "Scope", "Limits"]]
+        for lic in source.licences:
+            rows.append(
+                [
+                    Paragraph(markup(f"{lic.authority} {lic.number}"), CELL),
+                    lic.licence_type,
+                    Paragraph(
+                        markup(f"{day(lic.valid_from)} to {day(lic.valid_to) or 'open'}"), CELL
+                    ),
+                    Paragraph(markup(lic.scope), CELL),
+                    Paragraph(markup(lic.limits or "—"), CELL),
+                ]
+            )
+        table = Table(rows, colWidths=(110, 55, 90, 200, 70), repeatRows=1, hAlign="LEFT")
+        table.setStyle(TableStyle(grid_style(header_rows=1)))
+        out += [
+            Paragraph("Licences relied on: scope and expiry (register at report time)", H3),
+            table,
+            Spacer(1, 6),
+        ]
+    if source.applications:
+        rows = [["Application", "End user", "Status", "Submitted", "Decided", "Note"]]
+        for app in source.applications:
+            ref = f", ref. {app.reference}" if app.reference else ""
+            rows.append(
+                [
+                    Paragraph(markup(f"#{app.application_id} {app.authority}{ref}"), CELL),
+                    Paragraph(markup(app.end_user), CELL),
+                    app.status.replace("_", " "),
+                    day(app.submitted_on) or "—",
+                    day(app.decided_on) or "—",
+                    Paragraph(markup(app.note or ""), CELL),
+                ]
+            )
+        table = Table(rows, colWidths=(95, 110, 70, 60, 60, 130), repeatRows=1, hAlign="LEFT")
+        table.setStyle(TableStyle(grid_style(header_rows=1)))
+        out += [Paragraph("Licence applications and denials", H3), table, Spacer(1, 6)]
     return out
 
 

@@ -7,7 +7,7 @@ regenerated from a stored run alone, and so that tests build one from a frame in
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -50,6 +50,35 @@ class ReportRun:
 
 
 @dataclass(frozen=True)
+class RegisterEntry:
+    """A licence of the register as the report lists it (the register at report time)."""
+
+    authority: str
+    number: str
+    licence_type: str
+    valid_from: dt.date
+    valid_to: dt.date | None
+    scope: str
+    limits: str
+    document_sha256: str | None = None
+
+
+@dataclass(frozen=True)
+class ApplicationEntry:
+    """A licence application as the report lists it: open ones and decided ones."""
+
+    application_id: int
+    authority: str
+    end_user: str
+    status: str
+    items: int
+    submitted_on: dt.date | None
+    reference: str | None
+    decided_on: dt.date | None
+    note: str | None
+
+
+@dataclass(frozen=True)
 class ReportSource:
     """Everything a report shows.
 
@@ -62,6 +91,10 @@ class ReportSource:
     rules: list[dict[str, Any]]
     hits: pl.DataFrame
     local_names: Mapping[int, str] = field(default_factory=dict)
+    #: Licences of the register the run relied on (their numbers appear on its hits).
+    licences: Sequence[RegisterEntry] = ()
+    #: Licence applications of the run's customers: open, granted, denied, withdrawn.
+    applications: Sequence[ApplicationEntry] = ()
 
     def customer_label(self, customer_id: int, name: str) -> str:
         local = self.local_names.get(customer_id)

@@ -301,6 +301,51 @@ def _run_sheet(wb: Workbook, source: ReportSource) -> None:
         writer.append([label, value])
 
 
+def _licences_sheet(wb: Workbook, source: ReportSource) -> None:
+    """Licences relied on (scope, expiry, limits) and the customers' licence applications."""
+    if not source.licences and not source.applications:
+        return
+    ws: Sheet = wb.create_sheet("Licences")
+    columns = [
+        SheetColumn("Kind", width=14),
+        SheetColumn("Authority", width=12),
+        SheetColumn("Number / application", width=24),
+        SheetColumn("Type / status", width=16),
+        SheetColumn("Valid from / submitted", width=20),
+        SheetColumn("Valid to / decided", width=18),
+        SheetColumn("Scope / end user", width=60),
+        SheetColumn("Limits / note", width=40),
+    ]
+    start_sheet(ws, columns)
+    writer = RowWriter(ws, columns)
+    for lic in source.licences:
+        writer.append(
+            [
+                "licence",
+                lic.authority,
+                lic.number,
+                lic.licence_type,
+                lic.valid_from.isoformat(),
+                lic.valid_to.isoformat() if lic.valid_to else "open-ended",
+                lic.scope,
+                lic.limits,
+            ]
+        )
+    for app in source.applications:
+        writer.append(
+            [
+                "application",
+                app.authority,
+                f"#{app.application_id}" + (f" ref. {app.reference}" if app.reference else ""),
+                app.status.replace("_", " "),
+                app.submitted_on.isoformat() if app.submitted_on else "",
+                app.decided_on.isoformat() if app.decided_on else "",
+                f"{app.end_user} ({app.items} obligations)",
+                app.note or "",
+            ]
+        )
+
+
 def _findings_sheet(
     wb: Workbook,
     source: ReportSource,
@@ -383,6 +428,7 @@ def _fill(
     wb.properties.keywords = f"{run.marker}, rules={run.rule_hash}"
     wb.properties.description = run.marking
     _summary_sheet(wb, source, figures)
+    _licences_sheet(wb, source)
     report(10, 100)
     _findings_sheet(wb, source, report, cancel)
     currencies = figures.currencies

@@ -22,9 +22,8 @@ from workbench.rules.country_groups import CountryGroups, load_country_groups
 from workbench.rules.definitions import NodeDefinition, node_definition
 from workbench.rules.facts import (
     CLASS_COLUMNS,
-    LICENCES_SCHEMA,
-    conform,
     conform_facts,
+    conform_licences,
     conform_listings,
     conform_ownership,
 )
@@ -789,23 +788,104 @@ def _honoured(rules: Sequence[ActiveRule], licences: pl.DataFrame) -> pl.DataFra
     )
 
 
+def _model_in_scope() -> pl.Expr:
+    """Candidate rows whose licence's model scope takes in the hit's model (a code, or a
+    family prefix ending in ``*``, any case); an empty scope takes in every model."""
+    entry = pl.col("__model_entry").str.to_uppercase()
+    model = pl.col("model_code").cast(pl.String).str.to_uppercase()
+    return (entry == model) | (
+        entry.str.ends_with("*") & model.str.starts_with(entry.str.strip_suffix("*"))
+    )
+
+
+def _class_in_scope() -> pl.Expr:
+    """3B001 covers 3B001.f.1 but not 3B0010: whole dotted parts, any case."""
+    entry = pl.col("__class_entry").str.to_uppercase()
+    code = pl.col("__class").str.to_uppercase()
+    return code.is_not_null() & ((code == entry) | code.str.starts_with(entry + "."))
+
+
+def _list_scope(candidates: pl.DataFrame, column: str, entry: str, match: pl.Expr) -> pl.DataFrame:
+    """Keep candidates whose list ``column`` is empty or has an entry that ``match``es."""
+    limited = candidates.filter(pl.col(column).list.len() > 0)
+    if not limited.height:
+        return candidates
+    kept = (
+        limited.select(
+            "__cand",
+            pl.col(column).alias(entry),
+            *(c for c in set(match.meta.root_names()) if c != entry),
+        )
+        .explode(entry)
+        .filter(match)
+        .select("__cand")
+        .unique()
+    )
+    return candidates.filter(
+        (pl.col(column).list.len() == 0) | pl.col("__cand").is_in(kept["__cand"].implode())
+    )
+
+
+def _covered_until(candidates: pl.DataFrame) -> pl.DataFrame:
+    """Per hit (``__hit``), ``__to``: the last day of the unbroken stretch from its check day
+    covered by its candidate licences (a renewal starting the day after continues it); hits
+    with no licence valid on the check day are absent."""
+    spans = candidates.select(
+        "__hit", "check", "valid_from", pl.col("valid_to").fill_null(_FAR_FUTURE).alias("__end")
+    )
+    until = (
+        spans.filter(
+            (pl.col("valid_from") <= pl.col("check")) & (pl.col("__end") >= pl.col("check"))
+        )
+        .group_by("__hit")
+        .agg(pl.col("__end").max().alias("__to"))
+    )
+    while True:
+        longer = (
+            spans.join(until, on="__hit")
+            .filter(
+                (pl.col("valid_from") - pl.duration(days=1) <= pl.col("__to"))
+                & (pl.col("__end") > pl.col("__to"))
+            )
+            .group_by("__hit")
+            .agg(pl.col("__end").max().alias("__longer"))
+        )
+        if not longer.height:
+            return until
+        until = until.join(longer, on="__hit", how="left").select(
+            "__hit", pl.coalesce("__longer", "__to").alias("__to")
+        )
+
+
 def _coverage(
-    hits: pl.DataFrame, rules: Sequence[ActiveRule], licences: pl.DataFrame, as_of: dt.date
+    hits: pl.DataFrame,
+    rules: Sequence[ActiveRule],
+    licences: pl.DataFrame,
+    as_of: dt.date,
+    facts: pl.DataFrame,
 ) -> pl.DataFrame:
     pairs = _honoured(rules, licences)
     lic = pairs.join(licences, on="licence_id").rename(
-        {"customer_id": "l_customer", "fab_id": "l_fab", "machine_id": "l_machine"}
+        {
+            "customer_id": "l_customer",
+            "fab_id": "l_fab",
+            "machine_id": "l_machine",
+            "jurisdiction": "l_jurisdiction",
+        }
     )
     check = pl.min_horizontal(
         pl.max_horizontal(pl.col("first_affected"), pl.lit(as_of)), pl.col("obligation_end")
     )
     keyed = hits.with_row_index("__hit").select(
         "__hit",
+        "__row",
         "rule_id",
+        "jurisdiction",
         "customer_id",
         "fab_id",
         "machine_id",
         "service_type",
+        "model_code",
         check.alias("check"),
     )
     m, f, c = pl.col("l_machine"), pl.col("l_fab"), pl.col("l_customer")
@@ -826,24 +906,53 @@ def _coverage(
         & (f.is_null() | (f == pl.col("fab_id")))
         & (m.is_null() | (m == pl.col("machine_id")))
     )
-    found = (
+    candidates = (
         pl.concat([p.select([*keyed.columns, *lic.columns[1:]]) for p in parts])
         .filter(in_scope)
         .filter(
-            (
-                (pl.col("service_types").list.len() == 0)
-                | pl.col("service_types").list.contains(pl.col("service_type"))
-            )
-            & (pl.col("valid_from") <= pl.col("check"))
+            (pl.col("service_types").list.len() == 0)
+            | pl.col("service_types").list.contains(pl.col("service_type"))
+        )
+        .with_row_index("__cand")
+    )
+    candidates = _list_scope(candidates, "model_codes", "__model_entry", _model_in_scope())
+    if candidates.filter(pl.col("classifications").list.len() > 0).height:
+        candidates = candidates.with_columns(_class_of(facts, candidates))
+        candidates = _list_scope(candidates, "classifications", "__class_entry", _class_in_scope())
+    until = _covered_until(candidates)
+    found = (
+        candidates.join(until, on="__hit")
+        .filter(
+            (pl.col("valid_from") <= pl.col("__to"))
             & (pl.col("valid_to").is_null() | (pl.col("valid_to") >= pl.col("check")))
         )
         .group_by("__hit")
         .agg(
-            pl.col("valid_to").fill_null(_FAR_FUTURE).max().alias("__to"),
+            pl.col("__to").first(),
             pl.col("number").unique().sort().str.join(", ").alias("licence_numbers"),
         )
     )
     out = hits.with_row_index("__hit").join(found, on="__hit", how="left", maintain_order="left")
+    return _apply_coverage(out)
+
+
+def _class_of(facts: pl.DataFrame, candidates: pl.DataFrame) -> pl.Series:
+    """Each candidate's classification in its rule's regime (null for a regime without a
+    classification column), read from the facts row of its hit."""
+    rows = candidates["__row"]
+    out = pl.Series("__class", [None] * candidates.height, dtype=pl.String())
+    for regime, column in CLASS_COLUMNS.items():
+        picked = facts[column].cast(pl.String).gather(rows)
+        out = pl.select(
+            pl.when(candidates["jurisdiction"] == regime).then(picked).otherwise(out)
+        ).to_series()
+    return out.alias("__class")
+
+
+def _apply_coverage(out: pl.DataFrame) -> pl.DataFrame:
+    """Coverage, final outcome and licence expiry from ``__to`` (the covered-until day); a
+    licensable hit whose cover ends before the obligation is affected from the day after,
+    with its value at risk pro rata over what is left."""
     coverage = (
         pl.when(pl.col("__to").is_null())
         .then(pl.lit(NO_LICENCE))
@@ -852,15 +961,25 @@ def _coverage(
         .otherwise(pl.lit(EXPIRES_BEFORE_END))
     )
     licensable = [o.value for o in LICENSABLE_OUTCOMES]
-    return out.with_columns(licence_coverage=coverage).with_columns(
+    out = out.with_columns(licence_coverage=coverage)
+    moves = (pl.col("licence_coverage") == EXPIRES_BEFORE_END) & pl.col("outcome").is_in(licensable)
+    moved = pl.col("__to") + pl.duration(days=1)
+    end = pl.col("obligation_end")
+    left = ((end - moved).dt.total_days() + 1).cast(pl.Float64)
+    was = ((end - pl.col("first_affected")).dt.total_days() + 1).cast(pl.Float64)
+    return out.with_columns(
         final_outcome=pl.when(
-            (pl.col("licence_coverage") != NO_LICENCE) & pl.col("outcome").is_in(licensable)
+            (pl.col("licence_coverage") == COVERED) & pl.col("outcome").is_in(licensable)
         )
         .then(pl.lit(LICENSED))
         .otherwise(pl.col("outcome")),
         licence_valid_to=pl.when(pl.col("__to") == pl.lit(_FAR_FUTURE))
         .then(None)
         .otherwise(pl.col("__to")),
+        first_affected=pl.when(moves).then(moved).otherwise(pl.col("first_affected")),
+        value_at_risk=pl.when(moves)
+        .then(pl.col("value_at_risk") * left / was)
+        .otherwise(pl.col("value_at_risk")),
     )
 
 
@@ -1001,7 +1120,7 @@ def evaluate(
     """
     facts = conform_facts(facts)
     listings = conform_listings(listings)
-    licences = conform(licences, LICENCES_SCHEMA, "licences")
+    licences = conform_licences(licences)
     # Dictionary-encode the text columns the rules test, once: set tests then compare small
     # integers instead of strings, rule after rule.
     encoded = facts.with_row_index("__row").with_columns(
@@ -1048,7 +1167,7 @@ def evaluate(
     hits = pl.concat([found_all, identity], how="horizontal").join(
         rule_info, on="__rule", how="left", maintain_order="left"
     )
-    hits = _coverage(hits, ordered, licences, as_of)
+    hits = _coverage(hits, ordered, licences, as_of, facts)
     if not facts["obligation_id"].is_sorted():
         hits = hits.sort(["obligation_id", "__rule"])
     return CompiledEvaluation(

@@ -74,10 +74,22 @@ percent, as a source stated them on ``as_of`` (null: undated, counts on every da
 pair the latest record dated on or before the evaluation date counts; records dated later are
 not yet known. The ``owned_by`` predicate aggregates them (see ``model.OwnedBy``).
 
-``LICENCES_SCHEMA``: licences held, one row each. ``jurisdiction`` is the issuing authority's
+``LICENCES_SCHEMA``: licences held. ``jurisdiction`` is the issuing authority's
 (BIS -> US, the Dutch ministry -> NL, METI -> JP). Null scope columns mean "any"; an empty
 ``service_types`` list means every service type. A ``number`` that is a licence-exception
 symbol (``RPL``, ``GOV``) records use of that exception rather than an individual licence.
+A licence naming several customers, fabs or machines is several rows with one ``licence_id``
+(one per combination), so each row keeps one scope value per column. ``model_codes`` (a model
+code, or a family prefix ending in ``*``) and ``classifications`` (ECCN or annex entries,
+matched on whole dotted parts against the hit's classification in the licence's regime) are
+extension columns: empty lists mean any, and a frame without them reads that way.
+
+Licence coverage of a hit (both evaluators): on the check date (the as-of date clamped into
+the hit's [first_affected, obligation_end]) some honoured licence in scope must be valid; the
+covered stretch then runs on through licences that follow without a gap (a renewal). When
+it ends before the obligation does, the obligation is affected from the day after: a
+licensable hit's ``first_affected`` moves there and its value at risk shrinks pro rata over
+[first_affected, obligation_end], and it is not "licensed".
 """
 
 from __future__ import annotations
@@ -169,7 +181,12 @@ LICENCES_SCHEMA: dict[str, pl.DataType] = {
     "fab_id": pl.Int64(),
     "machine_id": pl.Int64(),
     "service_types": pl.List(pl.String()),
+    "model_codes": pl.List(pl.String()),
+    "classifications": pl.List(pl.String()),
 }
+
+#: Licence columns added after the first schema; absent from a frame, they read as "any".
+LICENCE_EXTENSIONS = ("model_codes", "classifications")
 
 #: Columns that must never be null: the evaluators rely on them for keys, dates and values.
 REQUIRED_FACTS = (
@@ -233,8 +250,9 @@ def conform_ownership(df: pl.DataFrame | None) -> pl.DataFrame:
 
 
 def licences_frame(rows: Iterable[Mapping[str, Any]] = ()) -> pl.DataFrame:
+    lists = ("service_types", *LICENCE_EXTENSIONS)
     out = _frame(
-        ({**r, "service_types": list(r.get("service_types") or [])} for r in rows),
+        ({**r, **{c: list(r.get(c) or []) for c in lists}} for r in rows),
         LICENCES_SCHEMA,
     )
     return out
@@ -259,6 +277,16 @@ def _with_nulls(
     return (
         df.with_columns(pl.lit(None, dtype=schema[c]).alias(c) for c in missing) if missing else df
     )
+
+
+def conform_licences(df: pl.DataFrame) -> pl.DataFrame:
+    """Licences in the documented shape; a frame without the extension scope lists (an older
+    caller, a benchmark) reads as licences without model or classification limits."""
+    missing = [c for c in LICENCE_EXTENSIONS if c not in df.columns]
+    if missing:
+        empty = pl.lit([], dtype=pl.List(pl.String()))
+        df = df.with_columns(empty.alias(c) for c in missing)
+    return conform(df, LICENCES_SCHEMA, "licences")
 
 
 def conform_listings(df: pl.DataFrame) -> pl.DataFrame:

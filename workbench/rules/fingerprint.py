@@ -20,10 +20,10 @@ import numpy as np
 import polars as pl
 
 from workbench.rules.facts import (
-    LICENCES_SCHEMA,
+    LICENCE_EXTENSIONS,
     LISTINGS_SCHEMA,
-    conform,
     conform_facts_shape,
+    conform_licences,
     conform_listings,
     conform_ownership,
 )
@@ -69,8 +69,21 @@ def _ordered(
     return [
         ("facts", conform_facts_shape(facts), ["obligation_id"]),
         ("listings", conform_listings(listings), list(LISTINGS_SCHEMA)),
-        ("licences", conform(licences, LICENCES_SCHEMA, "licences"), ["licence_id"]),
+        ("licences", _licences(licences), list(_LICENCE_KEY)),
     ]
+
+
+#: A licence naming several records is several rows of one ``licence_id``: sort on the scope
+#: too, so the hash cannot depend on row order (for one row per licence the order is the same).
+_LICENCE_KEY = ("licence_id", "customer_id", "fab_id", "machine_id")
+
+
+def _licences(licences: pl.DataFrame) -> pl.DataFrame:
+    """Licences as hashed: the extension scope lists only when some licence uses them, so a
+    book without model or classification limits keeps the fingerprint it had before them."""
+    frame = conform_licences(licences)
+    unused = [c for c in LICENCE_EXTENSIONS if not frame[c].list.len().sum()]
+    return frame.drop(unused)
 
 
 def data_fingerprint_csv(

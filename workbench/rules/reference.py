@@ -20,9 +20,8 @@ from workbench.domain.technology import NodeLimits, advanced_node
 from workbench.rules.country_groups import CountryGroups, load_country_groups
 from workbench.rules.definitions import node_definition
 from workbench.rules.facts import (
-    LICENCES_SCHEMA,
-    conform,
     conform_facts,
+    conform_licences,
     conform_listings,
     conform_ownership,
 )
@@ -55,6 +54,8 @@ from workbench.rules.model import (
 from workbench.rules.packs import ActiveRule
 
 Row = Mapping[str, Any]
+#: An open-ended licence, as a date that sorts after every real one.
+_FAR_FUTURE = dt.date(9999, 12, 31)
 
 
 class _Listings:
@@ -287,15 +288,77 @@ def _first_affected(row: Row, rule: ActiveRule, listings: _Listings) -> dt.date 
     return first if first <= row["obligation_end"] else None
 
 
+def _model_in_scope(codes: Sequence[str], model: str) -> bool:
+    """A licence's model scope: a model code, or a family prefix ending in ``*``; any case."""
+    wanted = model.upper()
+    for code in codes:
+        entry = code.upper()
+        if entry.endswith("*") and wanted.startswith(entry[:-1]):
+            return True
+        if entry == wanted:
+            return True
+    return False
+
+
+def _class_in_scope(entries: Sequence[str], code: str | None) -> bool:
+    """A licence's classification scope: 3B001 covers 3B001.f.1, never 3B0010; any case."""
+    if code is None:
+        return False
+    parts = code.upper().split(".")
+    for entry in entries:
+        wanted = entry.upper().split(".")
+        if parts[: len(wanted)] == wanted:
+            return True
+    return False
+
+
+def _in_scope(lic: Mapping[str, Any], row: Row, jurisdiction: str) -> bool:
+    """Whether a licence row's scope (records, service type, model, classification) takes in
+    the obligation; validity dates are checked by the caller."""
+    if lic["customer_id"] is not None and lic["customer_id"] != row["customer_id"]:
+        return False
+    if lic["fab_id"] is not None and lic["fab_id"] != row["fab_id"]:
+        return False
+    if lic["machine_id"] is not None and lic["machine_id"] != row["machine_id"]:
+        return False
+    if lic["service_types"] and row["service_type"] not in lic["service_types"]:
+        return False
+    if lic["model_codes"] and not _model_in_scope(lic["model_codes"], row["model_code"]):
+        return False
+    if lic["classifications"]:
+        column = "class_" + jurisdiction.lower()
+        if not _class_in_scope(lic["classifications"], row.get(column)):
+            return False
+    return True
+
+
+def _covered_until(spans: Sequence[tuple[dt.date, dt.date]], check: dt.date) -> dt.date | None:
+    """The last day of the unbroken stretch from ``check`` that the (valid from, valid to)
+    spans cover (a renewal that starts the day after continues it), or None when no span
+    covers ``check``."""
+    until: dt.date | None = None
+    for start, end in spans:
+        if start <= check <= end and (until is None or end > until):
+            until = end
+    if until is None:
+        return None
+    grew = True
+    while grew:
+        grew = False
+        for start, end in spans:
+            if start - dt.timedelta(days=1) <= until < end:
+                until = end
+                grew = True
+    return until
+
+
 def _licence(
     row: Row, rule: ActiveRule, first: dt.date, as_of: dt.date, licences: list[dict[str, Any]]
 ) -> tuple[str, str | None, dt.date | None]:
     check = min(max(first, as_of), row["obligation_end"])
     ex = rule.rule.exceptions
     available = [s.upper() for s in ex.licence_exceptions]
-    numbers: set[str] = set()
-    latest: dt.date | None = None
-    open_ended = False
+    honoured: list[dict[str, Any]] = []
     for lic in licences:
         if lic["jurisdiction"] != rule.rule.jurisdiction:
             continue
@@ -305,30 +368,28 @@ def _licence(
                 continue
         elif not ex.licences_on_file:
             continue
-        if lic["customer_id"] is not None and lic["customer_id"] != row["customer_id"]:
-            continue
-        if lic["fab_id"] is not None and lic["fab_id"] != row["fab_id"]:
-            continue
-        if lic["machine_id"] is not None and lic["machine_id"] != row["machine_id"]:
-            continue
-        if lic["service_types"] and row["service_type"] not in lic["service_types"]:
-            continue
-        if lic["valid_from"] > check:
-            continue
-        if lic["valid_to"] is not None and lic["valid_to"] < check:
-            continue
-        numbers.add(lic["number"])
-        if lic["valid_to"] is None:
-            open_ended = True
-        elif latest is None or lic["valid_to"] > latest:
-            latest = lic["valid_to"]
-    if not numbers:
+        if _in_scope(lic, row, rule.rule.jurisdiction):
+            honoured.append(lic)
+    spans = [(lic["valid_from"], lic["valid_to"] or _FAR_FUTURE) for lic in honoured]
+    until = _covered_until(spans, check)
+    if until is None:
         return "none", None, None
-    if open_ended or (latest is not None and latest >= row["obligation_end"]):
-        coverage = "covered"
-    else:
-        coverage = "expires_before_end"
-    return coverage, ", ".join(sorted(numbers)), None if open_ended else latest
+    numbers = {
+        lic["number"]
+        for lic, (start, end) in zip(honoured, spans, strict=True)
+        if start <= until and end >= check
+    }
+    coverage = "covered" if until >= row["obligation_end"] else "expires_before_end"
+    return coverage, ", ".join(sorted(numbers)), None if until == _FAR_FUTURE else until
+
+
+def _after_expiry(
+    first: dt.date, value_at_risk: float, valid_to: dt.date, end: dt.date
+) -> tuple[dt.date, float]:
+    """First affected day and value at risk of a licensable hit whose licence ends before
+    the obligation: from the day after expiry, the value pro rata over what is left."""
+    moved = valid_to + dt.timedelta(days=1)
+    return moved, value_at_risk * float((end - moved).days + 1) / float((end - first).days + 1)
 
 
 def evaluate_reference(
@@ -351,7 +412,7 @@ def evaluate_reference(
         node_definition(as_of).limits,
         conform_ownership(ownership).to_dicts(),
     )
-    held = conform(licences, LICENCES_SCHEMA, "licences").to_dicts()
+    held = conform_licences(licences).to_dicts()
     licensable = {o.value for o in LICENSABLE_OUTCOMES}
     records: list[dict[str, Any]] = []
     total = facts.height
@@ -374,9 +435,14 @@ def evaluate_reference(
             # An unknown start: nothing says how much was served, so all of it is at risk.
             remaining = (row["obligation_end"] - first).days + 1
             days = remaining if start is None else max(1, (row["obligation_end"] - start).days + 1)
+            value_at_risk = row["obligation_value"] * float(remaining) / float(days)
             coverage, numbers, valid_to = _licence(row, rule, first, as_of, held)
             outcome = r.outcome.value
-            final = "licensed" if coverage != "none" and outcome in licensable else outcome
+            final = "licensed" if coverage == "covered" and outcome in licensable else outcome
+            if coverage == "expires_before_end" and outcome in licensable and valid_to:
+                first, value_at_risk = _after_expiry(
+                    first, value_at_risk, valid_to, row["obligation_end"]
+                )
             records.append(
                 {
                     **{c: row[c] for c in IDENTITY_COLUMNS},
@@ -387,7 +453,7 @@ def evaluate_reference(
                     "outcome": outcome,
                     "final_outcome": final,
                     "first_affected": first,
-                    "value_at_risk": row["obligation_value"] * float(remaining) / float(days),
+                    "value_at_risk": value_at_risk,
                     "licence_coverage": coverage,
                     "licence_numbers": numbers,
                     "licence_valid_to": valid_to,

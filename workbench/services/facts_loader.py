@@ -14,6 +14,7 @@ and one in ``FACTS_SCHEMA``.
 
 from __future__ import annotations
 
+import itertools
 from typing import Any
 
 import polars as pl
@@ -30,6 +31,7 @@ from workbench.rules.facts import (
     OWNERSHIP_SCHEMA,
     conform,
     conform_facts,
+    conform_licences,
 )
 from workbench.storage.database import Database
 from workbench.storage.frames import gather_by_key, read_frames
@@ -39,6 +41,7 @@ from workbench.storage.orm import (
     EquipmentModelRow,
     FabRow,
     LicenceRow,
+    LicenceScopeRow,
     MachineRow,
     ObligationRow,
     OwnershipShareRow,
@@ -303,12 +306,28 @@ def load_ownership(db: Database) -> pl.DataFrame:
 def jurisdiction_of(authority: str) -> str:
     """The jurisdiction of a licence's issuing authority (unknown names are kept as written)."""
     key = authority.strip().upper()
-    return AUTHORITY_JURISDICTION.get(key, key)
+    if key in AUTHORITY_JURISDICTION:
+        return AUTHORITY_JURISDICTION[key]
+    # "NL-CDIU", "Dutch CDIU", "KR MOTIE": a word of the name that is a known authority.
+    for word in key.replace("-", " ").replace("/", " ").split():
+        if word in AUTHORITY_JURISDICTION:
+            return AUTHORITY_JURISDICTION[word]
+    return key
+
+
+def _split(text: str | None) -> list[str]:
+    return [s.strip() for s in (text or "").split(",") if s.strip()]
 
 
 def load_licences(db: Database) -> pl.DataFrame:
-    """Licences held (``LICENCES_SCHEMA``); an empty service list means every service."""
+    """Licences held (``LICENCES_SCHEMA``); an empty service list means every service.
+
+    A licence's customers, fabs and machines are its own columns plus its ``licence_scope``
+    rows; a licence naming several becomes one frame row per (customer, fab, machine)
+    combination, each kind that names none staying null ("any").
+    """
     lic = LicenceRow
+    scope = LicenceScopeRow
     with db.engine.connect() as conn:
         rows = conn.execute(
             select(
@@ -321,31 +340,47 @@ def load_licences(db: Database) -> pl.DataFrame:
                 lic.fab_id,
                 lic.machine_id,
                 lic.service_types,
+                lic.model_codes,
+                lic.classifications,
             ).order_by(lic.id)
         ).all()
-    records = [
-        {
-            "licence_id": lid,
-            "jurisdiction": jurisdiction_of(authority),
-            "number": number,
-            "valid_from": valid_from,
-            "valid_to": valid_to,
-            "customer_id": customer_id,
-            "fab_id": fab_id,
-            "machine_id": machine_id,
-            "service_types": [s for s in (services or "").split(",") if s],
-        }
-        for (
-            lid,
-            authority,
-            number,
-            valid_from,
-            valid_to,
-            customer_id,
-            fab_id,
-            machine_id,
-            services,
-        ) in rows
-    ]
+        named = conn.execute(
+            select(scope.licence_id, scope.customer_id, scope.fab_id, scope.machine_id).order_by(
+                scope.id
+            )
+        ).all()
+    extra: dict[int, tuple[set[int], set[int], set[int]]] = {}
+    for licence_id, customer_id, fab_id, machine_id in named:
+        sets = extra.setdefault(licence_id, (set(), set(), set()))
+        for found, value in zip(sets, (customer_id, fab_id, machine_id), strict=True):
+            if value is not None:
+                found.add(value)
+    records = []
+    for r in rows:
+        customers, fabs, machines = extra.get(r.id, (set(), set(), set()))
+        per_kind = [
+            sorted(found | ({own} if own is not None else set())) or [None]
+            for found, own in (
+                (customers, r.customer_id),
+                (fabs, r.fab_id),
+                (machines, r.machine_id),
+            )
+        ]
+        for customer_id, fab_id, machine_id in itertools.product(*per_kind):
+            records.append(
+                {
+                    "licence_id": r.id,
+                    "jurisdiction": jurisdiction_of(r.authority),
+                    "number": r.number,
+                    "valid_from": r.valid_from,
+                    "valid_to": r.valid_to,
+                    "customer_id": customer_id,
+                    "fab_id": fab_id,
+                    "machine_id": machine_id,
+                    "service_types": _split(r.service_types),
+                    "model_codes": _split(r.model_codes),
+                    "classifications": _split(r.classifications),
+                }
+            )
     frame = pl.DataFrame(records, schema=LICENCES_SCHEMA, orient="row")
-    return conform(frame, LICENCES_SCHEMA, "licences")
+    return conform_licences(frame)

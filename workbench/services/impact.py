@@ -18,7 +18,7 @@ from sqlalchemy import select
 
 from workbench.rules.diff import compare_value_at_risk, diff_hits
 from workbench.rules.hits import HIT_KEY
-from workbench.services import runs
+from workbench.services import applications, runs
 from workbench.services.evaluation import distinct_value
 from workbench.storage.database import Database
 from workbench.storage.orm import (
@@ -276,6 +276,8 @@ class HitDetail:
     obligation_start: dt.date | None  # None: the import did not learn it
     obligation_end: dt.date
     unconfirmed: list[str] = field(default_factory=list)
+    #: Licence applications that concerned this hit (a denial cited with its reasons).
+    applications: list[str] = field(default_factory=list)
 
 
 def _rule_texts(rules_json: str, rule_id: str) -> dict[str, object]:
@@ -342,6 +344,7 @@ def hit_detail(db: Database, hit_id: int) -> HitDetail | None:
             obligation_start=ob.obligation_start,
             obligation_end=ob.obligation_end,
             unconfirmed=unconfirmed,
+            applications=applications.notes_for_hit(session, hit.obligation_id, rr.rule_id),
         )
 
 

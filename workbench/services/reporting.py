@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import polars as pl
 from sqlalchemy import select
 
 from workbench import __version__
@@ -22,9 +23,16 @@ from workbench.domain.cancel import CancelToken, Progress
 from workbench.domain.errors import WorkbenchError
 from workbench.reports.cells import EXPORT_FORMATS
 from workbench.reports.identify import identify, report_kind
-from workbench.reports.source import DEFAULT_MARKING, ReportRun, ReportSource
-from workbench.services import audit, browse, roles, runs
+from workbench.reports.source import (
+    DEFAULT_MARKING,
+    ApplicationEntry,
+    RegisterEntry,
+    ReportRun,
+    ReportSource,
+)
+from workbench.services import applications, audit, browse, licences, roles, runs
 from workbench.services.identity import current_user
+from workbench.services.licences import limits_text
 from workbench.storage.database import Database
 from workbench.storage.orm import CustomerRow, ReportSignoffRow
 
@@ -135,7 +143,55 @@ def report_source(
         report_version=__version__,
         marking=marking or DEFAULT_MARKING,
     )
-    return ReportSource(run=run, rules=info.rules, hits=hits, local_names=local_names)
+    return ReportSource(
+        run=run,
+        rules=info.rules,
+        hits=hits,
+        local_names=local_names,
+        licences=_relied_on(db, hits),
+        applications=_applications_of(db, set(customer_ids)),
+    )
+
+
+def _relied_on(db: Database, hits: pl.DataFrame) -> list[RegisterEntry]:
+    """Register entries whose numbers appear on the run's hits."""
+    if not hits.height:
+        return []
+    numbers = set(
+        hits["licence_numbers"].drop_nulls().cast(pl.String).str.split(", ").explode().to_list()
+    )
+    return [
+        RegisterEntry(
+            lic.spec.authority,
+            lic.spec.number,
+            lic.spec.licence_type,
+            lic.spec.valid_from,
+            lic.spec.valid_to,
+            lic.scope_text,
+            limits_text(lic),
+            lic.document_sha256,
+        )
+        for lic in licences.list_licences(db)
+        if lic.spec.number in numbers
+    ]
+
+
+def _applications_of(db: Database, customer_ids: set[int]) -> list[ApplicationEntry]:
+    return [
+        ApplicationEntry(
+            a.id,
+            a.authority,
+            a.customer_name,
+            a.status,
+            a.items,
+            a.submitted_on,
+            a.reference,
+            a.decided_on,
+            a.decision_note,
+        )
+        for a in applications.list_applications(db)
+        if a.customer_id in customer_ids
+    ]
 
 
 def _checked_target(path: Path, suffix: str) -> Path:

@@ -19,6 +19,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     Numeric,
     String,
@@ -207,7 +208,9 @@ class ObligationRow(Base):
 
 class LicenceRow(_Tracked, Base):
     __tablename__ = "licences"
-    __table_args__ = (UniqueConstraint("authority", "number"),)
+    #: A number may come back with a new validity (a renewal under the same number); the
+    #: register refuses overlapping validity of one number (``services.licences``).
+    __table_args__ = (UniqueConstraint("authority", "number", "valid_from"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     authority: Mapped[str] = mapped_column(String(40))
@@ -219,6 +222,110 @@ class LicenceRow(_Tracked, Base):
     machine_id: Mapped[int | None] = mapped_column(ForeignKey("machines.id"))
     service_types: Mapped[str] = mapped_column(Text, default="")
     notes: Mapped[str | None] = mapped_column(Text)
+    #: individual, general (a general or global authorisation) or national (e.g. NL national).
+    licence_type: Mapped[str] = mapped_column(
+        String(20), default="individual", server_default="individual"
+    )
+    value_limit: Mapped[Decimal | None] = mapped_column(Numeric(18, 2))
+    limit_currency: Mapped[str | None] = mapped_column(String(3))
+    quantity_limit: Mapped[int | None] = mapped_column(Integer)
+    conditions: Mapped[str | None] = mapped_column(Text)
+    #: Comma-separated scope by model family (a code, or a prefix ending in ``*``) and by
+    #: classification (ECCN or annex entry, dotted prefixes): empty means any.
+    model_codes: Mapped[str] = mapped_column(Text, default="", server_default="")
+    classifications: Mapped[str] = mapped_column(Text, default="", server_default="")
+
+
+class LicenceScopeRow(Base):
+    """One customer, fab or machine a licence names (exactly one of the three is set).
+
+    A licence's scope per kind is the union of these rows and its own ``customer_id``,
+    ``fab_id``, ``machine_id`` columns (the single-record scope older books and the generic
+    record editor write); kinds with no entry are unrestricted.
+    """
+
+    __tablename__ = "licence_scope"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    licence_id: Mapped[int] = mapped_column(
+        ForeignKey("licences.id", ondelete="CASCADE"), index=True
+    )
+    customer_id: Mapped[int | None] = mapped_column(ForeignKey("customers.id"))
+    fab_id: Mapped[int | None] = mapped_column(ForeignKey("fabs.id"))
+    machine_id: Mapped[int | None] = mapped_column(ForeignKey("machines.id"))
+
+
+class LicenceDocumentRow(Base):
+    """The licence document as issued, stored in the book with its SHA-256."""
+
+    __tablename__ = "licence_documents"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    licence_id: Mapped[int] = mapped_column(
+        ForeignKey("licences.id", ondelete="CASCADE"), index=True
+    )
+    file_name: Mapped[str] = mapped_column(String(500))
+    sha256: Mapped[str] = mapped_column(String(64))
+    size: Mapped[int] = mapped_column(Integer)
+    content: Mapped[bytes] = mapped_column(LargeBinary)
+    user_name: Mapped[str] = mapped_column(String(200))
+    added_at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True), server_default=func.now(), nullable=False
+    )
+
+
+class LicenceApplicationRow(_Tracked, Base):
+    """A licence application drafted from a run: one authority, one end user."""
+
+    __tablename__ = "licence_applications"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    authority: Mapped[str] = mapped_column(String(40))
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id"), index=True)
+    run_id: Mapped[int | None] = mapped_column(
+        ForeignKey("evaluation_runs.id", ondelete="SET NULL")
+    )
+    status: Mapped[str] = mapped_column(String(30), default="draft")
+    title: Mapped[str | None] = mapped_column(String(300))
+    end_use: Mapped[str | None] = mapped_column(Text)
+    end_user_statement: Mapped[str | None] = mapped_column(Text)
+    submitted_on: Mapped[date | None] = mapped_column(Date)
+    reference: Mapped[str | None] = mapped_column(String(100))
+    decided_on: Mapped[date | None] = mapped_column(Date)
+    decision_note: Mapped[str | None] = mapped_column(Text)
+    licence_id: Mapped[int | None] = mapped_column(ForeignKey("licences.id", ondelete="SET NULL"))
+    user_name: Mapped[str] = mapped_column(String(200))
+
+
+class LicenceApplicationItemRow(Base):
+    """One obligation an application asks for, as the run saw it when it was drafted."""
+
+    __tablename__ = "licence_application_items"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    application_id: Mapped[int] = mapped_column(
+        ForeignKey("licence_applications.id", ondelete="CASCADE"), index=True
+    )
+    obligation_id: Mapped[int | None] = mapped_column(
+        ForeignKey("obligations.id", ondelete="SET NULL"), index=True
+    )
+    rule_id: Mapped[str] = mapped_column(String(100))
+    machine_id: Mapped[int | None] = mapped_column(ForeignKey("machines.id", ondelete="SET NULL"))
+    fab_id: Mapped[int | None] = mapped_column(ForeignKey("fabs.id", ondelete="SET NULL"))
+    serial: Mapped[str] = mapped_column(String(100))
+    vendor: Mapped[str] = mapped_column(String(100))
+    model_code: Mapped[str] = mapped_column(String(100))
+    classification: Mapped[str | None] = mapped_column(String(200))
+    fab_site_code: Mapped[str] = mapped_column(String(64))
+    fab_name: Mapped[str] = mapped_column(String(300))
+    fab_country: Mapped[str] = mapped_column(String(2))
+    fab_address: Mapped[str | None] = mapped_column(Text)
+    contract_number: Mapped[str] = mapped_column(String(64))
+    service_type: Mapped[str] = mapped_column(String(40))
+    start_date: Mapped[date | None] = mapped_column(Date)
+    end_date: Mapped[date] = mapped_column(Date)
+    value: Mapped[Decimal] = mapped_column(Numeric(18, 2))
+    currency: Mapped[str] = mapped_column(String(3))
 
 
 class PartyListingRow(Base):

@@ -70,6 +70,8 @@ def explanation_html(detail: HitDetail) -> str:
             f" to {detail.obligation_end.isoformat()}",
         ),
     ]
+    if detail.applications:
+        rows.append(_row("Applications", "<br>".join(escape(a) for a in detail.applications)))
     parts.append('<table cellspacing="0">' + "".join(rows) + "</table>")
     if detail.unconfirmed:
         parts.append(

@@ -17,6 +17,7 @@ from workbench.ui.views.customers import CustomersView
 from workbench.ui.views.dashboard import DashboardView
 from workbench.ui.views.impact import ImpactView
 from workbench.ui.views.imports import ImportsView
+from workbench.ui.views.licences import LicencesView
 from workbench.ui.views.registry import ViewEntry, ViewRegistry
 from workbench.ui.views.restrictions import RestrictionsView
 from workbench.ui.views.screening import ScreeningView
@@ -155,6 +156,17 @@ def default_registry() -> ViewRegistry:
             section="Analysis",
             order=46,
             tooltip=translate("Views", "Run a scenario, read every hit and why, compare runs"),
+        )
+    )
+    registry.register(
+        ViewEntry(
+            "licences",
+            "Licences",
+            "licences",
+            LicencesView,
+            section="Compliance",
+            order=48,
+            tooltip="Licences held: scope, validity, documents, what they protect, what ends soon",
         )
     )
     registry.register(

@@ -36,6 +36,7 @@ from workbench.domain.errors import WorkbenchError
 from workbench.rules.model import Scenario
 from workbench.services import evaluation, impact, reporting, rulebook, runs
 from workbench.services.browse import ColumnKind
+from workbench.ui.application_dialog import open_for_hit
 from workbench.ui.frame_model import FrameColumn, FrameTableModel
 from workbench.ui.hit_explanation import HitExplanationPane
 from workbench.ui.hits_table import HitsBrowser
@@ -99,12 +100,17 @@ class ImpactView(WorkbenchView):
         self.export_xlsx = QPushButton("Export Excel…")
         self.export_xlsx.setToolTip("Write the workbook of the run shown, one row per finding")
         self.export_xlsx.clicked.connect(lambda: self.choose_report_file("xlsx"))
+        self.apply_button = QPushButton("Apply for licence…")
+        self.apply_button.setToolTip("Draft a licence application from the selected hit")
+        self.apply_button.setEnabled(False)
+        self.apply_button.clicked.connect(self.draft_application)
         heading = QHBoxLayout()
         heading.setSpacing(10)
         heading.addWidget(title)
         heading.addWidget(self.subtitle, 0, Qt.AlignmentFlag.AlignBottom)
         heading.addWidget(self.busy, 0, Qt.AlignmentFlag.AlignBottom)
         heading.addStretch(1)
+        heading.addWidget(self.apply_button)
         heading.addWidget(self.export_pdf)
         heading.addWidget(self.export_xlsx)
 
@@ -330,7 +336,12 @@ class ImpactView(WorkbenchView):
 
     # -- hits -----------------------------------------------------------------------------------
 
+    def draft_application(self) -> None:
+        if self.hits.selected_hit is not None:
+            open_for_hit(self.context, self.hits.selected_hit, self)
+
     def _on_hit_selected(self, hit_id: int | None) -> None:
+        self.apply_button.setEnabled(hit_id is not None)
         self._detail_generation += 1
         generation = self._detail_generation
         if hit_id is None:
