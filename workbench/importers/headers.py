@@ -441,6 +441,11 @@ SYNONYMS: dict[Concept, tuple[str, ...]] = {
         "벤더",
     ),
     C.SERIAL: (
+        "serialnum",
+        "serien-/chargennummer",
+        "serial/lot number",
+        "seriennr.",
+        "serial nr",
         "manufserialno.",
         "manufacturer serial number",
         "manuf. serial no.",
@@ -483,6 +488,10 @@ SYNONYMS: dict[Concept, tuple[str, ...]] = {
         "제조번호",
     ),
     C.MODEL_CODE: (
+        "itemnum",
+        "produkt",
+        "produit",
+        "prodotto",
         "tool",
         "part no",
         "part number",
@@ -648,6 +657,9 @@ SYNONYMS: dict[Concept, tuple[str, ...]] = {
         "허가번호",
     ),
     C.CONTRACT_NUMBER: (
+        "servicevertrag",
+        "wartungsvertrag",
+        "service agreement id",
         "service agreement",
         "service agreement number",
         "contract",
@@ -965,15 +977,50 @@ def _build_index() -> dict[str, Concept]:
 _INDEX = _build_index()
 
 
+#: Separators of qualified headings: "location.city" (ServiceNow), "Standort: Land"
+#: (Salesforce-style lookups), "Contract / End date".
+_QUALIFIER_SEP = re.compile(r"\s*[.:/>|]\s*|\s+-\s+")
+
+
 @lru_cache(maxsize=4096)
 def concept_of(heading: str) -> Concept | None:
-    """The concept a heading names, trying it with and without a bracketed suffix."""
+    """The concept a heading names: as written, without a bracketed suffix, or by its last part.
+
+    Systems qualify a field by the record it comes from: "location.city", "Standort: Land",
+    "asset.serial_number", "Servicevertrag Startdatum". When the whole heading is unknown, the
+    part after the last separator is tried, then the heading without its first word; the
+    qualifier itself decides nothing (which record a column feeds is the layout's business).
+    """
     key = header_key(heading)
     if key in _INDEX:
         return _INDEX[key]
     stripped = _BRACKETED.sub("", unicodedata.normalize("NFKC", heading))
     key = header_key(stripped)
-    return _INDEX.get(key) if key else None
+    if key in _INDEX:
+        return _INDEX[key]
+    parts = [p for p in _QUALIFIER_SEP.split(stripped.strip()) if p]
+    if len(parts) > 1 and (last := header_key(parts[-1])) in _INDEX:
+        return _INDEX[last]
+    words = stripped.split()
+    if (
+        len(words) > 1
+        and header_key(words[0]) in _RECORD_WORDS
+        and (rest := header_key(" ".join(words[1:]))) in _INDEX
+    ):
+        return _INDEX[rest]
+    return None
+
+
+#: First words that only say which record a field belongs to ("Servicevertrag Startdatum",
+#: "Asset Serial"); a first word such as "Parent" or "Previous" changes the meaning and is kept.
+_RECORD_WORDS = frozenset(
+    header_key(w)
+    for w in (
+        "contract", "agreement", "servicevertrag", "vertrag", "wartungsvertrag", "contrat",
+        "contratto", "contract's", "asset", "equipment", "machine", "tool", "anlage", "gerät",
+        "installed", "site", "location", "standort", "fab", "installation",
+    )
+)  # fmt: skip
 
 
 def bracketed_hint(heading: str) -> str | None:
