@@ -77,6 +77,21 @@ SameName = Callable[[str, str], bool]
 _NAME_FIELDS = frozenset({"customer_name", "parent"})
 
 
+def _named_by_one_code(first: Record, later: Record) -> bool:
+    """Rows that name their customer by one code and only write its name differently."""
+    a, b = record_values(first), record_values(later)
+    differing = {name for name in a if a[name] != b[name]}
+    code = a.get("customer_code")
+    return differing == {"customer_name"} and bool(code) and code == b.get("customer_code")
+
+
+def _only_name_differs(first: Record, later: Record) -> bool:
+    """Two customer rows with one code whose only difference is how they write the name."""
+    a, b = record_values(first), record_values(later)
+    differing = {name for name in a if a[name] != b[name]}
+    return differing == {"name"} and bool(getattr(first, "code", None))
+
+
 def _only_customer_differs(first: Record, later: Record) -> tuple[str, str] | None:
     """The two customer names when two rows of one contract differ in nothing else."""
     a, b = record_values(first), record_values(later)
@@ -149,7 +164,27 @@ def dedupe(
                     )
                 )
             continue
-        if _same_but_spelling(first, record, same_name):
+        if _same_but_spelling(first, record, same_name) or _named_by_one_code(first, record):
+            continue
+        if kind is RecordKind.CUSTOMER and _only_name_differs(first, record):
+            # One customer number, two ways of writing its name ("JASM" on row 13, the full
+            # legal name on row 2): the number decides; the first name is kept, and said.
+            issues.append(
+                ImportIssue(
+                    src.file,
+                    src.sheet,
+                    src.row,
+                    None,
+                    None,
+                    _describe_key(record),
+                    f"customer '{_describe_key(record)}' is written "
+                    f"'{record_values(first)['name']}' at {first.source} and "
+                    f"'{record_values(record)['name']}' here; one customer number is one "
+                    "customer, kept under the first name",
+                    Severity.WARNING,
+                    kind,
+                )
+            )
             continue
         names = _only_customer_differs(first, record) if kind is RecordKind.CONTRACT else None
         if names is not None:

@@ -96,6 +96,10 @@ SYNONYMS: dict[Concept, tuple[str, ...]] = {
         "거래처코드",
     ),
     C.CUSTOMER_NAME: (
+        "거래처 이름",
+        "거래처명",
+        "고객 이름",
+        "顧客名称",
         "得意先名称",
         "顧客名称",
         "name 1",
@@ -245,6 +249,11 @@ SYNONYMS: dict[Concept, tuple[str, ...]] = {
         "공장코드",
     ),
     C.FAB_NAME: (
+        "設置先",
+        "設置場所",
+        "위치",
+        "설치 위치",
+        "설치장소",
         "機能場所テキスト",
         "location description",
         "site description",
@@ -441,6 +450,9 @@ SYNONYMS: dict[Concept, tuple[str, ...]] = {
         "벤더",
     ),
     C.SERIAL: (
+        "serialnummer",
+        "serial-nr.",
+        "일련 번호",
         "serialnum",
         "serien-/chargennummer",
         "serial/lot number",
@@ -488,6 +500,13 @@ SYNONYMS: dict[Concept, tuple[str, ...]] = {
         "제조번호",
     ),
     C.MODEL_CODE: (
+        "品目摘要",
+        "品目説明",
+        "materialkurztext",
+        "material short text",
+        "제품",
+        "품목 설명",
+        "제품명",
         "itemnum",
         "produkt",
         "produit",
@@ -583,6 +602,9 @@ SYNONYMS: dict[Concept, tuple[str, ...]] = {
         "납품일",
     ),
     C.INSTALL_DATE: (
+        "anlaufdatum",
+        "설치 날짜",
+        "설치날짜",
         "稼動開始日",
         "稼働開始日",
         "裝機日期",
@@ -709,6 +731,8 @@ SYNONYMS: dict[Concept, tuple[str, ...]] = {
         "계약일",
     ),
     C.START_DATE: (
+        "시작 날짜",
+        "開始日付",
         "合約起日",
         "agreement start",
         "agreement start date",
@@ -743,6 +767,7 @@ SYNONYMS: dict[Concept, tuple[str, ...]] = {
         "계약시작일",
     ),
     C.END_DATE: (
+        "종료 날짜",
         "合約迄日",
         "agreement expiry",
         "agreement end",
@@ -780,6 +805,9 @@ SYNONYMS: dict[Concept, tuple[str, ...]] = {
         "계약종료일",
     ),
     C.VALUE: (
+        "총 가격",
+        "총액",
+        "合計金額",
         "正味価額",
         "net value",
         "jaarbedrag",

@@ -252,6 +252,8 @@ def _layout_auto(
             )
             continue
         by_concept[concept] = index
+    if rows is not None:
+        _codes_under_a_name_heading(rows, header_index, headings, by_concept, problems)
     _name_beside_code(headings, by_concept)
     sniffed: list[SheetProblem] = []
     if rows is not None:
@@ -305,6 +307,50 @@ def _layout_auto(
 #: of the customer code: SAP prints the sold-to party's number and then its "Name 1"
 #: ("Auftraggeber", "Name"); other ERPs do the same with "Description" or "Bezeichnung".
 _PLAIN_NAMES = frozenset({"name", "name1", "description", "bezeichnung", "naam", "名称", "名前"})
+
+
+def _codes_under_a_name_heading(
+    rows: list[list[CellValue]],
+    header_index: int,
+    headings: tuple[str | None, ...],
+    by_concept: dict[Concept, int],
+    problems: list[SheetProblem],
+) -> None:
+    """A "Customer" column of numbers is the customer's number, not its name.
+
+    SAP's "Kunde" and "得意先" hold the sold-to party's number ("100234"); its name stands in
+    the next column ("Name 1"). Read as names, every customer would be called by its number.
+    """
+    index = by_concept.get(Concept.CUSTOMER_NAME)
+    if index is None or Concept.CUSTOMER_CODE in by_concept:
+        return
+    values = [
+        row[index]
+        for row in rows[header_index + 1 : header_index + 201]
+        if index < len(row) and row[index] not in (None, "")
+    ]
+    if len(values) < 3 or not all(display(v).strip().isdigit() for v in values):
+        return
+    del by_concept[Concept.CUSTOMER_NAME]
+    by_concept[Concept.CUSTOMER_CODE] = index
+    other = next(
+        (
+            i
+            for i, h in enumerate(headings)
+            if i != index and h is not None and concept_of(h) is Concept.CUSTOMER_NAME
+        ),
+        None,
+    )
+    if other is not None:  # "Name 1" was set aside as a second name column: it is the name
+        by_concept[Concept.CUSTOMER_NAME] = other
+        problems[:] = [p for p in problems if p.column != other]
+    problems.append(
+        SheetProblem(
+            f"column '{headings[index]}' ({column_letter(index)}) holds numbers only, so it is "
+            "read as the customer's number, not its name",
+            index,
+        )
+    )
 
 
 def _name_beside_code(headings: tuple[str | None, ...], by_concept: dict[Concept, int]) -> None:

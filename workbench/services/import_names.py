@@ -37,7 +37,10 @@ def name_key(name: str) -> str:
     words ("Co., Ltd.") keeps its case-folded text rather than becoming blank.
     """
     tokens = normalize(name, acronyms=False).tokens
-    return " ".join(tokens) if tokens else " ".join(name.casefold().split())
+    key = " ".join(tokens) if tokens else " ".join(name.casefold().split())
+    # Japanese and Chinese write no spaces between words: one typed between katakana words
+    # ("ルネサス エレクトロニクス") is not part of the name.
+    return key.replace(" ", "") if is_cjk(key) else key
 
 
 def same_customer_name(a: str, b: str) -> bool:
