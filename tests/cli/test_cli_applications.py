@@ -55,7 +55,11 @@ def test_draft_export_submit_grant(
     capsys.readouterr()
     assert main(["--db", url, "applications", "list", "--json"]) == 0
     [row] = json.loads(capsys.readouterr().out)
-    assert (row["status"], row["reference"], row["licence_id"]) == ("granted", "Z-1", 6)
+    assert (row["status"], row["reference"], row["licence_id"]) == (
+        "granted",
+        "Z-1",
+        7,
+    )  # the demo holds 6 licences
     assert main(["--db", url, "licences", "list", "--json"]) == 0
     granted = [r for r in json.loads(capsys.readouterr().out) if r["number"] == "D1"]
     assert granted and granted[0]["customers"] == [customer]

@@ -31,8 +31,8 @@ def test_model_passes_the_model_tester(demo_db: Database, qtmodeltester: object)
     model = LicencesModel()
     model.set_licences(list_licences(demo_db), {"VEU-C-0012": (4, {"USD": 1234.5})})
     qtmodeltester.check(model)  # type: ignore[attr-defined]
-    assert model.rowCount() == 5 and model.columnCount() == len(COLUMNS)
-    row = next(i for i in range(5) if model.licence(i).spec.number == "VEU-C-0012")  # type: ignore[union-attr]
+    assert model.rowCount() == 6 and model.columnCount() == len(COLUMNS)
+    row = next(i for i in range(6) if model.licence(i).spec.number == "VEU-C-0012")  # type: ignore[union-attr]
     hits = model.index(row, [k for k, _ in COLUMNS].index("protected")).data()
     assert hits == "USD 1,234"
 
@@ -44,8 +44,9 @@ def test_view_lists_the_register_filters_and_shows_a_licence(
     view.today = dt.date(2025, 10, 15)
     view.show_filter.setCurrentIndex(0)
     view._on_loaded(view._generation, (view._all, view._protection))
-    assert view.model.rowCount() == 5
-    assert "1 licence ends within 90 days" in view.banner.text()
+    assert view.model.rowCount() == 6
+    # The three VEU authorisations end on 30 Dec 2025 (90 FR 42321), with one other licence.
+    assert "4 licences end within 90 days" in view.banner.text()
     view.show_filter.setCurrentIndex(3)  # expired
     assert [lic.spec.number for lic in view.model.licences] == ["D1234567"]
     view.show_filter.setCurrentIndex(0)
@@ -80,7 +81,7 @@ def test_dialog_refuses_with_the_services_sentence_then_saves(
     dialog.currency.setText("eur")
     with qtbot.waitSignal(dialog.accepted, timeout=WAIT_MS):
         dialog.save()
-    qtbot.waitUntil(lambda: view.model.rowCount() == 6, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: view.model.rowCount() == 7, timeout=WAIT_MS)
     saved = next(lic for lic in view.model.licences if lic.spec.number == "NL-EXP-2025-1")
     assert saved.spec.service_types == ("spare_parts",) and saved.spec.limit_currency == "EUR"
     view.select(saved.id)
@@ -106,7 +107,7 @@ def test_import_and_attach_from_the_view(window: MainWindow, qtbot: QtBot, tmp_p
     wb.save(tmp_path / "lic.xlsx")
     view.import_file(tmp_path / "lic.xlsx")
     qtbot.waitUntil(lambda: "1 added" in view.status.text(), timeout=WAIT_MS)
-    qtbot.waitUntil(lambda: view.model.rowCount() == 6, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: view.model.rowCount() == 7, timeout=WAIT_MS)
     view.select(next(lic.id for lic in view.model.licences if lic.spec.number == "JP-2025-1"))
     doc = tmp_path / "jp.pdf"
     doc.write_bytes(b"%PDF METI")
@@ -122,4 +123,4 @@ def test_a_licence_added_elsewhere_shows_after_reload(window: MainWindow, qtbot:
     view = _open(window, qtbot)
     add_licence(window.db, LicenceInput("BIS", "D777", dt.date(2025, 1, 1)))
     view.reload()
-    qtbot.waitUntil(lambda: view.model.rowCount() == 6, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: view.model.rowCount() == 7, timeout=WAIT_MS)
