@@ -96,6 +96,8 @@ SYNONYMS: dict[Concept, tuple[str, ...]] = {
         "거래처코드",
     ),
     C.CUSTOMER_NAME: (
+        "법인",
+        "법인명",
         "거래처 이름",
         "거래처명",
         "고객 이름",
@@ -249,6 +251,8 @@ SYNONYMS: dict[Concept, tuple[str, ...]] = {
         "공장코드",
     ),
     C.FAB_NAME: (
+        "사업장",
+        "사업장명",
         "設置先",
         "設置場所",
         "위치",
@@ -428,6 +432,9 @@ SYNONYMS: dict[Concept, tuple[str, ...]] = {
         "웨이퍼크기",
     ),
     C.VENDOR: (
+        "设备厂商",
+        "設備廠商",
+        "장비 제조사",
         "vendor",
         "manufacturer",
         "maker",
@@ -602,6 +609,10 @@ SYNONYMS: dict[Concept, tuple[str, ...]] = {
         "납품일",
     ),
     C.INSTALL_DATE: (
+        "설치완료일",
+        "geïnstalleerd",
+        "installatie",
+        "datum installatie",
         "anlaufdatum",
         "설치 날짜",
         "설치날짜",
@@ -679,6 +690,9 @@ SYNONYMS: dict[Concept, tuple[str, ...]] = {
         "허가번호",
     ),
     C.CONTRACT_NUMBER: (
+        "服务合同号",
+        "服务合同编号",
+        "服務合約編號",
         "servicevertrag",
         "wartungsvertrag",
         "service agreement id",
@@ -731,6 +745,8 @@ SYNONYMS: dict[Concept, tuple[str, ...]] = {
         "계약일",
     ),
     C.START_DATE: (
+        "ingang",
+        "ingangsdatum contract",
         "시작 날짜",
         "開始日付",
         "合約起日",
@@ -767,6 +783,8 @@ SYNONYMS: dict[Concept, tuple[str, ...]] = {
         "계약시작일",
     ),
     C.END_DATE: (
+        "einde",
+        "einddatum contract",
         "종료 날짜",
         "合約迄日",
         "agreement expiry",
@@ -805,6 +823,9 @@ SYNONYMS: dict[Concept, tuple[str, ...]] = {
         "계약종료일",
     ),
     C.VALUE: (
+        "年服务费",
+        "年服務費",
+        "연간 금액",
         "총 가격",
         "총액",
         "合計金額",
@@ -898,6 +919,10 @@ SYNONYMS: dict[Concept, tuple[str, ...]] = {
         "계약명",
     ),
     C.SERVICE_TYPES: (
+        "서비스구분",
+        "dienst",
+        "soort dienst",
+        "servicesoort",
         "契約種別",
         "契約タイプ",
         "保守契約種別",
