@@ -1855,7 +1855,9 @@ def build_plan(
         vendor.strip() if vendor else None,
         cancel,
         matches=dict(matches or {}),
-        own_vendor=own_vendor,
+        # "SCREEN Semiconductor Solutions Co., Ltd." as typed is the catalogue's "SCREEN".
+        own_vendor=(vendor_names(own_vendor) if vendor_names and own_vendor else None)
+        or own_vendor,
         model_lookup=model_lookup,
         vendor_names=vendor_names,
         book_currency=book_currency,
