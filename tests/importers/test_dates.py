@@ -159,3 +159,15 @@ def test_a_month_without_a_day_is_its_first_day_or_for_a_period_end_its_last(
 @pytest.mark.parametrize("text", ["13/2021", "Mayday 2020", "Dec 1899"])
 def test_month_only_texts_that_are_no_month_are_refused(text: str) -> None:
     assert not parse_date_column([text])[0].ok
+
+
+def test_a_column_without_evidence_takes_the_order_its_sheet_proves() -> None:
+    from workbench.importers.dates import Order, date_orders
+
+    assert date_orders(["7/16/2015", "3/4/2020"]) == {Order.MONTH_FIRST}
+    starts = parse_date_column(["7/1/2023", "1/1/2024"], sheet_order=Order.MONTH_FIRST)
+    assert [o.value for o in starts] == [date(2023, 7, 1), date(2024, 1, 1)]
+    assert starts[0].problem is not None and "other date columns" in starts[0].problem.message
+    assert not parse_date_column(["7/1/2023"])[0].ok  # alone it stays ambiguous
+    own = parse_date_column(["7/1/2023", "13/1/2023"], sheet_order=Order.MONTH_FIRST)
+    assert own[0].value == date(2023, 1, 7)  # the column's own evidence wins

@@ -43,3 +43,27 @@ def test_true_one_and_one_point_zero_stay_apart() -> None:
     out = parse_column([True, 1, 1.0, 1], parse_serial)
     assert out[0].problem is not None
     assert [o.value for o in out[1:]] == ["1", "1", "1"]
+
+
+def test_contract_dates_all_on_the_first_are_read_in_the_order_the_install_dates_prove() -> None:
+    from workbench.importers.cells import RawSheet
+    from workbench.importers.layout import detect_layout
+    from workbench.importers.records import ContractRecord, RecordKind
+    from workbench.importers.sheet import read_sheet
+
+    rows: list[list[Any]] = [
+        ["Customer", "Fab", "Country", "Serial", "Model", "Install date", "Contract",
+         "Start date", "End date", "Annual value"],
+        ["Micron", "Boise", "US", "S1", "NXT:2000i", "7/16/2015", "C-1", "7/1/2023",
+         "6/30/2026", "USD 100"],
+        ["Micron", "Boise", "US", "S2", "NXT:2000i", "3/4/2020", "C-1", "7/1/2023",
+         "6/30/2026", "USD 100"],
+    ]  # fmt: skip
+    layout = detect_layout(rows)
+    assert layout is not None
+    result = read_sheet(RawSheet("us.csv", None, rows), layout)
+    contracts = [r for r in result.records[RecordKind.CONTRACT] if isinstance(r, ContractRecord)]
+    assert {(c.start_date, c.end_date) for c in contracts} == {
+        (date(2023, 7, 1), date(2026, 6, 30))
+    }
+    assert not result.rejected_rows

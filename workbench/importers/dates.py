@@ -215,17 +215,34 @@ def _describe(d: date) -> str:
     return f"{d.day} {d.strftime('%B')} {d.year}"
 
 
+def date_orders(values: Sequence[CellValue]) -> set[Order]:
+    """The day/month orders the column's unambiguous numeric dates prove (usually one)."""
+    found: set[Order] = set()
+    for value in set(values):
+        if isinstance(value, str) and (order := _order_evidence(value)) is not None:
+            found.add(order)
+            if len(found) == 2:
+                break
+    return found
+
+
 def parse_date_column(
-    values: Sequence[CellValue], date1904: bool = False, period_end: bool = False
+    values: Sequence[CellValue],
+    date1904: bool = False,
+    period_end: bool = False,
+    sheet_order: Order | None = None,
 ) -> list[Outcome]:
     """Normalise a whole column, settling day/month order from its unambiguous rows.
 
     ``period_end`` says the column ends a period (a contract's end): a cell naming only a
     month ("Dec 2021") is then that month's last day, otherwise its first; both are flagged.
+    ``sheet_order`` is the order the sheet's other date columns prove: one system wrote the
+    whole file, so a column of contract starts all on the 1st ("7/1/2023") is read as its
+    install dates are ("7/16/2015" is month first), with a warning naming the evidence.
     """
     # The types of every cell, not of the distinct set: there, 1 has already merged into True.
     if len(set(map(type, values)) & _NUMBER_TYPES) > 1:
-        return _parse_mixed_column(values, date1904, period_end)
+        return _parse_mixed_column(values, date1904, period_end, sheet_order)
     distinct = set(values)
     # Each distinct value is read once and the column is mapped in C; in a clean column no
     # value is ambiguous and no row is looked at again.
@@ -240,7 +257,7 @@ def parse_date_column(
                 if order is not None:
                     evidence.setdefault(order, 0)
         rows = [index for index, value in enumerate(values) if value in pending]
-        _settle(out, values, rows, evidence)
+        _settle(out, values, rows, evidence, sheet_order)
     return out
 
 
@@ -248,7 +265,10 @@ _NUMBER_TYPES = frozenset({bool, int, float})
 
 
 def _parse_mixed_column(
-    values: Sequence[CellValue], date1904: bool, period_end: bool = False
+    values: Sequence[CellValue],
+    date1904: bool,
+    period_end: bool = False,
+    sheet_order: Order | None = None,
 ) -> list[Outcome]:
     """The same for a column mixing kinds of numbers, where True, 1 and 1.0 are equal keys."""
     cache: dict[CellValue, Outcome] = {}
@@ -273,7 +293,7 @@ def _parse_mixed_column(
                 evidence.setdefault(order, index)
         out.append(hit)
     if ambiguous_rows:
-        _settle(out, values, ambiguous_rows, evidence)
+        _settle(out, values, ambiguous_rows, evidence, sheet_order)
     return out
 
 
@@ -282,8 +302,20 @@ def _settle(
     values: Sequence[CellValue],
     rows: list[int],
     evidence: dict[Order, int],
+    sheet_order: Order | None = None,
 ) -> None:
     decided = next(iter(evidence)) if len(evidence) == 1 else None
+    if decided is None and not evidence and sheet_order is not None:
+        for index in rows:
+            pending = out[index].value
+            assert isinstance(pending, Ambiguous)
+            chosen = pending.day_first if sheet_order is Order.DAY_FIRST else pending.month_first
+            out[index] = warn(
+                chosen,
+                f"'{display(values[index])}' read as {chosen.isoformat()}: "
+                f"{sheet_order.value}, as the sheet's other date columns show",
+            )
+        return
     for index in rows:
         pending = out[index].value
         assert isinstance(pending, Ambiguous)

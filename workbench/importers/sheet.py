@@ -16,7 +16,7 @@ from typing import Any
 
 from workbench.domain.cancel import CancelToken
 from workbench.importers.cells import CellValue, RawSheet, column_letter, display
-from workbench.importers.dates import parse_date_column
+from workbench.importers.dates import Order, date_orders, parse_date_column
 from workbench.importers.fields import CELL_PARSERS, FIELDS_BY_KEY, REQUIRED, FieldSpec, ValueType
 from workbench.importers.headers import Concept, bracketed_hint
 from workbench.importers.layout import SheetLayout, SheetProblem
@@ -201,6 +201,7 @@ def read_sheet(
     # shorter rows are padded with None).
     transposed: list[Sequence[CellValue]] = list(zip_longest(*data))
     blank_column = [None] * len(data)
+    sheet_order = _sheet_date_order(layout, transposed)
     for key, index in layout.columns.items():
         spec = FIELDS_BY_KEY[key]
         if spec.kind not in columns_by_kind:
@@ -214,7 +215,7 @@ def read_sheet(
             if spec.type is ValueType.DATE:
                 period_end = spec.concept in _PERIOD_ENDS
                 parsed[(index, spec.type)] = (
-                    parse_date_column(values, raw.date1904, period_end),
+                    parse_date_column(values, raw.date1904, period_end, sheet_order),
                     None,
                 )
             else:
@@ -243,6 +244,17 @@ def read_sheet(
 
 _TERMS = ("start_date", "end_date", "value")
 _FOOTER_NOTE = 80
+
+
+def _sheet_date_order(
+    layout: SheetLayout, transposed: Sequence[Sequence[CellValue]]
+) -> Order | None:
+    """The one day/month order the sheet's date columns prove between them, if exactly one."""
+    orders: set[Order] = set()
+    for key, index in layout.columns.items():
+        if FIELDS_BY_KEY[key].type is ValueType.DATE and index < len(transposed):
+            orders |= date_orders(transposed[index])
+    return next(iter(orders)) if len(orders) == 1 else None
 
 
 def _without_footer(
