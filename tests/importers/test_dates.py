@@ -171,3 +171,17 @@ def test_a_column_without_evidence_takes_the_order_its_sheet_proves() -> None:
     assert not parse_date_column(["7/1/2023"])[0].ok  # alone it stays ambiguous
     own = parse_date_column(["7/1/2023", "13/1/2023"], sheet_order=Order.MONTH_FIRST)
     assert own[0].value == date(2023, 1, 7)  # the column's own evidence wins
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("令和元年１２月３１日", date(2019, 12, 31)),  # the first year of an era is 元年
+        ("令和5年4月1日", date(2023, 4, 1)),
+        ("平成30年3月31日", date(2018, 3, 31)),
+        ("昭和64年1月7日", date(1989, 1, 7)),
+    ],
+)
+def test_japanese_era_dates(text: str, expected: date) -> None:
+    outcome = parse_date_column([text])[0]
+    assert outcome.value == expected and outcome.problem is None

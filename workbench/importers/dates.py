@@ -43,6 +43,11 @@ _MONTH_NAME_DAY = re.compile(
     r"([^\W\d_]{3,})\.?\s*(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})" + _TIME + r"$", re.IGNORECASE
 )
 _SERIAL_TEXT = re.compile(r"\d{5}(?:\.0+)?$")
+#: Japanese era names and the year before each era's first: 令和5年 is 2023.
+_ERAS = {"令和": 2018, "平成": 1988, "昭和": 1925}
+_ERA_DATE = re.compile(
+    r"(令和|平成|昭和)\s*(\d{1,2}|元)\s*年\s*(\d{1,2})\s*月\s*(?:(\d{1,2})\s*日)?" + _TIME + r"$"
+)
 _MONTH_NAME_YEAR = re.compile(r"([^\W\d_]{3,})\.?[\s\-/,']*(\d{4})$")
 _YEAR_MONTH = re.compile(r"(\d{4})\s*(?:[-/.年년]\s*(\d{1,2})\s*[月월]?|年\s*(\d{1,2})\s*月)$")
 _MONTH_YEAR = re.compile(r"(\d{1,2})\s*[-/.]\s*(\d{4})$")
@@ -131,6 +136,11 @@ def _checked(year: int, month: int, day: int) -> date | str:
 def parse_date_text(text: str) -> _TextResult:
     """One text date; :class:`Ambiguous` when it reads both ways, a reason string when invalid."""
     s = unicodedata.normalize("NFKC", text).strip().casefold()
+    if m := _ERA_DATE.match(s):
+        year = _ERAS[m[1]] + (1 if m[2] == "元" else int(m[2]))
+        if m[4] is None:
+            return MonthOnly(year, int(m[3])) if 1 <= int(m[3]) <= 12 else "there is no such month"
+        return _checked(year, int(m[3]), int(m[4]))
     if m := _YMD.match(s):
         return _checked(int(m[1]), int(m[2]), int(m[3]))
     if m := _COMPACT.match(s):
