@@ -96,3 +96,14 @@ def test_grouped_amounts_round_trip(amount: Decimal, separators: tuple[str, str]
         whole = whole[:-3]
     text = f"{thousands.join(groups)}{decimal_mark}{frac}"
     assert parse_money_text(f"EUR {text}") == Money(amount, "EUR")
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [("US Dollar", "USD"), ("Yuan Renminbi", "CNY"), ("New Taiwan Dollar", "TWD"), ("Euro", "EUR")],
+)
+def test_currency_names_as_erps_print_them(text: str, code: str) -> None:
+    from workbench.importers.money import currency_code
+
+    assert currency_code(text) == code
+    assert parse_money_text(f"1,200.00 {text}") == Money(Decimal("1200.00"), code)

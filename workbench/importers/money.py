@@ -106,7 +106,29 @@ def currency_code(text: str) -> str | None:
     if len(s) == 3 and s.isalpha():
         found = pycountry.currencies.get(alpha_3=s.upper())
         return str(found.alpha_3) if found is not None else None
-    return None
+    return _currency_names().get(" ".join(s.split()))
+
+
+@lru_cache(maxsize=1)
+def _currency_names() -> dict[str, str]:
+    """ISO 4217 names as ERPs print them ("US Dollar", "Yuan Renminbi", "New Taiwan Dollar"),
+    plus the short forms that are unambiguous ("Japanese Yen", "Korean Won")."""
+    names = {str(c.name).casefold(): str(c.alpha_3) for c in pycountry.currencies}
+    names.update(
+        {
+            "us dollars": "USD",
+            "u.s. dollar": "USD",
+            "japanese yen": "JPY",
+            "korean won": "KRW",
+            "south korean won": "KRW",
+            "chinese yuan": "CNY",
+            "renminbi": "CNY",
+            "taiwan dollar": "TWD",
+            "singapore dollars": "SGD",
+            "euros": "EUR",
+        }
+    )
+    return names
 
 
 def parse_amount(digits: str) -> Decimal | None:
