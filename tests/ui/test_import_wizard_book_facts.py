@@ -109,3 +109,27 @@ def test_a_country_for_a_sheet_that_names_none_creates_its_fabs(
     finally:
         wizard.reject()
         shiboken6.delete(wizard)
+
+
+def test_a_field_changed_while_a_preview_runs_is_planned_again(
+    context: ViewContext, qtbot: QtBot
+) -> None:
+    wizard = _wizard(context, "kla_china_hand_sheet.xlsx")
+    try:
+        page = wizard.preview_page
+        _to_preview(wizard, qtbot)
+        _type(page.own_company, "KLA")  # starts a preview ...
+        _type(page.country, "CN")  # ... and this arrives while it runs
+        qtbot.waitUntil(
+            lambda: (
+                wizard.state.preview_for is not None
+                and "CN" in wizard.state.preview_for
+                and not page.strip.running
+            ),
+            timeout=WAIT_MS,
+        )
+        assert wizard.state.preview is not None
+        assert not wizard.state.preview.plan.rejected_rows
+    finally:
+        wizard.reject()
+        shiboken6.delete(wizard)

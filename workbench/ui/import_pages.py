@@ -847,15 +847,7 @@ class PreviewPage(_Page):
             return
         matches, own = dict(self.state.matches), self.state.own_company
         currency, country = self.state.currency, self.state.country
-        signature = (
-            repr(mapping),
-            self.state.vendor,
-            self.state.read_for,
-            tuple(sorted(matches.items())),
-            own,
-            currency,
-            country,
-        )
+        signature = self._signature(mapping)
         if self.state.preview is not None and self.state.preview_for == signature:
             self._show(self.state.preview)
             return
@@ -941,11 +933,32 @@ class PreviewPage(_Page):
             if not self.strip.running:
                 self.initializePage()
 
+    def _signature(self, mapping: Mapping | None) -> tuple[Any, ...]:
+        """Everything a preview depends on: a preview made for another one is stale."""
+        return (
+            repr(mapping),
+            self.state.vendor,
+            self.state.read_for,
+            tuple(sorted(self.state.matches.items())),
+            self.state.own_company,
+            self.state.currency,
+            self.state.country,
+        )
+
     def _on_preview(self, result: PreviewResult, signature: tuple[Any, ...]) -> None:
         self.state.preview = result
         self.state.preview_for = signature
         self.strip.idle("")
         self._show(result)
+        try:
+            current = self._signature(self.state.mapping())
+        except MappingError:
+            return
+        wizard = self.wizard()
+        if current != signature and wizard is not None and wizard.currentPage() is self:
+            # An answer, our company, currency or country changed while this preview ran:
+            # it was made without them, so plan again (the strip shows the new run).
+            self.initializePage()
 
     def _show(self, result: PreviewResult) -> None:
         plan = result.plan
