@@ -77,29 +77,29 @@ SameName = Callable[[str, str], bool]
 _NAME_FIELDS = frozenset({"customer_name", "parent"})
 
 
+def _differing(a: dict[str, object], b: dict[str, object]) -> set[str]:
+    """The fields two records' values disagree on."""
+    return {name for name in a if a[name] != b[name]}
+
+
 def _named_by_one_code(first: Record, later: Record) -> bool:
     """Rows that name their customer by one code and only write its name differently."""
     a, b = record_values(first), record_values(later)
-    differing = {name for name in a if a[name] != b[name]}
     code = a.get("customer_code")
-    return differing == {"customer_name"} and bool(code) and code == b.get("customer_code")
+    return _differing(a, b) == {"customer_name"} and bool(code) and code == b.get("customer_code")
 
 
 def _only_name_differs(first: Record, later: Record) -> bool:
     """Two customer rows with one code whose only difference is how they write the name."""
     a, b = record_values(first), record_values(later)
-    differing = {name for name in a if a[name] != b[name]}
-    return differing == {"name"} and bool(getattr(first, "code", None))
+    return _differing(a, b) == {"name"} and bool(getattr(first, "code", None))
 
 
 def _only_customer_differs(first: Record, later: Record) -> tuple[str, str] | None:
     """The two customer names when two rows of one contract differ in nothing else."""
     a, b = record_values(first), record_values(later)
-    differing = {name for name in a if a[name] != b[name]}
-    if not differing or not differing <= {"customer_name", "customer_code"}:
-        return None
     names = a.get("customer_name"), b.get("customer_name")
-    if not all(isinstance(n, str) and n for n in names) or "customer_code" in differing:
+    if _differing(a, b) != {"customer_name"} or not all(isinstance(n, str) and n for n in names):
         return None
     return str(names[0]), str(names[1])
 
@@ -109,13 +109,12 @@ def _same_but_spelling(first: Record, later: Record, same_name: SameName | None)
     if same_name is None:
         return False
     a, b = record_values(first), record_values(later)
-    differing = [name for name in a if a[name] != b[name]]
     return all(
         name in _NAME_FIELDS
         and isinstance(a[name], str)
         and isinstance(b[name], str)
         and same_name(a[name], b[name])  # type: ignore[arg-type]
-        for name in differing
+        for name in _differing(a, b)
     )
 
 

@@ -1070,7 +1070,7 @@ _RECORD_WORDS = frozenset(
     header_key(w)
     for w in (
         "contract", "agreement", "servicevertrag", "vertrag", "wartungsvertrag", "contrat",
-        "contratto", "contract's", "asset", "equipment", "machine", "tool", "anlage", "gerät",
+        "contratto", "asset", "equipment", "machine", "tool", "anlage", "gerät",
         "installed", "site", "location", "standort", "fab", "installation",
     )
 )  # fmt: skip

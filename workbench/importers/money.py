@@ -81,6 +81,7 @@ _MULTIPLIERS: dict[str, int] = {
     "억": 10**8,
     "億": 10**8,
 }
+_MULTIPLIERS_LONGEST_FIRST = sorted(_MULTIPLIERS, key=len, reverse=True)
 _SPLIT = re.compile(
     r"^(?P<pre>[^\d\-(]*?)\s*(?P<sign>[-(]?)\s*"
     r"(?P<num>[0-9][0-9.,' \u00a0\u202f]*[0-9]|[0-9])\s*\)?\s*(?P<post>[^\d]*)$"
@@ -210,7 +211,7 @@ def _multiplier(post: str) -> tuple[tuple[str, int] | None, str]:
     multiplier that prefixes the text is taken, and a Latin one only as a whole word.
     """
     folded = post.casefold()
-    for word in sorted(_MULTIPLIERS, key=len, reverse=True):
+    for word in _MULTIPLIERS_LONGEST_FIRST:
         if not folded.startswith(word):
             continue
         rest = post[len(word) :]
