@@ -21,7 +21,7 @@
     <name>Dashboard</name>
     <message>
         <source>Customers</source>
-        <extracomment>Countries shown by name; the rest are summed under "Other". Customer groups shown in the "largest groups" chart.</extracomment>
+        <extracomment>Countries shown by name; the rest are summed under &quot;Other&quot;. Customer groups shown in the &quot;largest groups&quot; chart.</extracomment>
         <translation>Kunden</translation>
     </message>
     <message>
@@ -81,7 +81,7 @@
     </message>
     <message>
         <source>Dashboard</source>
-        <extracomment>The book's status as last read (None before the first reload finished).</extracomment>
+        <extracomment>The book&apos;s status as last read (None before the first reload finished).</extracomment>
         <translation>Übersicht</translation>
     </message>
     <message>
@@ -205,7 +205,7 @@
     <name>EquipmentCategory</name>
     <message>
         <source>EUV lithography</source>
-        <extracomment>The equipment categories' labels, for lupdate: the domain names them in English and the dashboard translates them (context "EquipmentCategory").</extracomment>
+        <extracomment>The equipment categories&apos; labels, for lupdate: the domain names them in English and the dashboard translates them (context &quot;EquipmentCategory&quot;).</extracomment>
         <translation>EUV-Lithografie</translation>
     </message>
     <message>
@@ -353,7 +353,7 @@
     <name>Guide</name>
     <message>
         <source>Import installed base…</source>
-        <extracomment>What a guide's buttons ask the main window to do.</extracomment>
+        <extracomment>What a guide&apos;s buttons ask the main window to do.</extracomment>
         <translation>Installierte Basis importieren…</translation>
     </message>
     <message>
@@ -405,7 +405,7 @@
         <translation>Die mitgelieferten Regelpakete lassen sich jetzt lesen; was sie treffen, zeigt erst die installierte Basis.</translation>
     </message>
     <message>
-        <source>A scenario's impact needs machines and contracts to evaluate: none yet.</source>
+        <source>A scenario&apos;s impact needs machines and contracts to evaluate: none yet.</source>
         <translation>Die Auswirkungen eines Szenarios brauchen Anlagen und Verträge zur Auswertung: noch keine vorhanden.</translation>
     </message>
     <message>
@@ -417,6 +417,10 @@
         <translation>Der Prüfpfad beginnt mit der ersten Änderung an diesem Datenbestand.</translation>
     </message>
     <message>
+        <source>Licences held can be entered now; which obligations they cover shows once the installed base is imported and evaluated.</source>
+        <translation>Gehaltene Genehmigungen können jetzt erfasst werden; welche Verpflichtungen sie abdecken, zeigt sich, sobald die installierte Basis importiert und ausgewertet ist.</translation>
+    </message>
+    <message>
         <source>This view needs an installed base: the book is empty.</source>
         <translation>Diese Ansicht braucht eine installierte Basis: der Datenbestand ist leer.</translation>
     </message>
@@ -425,7 +429,7 @@
     <name>MainWindow</name>
     <message>
         <source>%1 customers</source>
-        <extracomment>QSettings key of the database the user last opened in the window. False for screenshots: the default layout, and the user's saved layout untouched. The demo book "Open the demo book" opens; tests point it at a temporary file.</extracomment>
+        <extracomment>QSettings key of the database the user last opened in the window. False for screenshots: the default layout, and the user&apos;s saved layout untouched. The demo book &quot;Open the demo book&quot; opens; tests point it at a temporary file.</extracomment>
         <translation>%1 Kunden</translation>
     </message>
     <message>

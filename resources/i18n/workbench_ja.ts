@@ -21,7 +21,7 @@
     <name>Dashboard</name>
     <message>
         <source>Customers</source>
-        <extracomment>Countries shown by name; the rest are summed under "Other". Customer groups shown in the "largest groups" chart.</extracomment>
+        <extracomment>Countries shown by name; the rest are summed under &quot;Other&quot;. Customer groups shown in the &quot;largest groups&quot; chart.</extracomment>
         <translation>顧客</translation>
     </message>
     <message>
@@ -81,7 +81,7 @@
     </message>
     <message>
         <source>Dashboard</source>
-        <extracomment>The book's status as last read (None before the first reload finished).</extracomment>
+        <extracomment>The book&apos;s status as last read (None before the first reload finished).</extracomment>
         <translation>ダッシュボード</translation>
     </message>
     <message>
@@ -205,7 +205,7 @@
     <name>EquipmentCategory</name>
     <message>
         <source>EUV lithography</source>
-        <extracomment>The equipment categories' labels, for lupdate: the domain names them in English and the dashboard translates them (context "EquipmentCategory").</extracomment>
+        <extracomment>The equipment categories&apos; labels, for lupdate: the domain names them in English and the dashboard translates them (context &quot;EquipmentCategory&quot;).</extracomment>
         <translation>EUV 露光</translation>
     </message>
     <message>
@@ -349,7 +349,7 @@
     <name>Guide</name>
     <message>
         <source>Import installed base…</source>
-        <extracomment>What a guide's buttons ask the main window to do.</extracomment>
+        <extracomment>What a guide&apos;s buttons ask the main window to do.</extracomment>
         <translation>インストールベースをインポート…</translation>
     </message>
     <message>
@@ -401,7 +401,7 @@
         <translation>同梱のルールパックは今すぐ参照できます。該当範囲を見るにはインストールベースが必要です。</translation>
     </message>
     <message>
-        <source>A scenario's impact needs machines and contracts to evaluate: none yet.</source>
+        <source>A scenario&apos;s impact needs machines and contracts to evaluate: none yet.</source>
         <translation>シナリオの影響を評価するには装置と契約が必要です。まだ登録されていません。</translation>
     </message>
     <message>
@@ -413,6 +413,10 @@
         <translation>監査証跡は、この台帳への最初の変更から記録されます。</translation>
     </message>
     <message>
+        <source>Licences held can be entered now; which obligations they cover shows once the installed base is imported and evaluated.</source>
+        <translation>保有する許可は今すぐ登録できます。どの義務を対象とするかは、設置ベースをインポートして評価すると表示されます。</translation>
+    </message>
+    <message>
         <source>This view needs an installed base: the book is empty.</source>
         <translation>このビューにはインストールベースが必要です。台帳は空です。</translation>
     </message>
@@ -421,7 +425,7 @@
     <name>MainWindow</name>
     <message>
         <source>%1 customers</source>
-        <extracomment>QSettings key of the database the user last opened in the window. False for screenshots: the default layout, and the user's saved layout untouched. The demo book "Open the demo book" opens; tests point it at a temporary file.</extracomment>
+        <extracomment>QSettings key of the database the user last opened in the window. False for screenshots: the default layout, and the user&apos;s saved layout untouched. The demo book &quot;Open the demo book&quot; opens; tests point it at a temporary file.</extracomment>
         <translation>顧客 %1</translation>
     </message>
     <message>

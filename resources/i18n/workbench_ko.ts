@@ -21,7 +21,7 @@
     <name>Dashboard</name>
     <message>
         <source>Customers</source>
-        <extracomment>Countries shown by name; the rest are summed under "Other". Customer groups shown in the "largest groups" chart.</extracomment>
+        <extracomment>Countries shown by name; the rest are summed under &quot;Other&quot;. Customer groups shown in the &quot;largest groups&quot; chart.</extracomment>
         <translation>고객</translation>
     </message>
     <message>
@@ -81,7 +81,7 @@
     </message>
     <message>
         <source>Dashboard</source>
-        <extracomment>The book's status as last read (None before the first reload finished).</extracomment>
+        <extracomment>The book&apos;s status as last read (None before the first reload finished).</extracomment>
         <translation>대시보드</translation>
     </message>
     <message>
@@ -205,7 +205,7 @@
     <name>EquipmentCategory</name>
     <message>
         <source>EUV lithography</source>
-        <extracomment>The equipment categories' labels, for lupdate: the domain names them in English and the dashboard translates them (context "EquipmentCategory").</extracomment>
+        <extracomment>The equipment categories&apos; labels, for lupdate: the domain names them in English and the dashboard translates them (context &quot;EquipmentCategory&quot;).</extracomment>
         <translation>EUV 노광</translation>
     </message>
     <message>
@@ -349,7 +349,7 @@
     <name>Guide</name>
     <message>
         <source>Import installed base…</source>
-        <extracomment>What a guide's buttons ask the main window to do.</extracomment>
+        <extracomment>What a guide&apos;s buttons ask the main window to do.</extracomment>
         <translation>설치 기반 가져오기…</translation>
     </message>
     <message>
@@ -401,7 +401,7 @@
         <translation>기본 제공 규칙 팩은 지금 읽을 수 있습니다. 해당 범위를 보려면 설치 기반이 필요합니다.</translation>
     </message>
     <message>
-        <source>A scenario's impact needs machines and contracts to evaluate: none yet.</source>
+        <source>A scenario&apos;s impact needs machines and contracts to evaluate: none yet.</source>
         <translation>시나리오 영향을 평가하려면 장비와 계약이 필요합니다. 아직 없습니다.</translation>
     </message>
     <message>
@@ -413,6 +413,10 @@
         <translation>감사 추적은 이 대장의 첫 변경부터 기록됩니다.</translation>
     </message>
     <message>
+        <source>Licences held can be entered now; which obligations they cover shows once the installed base is imported and evaluated.</source>
+        <translation>보유 허가는 지금 입력할 수 있습니다. 어떤 의무를 포함하는지는 설치 기반을 가져와 평가하면 표시됩니다.</translation>
+    </message>
+    <message>
         <source>This view needs an installed base: the book is empty.</source>
         <translation>이 보기에는 설치 기반이 필요합니다. 대장이 비어 있습니다.</translation>
     </message>
@@ -421,7 +425,7 @@
     <name>MainWindow</name>
     <message>
         <source>%1 customers</source>
-        <extracomment>QSettings key of the database the user last opened in the window. False for screenshots: the default layout, and the user's saved layout untouched. The demo book "Open the demo book" opens; tests point it at a temporary file.</extracomment>
+        <extracomment>QSettings key of the database the user last opened in the window. False for screenshots: the default layout, and the user&apos;s saved layout untouched. The demo book &quot;Open the demo book&quot; opens; tests point it at a temporary file.</extracomment>
         <translation>고객 %1</translation>
     </message>
     <message>

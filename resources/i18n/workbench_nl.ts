@@ -21,7 +21,7 @@
     <name>Dashboard</name>
     <message>
         <source>Customers</source>
-        <extracomment>Countries shown by name; the rest are summed under "Other". Customer groups shown in the "largest groups" chart.</extracomment>
+        <extracomment>Countries shown by name; the rest are summed under &quot;Other&quot;. Customer groups shown in the &quot;largest groups&quot; chart.</extracomment>
         <translation>Klanten</translation>
     </message>
     <message>
@@ -81,7 +81,7 @@
     </message>
     <message>
         <source>Dashboard</source>
-        <extracomment>The book's status as last read (None before the first reload finished).</extracomment>
+        <extracomment>The book&apos;s status as last read (None before the first reload finished).</extracomment>
         <translation>Overzicht</translation>
     </message>
     <message>
@@ -205,7 +205,7 @@
     <name>EquipmentCategory</name>
     <message>
         <source>EUV lithography</source>
-        <extracomment>The equipment categories' labels, for lupdate: the domain names them in English and the dashboard translates them (context "EquipmentCategory").</extracomment>
+        <extracomment>The equipment categories&apos; labels, for lupdate: the domain names them in English and the dashboard translates them (context &quot;EquipmentCategory&quot;).</extracomment>
         <translation>EUV-lithografie</translation>
     </message>
     <message>
@@ -353,7 +353,7 @@
     <name>Guide</name>
     <message>
         <source>Import installed base…</source>
-        <extracomment>What a guide's buttons ask the main window to do.</extracomment>
+        <extracomment>What a guide&apos;s buttons ask the main window to do.</extracomment>
         <translation>Geïnstalleerde basis importeren…</translation>
     </message>
     <message>
@@ -405,7 +405,7 @@
         <translation>De meegeleverde regelpakketten zijn nu te lezen; wat ze raken, vergt de geïnstalleerde basis.</translation>
     </message>
     <message>
-        <source>A scenario's impact needs machines and contracts to evaluate: none yet.</source>
+        <source>A scenario&apos;s impact needs machines and contracts to evaluate: none yet.</source>
         <translation>De gevolgen van een scenario vergen machines en contracten om te evalueren: nog geen.</translation>
     </message>
     <message>
@@ -417,6 +417,10 @@
         <translation>De audittrail begint bij de eerste wijziging in dit register.</translation>
     </message>
     <message>
+        <source>Licences held can be entered now; which obligations they cover shows once the installed base is imported and evaluated.</source>
+        <translation>Vergunningen die u heeft kunnen nu worden ingevoerd; welke verplichtingen ze dekken, blijkt zodra de geïnstalleerde basis is geïmporteerd en geëvalueerd.</translation>
+    </message>
+    <message>
         <source>This view needs an installed base: the book is empty.</source>
         <translation>Deze weergave heeft een geïnstalleerde basis nodig: het register is leeg.</translation>
     </message>
@@ -425,7 +429,7 @@
     <name>MainWindow</name>
     <message>
         <source>%1 customers</source>
-        <extracomment>QSettings key of the database the user last opened in the window. False for screenshots: the default layout, and the user's saved layout untouched. The demo book "Open the demo book" opens; tests point it at a temporary file.</extracomment>
+        <extracomment>QSettings key of the database the user last opened in the window. False for screenshots: the default layout, and the user&apos;s saved layout untouched. The demo book &quot;Open the demo book&quot; opens; tests point it at a temporary file.</extracomment>
         <translation>%1 klanten</translation>
     </message>
     <message>
@@ -744,7 +748,7 @@
     </message>
     <message>
         <source>Rule packs, scenarios and the rule editor</source>
-        <translation>Regelpakketten, scenario's en de regeleditor</translation>
+        <translation>Regelpakketten, scenario&apos;s en de regeleditor</translation>
     </message>
     <message>
         <source>Impact</source>

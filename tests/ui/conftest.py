@@ -39,6 +39,9 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if here in Path(str(item.fspath)).parents:
             item.add_marker(pytest.mark.qt_log_ignore(OFFSCREEN_NOISE))
+            # Every test here needs Qt: CI's UI run selects "-m ui", and the core run has no
+            # Qt, so an unmarked test here would run in neither.
+            item.add_marker(pytest.mark.ui)
 
 
 @pytest.fixture(autouse=True)

@@ -194,6 +194,11 @@ def view_needs(key: str) -> str:
             "Lists can be imported now; customers and fabs are screened once they are in.",
         ),
         "audit": translate("Guide", "The audit trail starts with the first change to this book."),
+        "licences": translate(
+            "Guide",
+            "Licences held can be entered now; which obligations they cover shows once the "
+            "installed base is imported and evaluated.",
+        ),
     }
     return texts.get(key) or translate(
         "Guide", "This view needs an installed base: the book is empty."
