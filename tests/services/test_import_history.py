@@ -70,7 +70,7 @@ def test_batches_newest_first_with_files_sheets_and_records(
     newest, oldest = batches
     assert oldest.status == "partial" and newest.status == "unchanged"
     assert oldest.file_name == "customers.csv, contracts.csv, multi_sheet.xlsx"
-    assert oldest.total("new") == sum(len(plan.new) for plan in first.plan.kinds.values())
+    assert oldest.total("new") == sum(plan.new_total for plan in first.plan.kinds.values())
     assert oldest.total("rejected") > 0 and newest.total("new") == 0
     assert oldest.created_at.tzinfo is not None
     assert abs(oldest.created_at - dt.datetime.now(dt.UTC)) < dt.timedelta(hours=1)

@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Hashable
-from itertools import repeat
+from collections.abc import Hashable, Iterable, Iterator
+from decimal import Decimal
+from itertools import islice, repeat
 from operator import add, itemgetter
 from typing import Any
 
@@ -28,8 +29,8 @@ from sqlalchemy.orm import Session
 from workbench.domain.cancel import CancelToken, Progress
 from workbench.domain.errors import WorkbenchError
 from workbench.services import audit
-from workbench.services.import_model import ImportPlan, NewRef, PlanKind
-from workbench.services.import_plan import INSERT_COLUMNS, UPDATE_COLUMNS
+from workbench.services.import_model import Change, ImportPlan, NewRef, PlanKind
+from workbench.services.import_plan import INSERT_COLUMNS, UPDATE_COLUMNS, split_evenly
 from workbench.storage import audit_log, upsert
 from workbench.storage.audit_log import AuditEvent
 from workbench.storage.database import DatabaseError
@@ -224,7 +225,10 @@ def write_plan(
     cancel: CancelToken | None = None,
 ) -> int:
     """Insert and update every planned row; returns the number of rows written."""
-    total = sum(len(w.inserts) + len(w.updates) for w in plan.writes.values())
+    total = sum(
+        insert_rows(kind, writes.inserts) + len(writes.updates)
+        for kind, writes in plan.writes.items()
+    )
     done = 0
 
     def written(count: int) -> None:
@@ -249,7 +253,9 @@ def _write_tables(
     for kind in PlanKind:
         writes = plan.writes[kind]
         table = TABLES[kind]
-        if writes.inserts:
+        if writes.inserts and kind is PlanKind.OBLIGATIONS:
+            _insert_obligations(session, table, writes.inserts, batch_id, ids, written)
+        elif writes.inserts:
             _insert(session, kind, table, writes.inserts, batch_id, ids, written)
             ids.forget(kind)
         if writes.updates:
@@ -322,6 +328,58 @@ def _insert(
         )
 
 
+def insert_rows(kind: PlanKind, inserts: list[tuple[Any, ...]]) -> int:
+    """Rows the inserts write: an obligation insert is a contract line, a row per service."""
+    if kind is PlanKind.OBLIGATIONS:
+        return sum(map(len, map(itemgetter(2), inserts)))
+    return len(inserts)
+
+
+def _obligation_rows(
+    lines: Iterable[tuple[Any, ...]], ids: _Ids, batch_id: int
+) -> Iterator[tuple[Any, ...]]:
+    """The obligation rows of planned contract lines, in ``INSERT_COLUMNS`` order + batch id.
+
+    A line carries its value (shared evenly to the cent over its service types, the first
+    types taking the leftover cents) or, where some of its types were not written, the
+    amount of each type it writes.
+    """
+    resolve = ids.resolve
+    for contract, machine, services, start, end, amounts, assumed in lines:
+        contract_id = resolve(contract)
+        machine_id = resolve(machine)
+        shares = split_evenly(amounts, len(services)) if isinstance(amounts, Decimal) else amounts
+        for service, share in zip(services, shares, strict=True):
+            yield (contract_id, machine_id, service, start, end, share, assumed, batch_id)
+
+
+def _insert_obligations(
+    session: Session,
+    table: Table,
+    lines: list[tuple[Any, ...]],
+    batch_id: int,
+    ids: _Ids,
+    written: upsert.Written,
+) -> None:
+    """Write the lines' obligations a chunk at a time: the rows never exist all at once."""
+    names = [*INSERT_COLUMNS[PlanKind.OBLIGATIONS], "batch_id"]
+    rows = _obligation_rows(lines, ids, batch_id)
+    while chunk := list(islice(rows, upsert.WRITE_CHUNK)):
+        upsert.insert_rows(session, table, names, chunk, written)
+
+
+def _audit_keys(changes: Iterable[Change]) -> Iterator[list[str]]:
+    """The natural keys of the created records, a packed entry's worth at a time."""
+    keys: list[str] = []
+    for change in changes:
+        keys.extend(change.keys())
+        if len(keys) >= audit_log.PACK_LIMIT:
+            yield keys[: audit_log.PACK_LIMIT]
+            keys = keys[audit_log.PACK_LIMIT :]
+    if keys:
+        yield keys
+
+
 def audit_import(session: Session, plan: ImportPlan, batch_id: int) -> None:
     """Record every record the import created and every field it changed, caused by the batch.
 
@@ -331,8 +389,7 @@ def audit_import(session: Session, plan: ImportPlan, batch_id: int) -> None:
     for kind in PlanKind:
         kind_plan = plan.kinds[kind]
         table = TABLES[kind].name
-        if kind_plan.new:
-            keys = [change.key for change in kind_plan.new]
+        for keys in _audit_keys(kind_plan.new):
             audit.record_inserts(session, table, [None] * len(keys), keys, "import_batch", batch_id)
         updates = [
             AuditEvent("update", table, change.record_id, change.key, f.field, f.old, f.new)

@@ -50,6 +50,21 @@ class Change:
     #: For a new record: the file names it only by reference (a customer named on a fab
     #: row, a contract named on its lines), so the import creates it from those rows.
     referenced: bool = False
+    #: For a new contract line: it creates one obligation per service type named here. One
+    #: change per line, not per obligation: a line naming no services stands for all nine,
+    #: and a million-row export would otherwise hold nine million changes.
+    services: tuple[str, ...] = ()
+
+    @property
+    def size(self) -> int:
+        """How many records the change creates or changes."""
+        return len(self.services) or 1
+
+    def keys(self) -> list[str]:
+        """The natural keys of the records it stands for (an obligation line: one per service)."""
+        if not self.services:
+            return [self.key]
+        return [f"{self.key} / {service}" for service in self.services]
 
     @property
     def is_relocation(self) -> bool:
@@ -62,6 +77,8 @@ class Change:
             out["changes"] = [f.to_dict() for f in self.fields]
         if self.referenced:
             out["created_from_references"] = True
+        if self.services:
+            out["services"] = list(self.services)
         return out
 
 
@@ -79,9 +96,14 @@ class KindPlan:
     unchanged: int = 0
     rejected: int = 0
 
+    @property
+    def new_total(self) -> int:
+        """Records the kind creates: an obligation line counts once per service it names."""
+        return sum(change.size for change in self.new)
+
     def counts(self) -> dict[str, int]:
         return {
-            "new": len(self.new),
+            "new": self.new_total,
             "changed": len(self.changed),
             "unchanged": self.unchanged,
             "rejected": self.rejected,
@@ -102,7 +124,10 @@ class TableWrites:
 
     An insert is a tuple in the table's ``INSERT_COLUMNS`` order (see
     :mod:`workbench.services.import_plan`); values may be :class:`NewRef`. Tuples, not dicts:
-    an import of a million machines holds a million of them. An update holds ``id``, the
+    an import of a million machines holds a million of them. Obligations are the exception:
+    an insert is one contract line, ``(contract, machine, service types, start, end, line
+    value, coverage assumed)``, which the commit writes as one row per service type with the
+    value split evenly to the cent. An update holds ``id``, the
     ``version`` the plan read (for the concurrency check) and every updatable column, so one
     ``executemany`` statement serves all of them; updates are few.
     """

@@ -1496,7 +1496,7 @@ class _Planner:
                 continue
             resolved.append((line, contract, machine, terms))
         values = self._line_values(resolved)
-        seen: dict[tuple[Hashable, Hashable, str], SourceRef] = {}
+        seen: dict[tuple[Hashable, Hashable], _Given] = {}
         for line, contract, machine, terms in resolved:
             value = values.get(line.source)
             if value is None:
@@ -1504,10 +1504,76 @@ class _Planner:
             services, assumed = _services(line)
             if assumed:
                 self.note_unknown("contract lines naming no services (all services assumed)")
-            for service, amount in zip(services, split_evenly(value, len(services)), strict=True):
-                self._write_obligation(
-                    line, contract, machine, terms, service, amount, seen, assumed=assumed
+            self._plan_line(line, contract, machine, terms, services, value, seen, assumed)
+
+    def _plan_line(
+        self,
+        line: ContractLineRecord,
+        contract: _Target,
+        machine: _Target,
+        terms: ContractRecord | StoredContract,
+        services: tuple[str, ...],
+        value: Decimal,
+        seen: dict[tuple[Hashable, Hashable], _Given],
+        assumed: bool,
+    ) -> None:
+        """One contract line: its obligations, one per service type, planned as one insert.
+
+        The obligations a line creates are one change and one insert of the whole line, split
+        into rows only when written: nine service types per machine would otherwise hold nine
+        changes, tuples and amounts per row of the file. A service type an earlier line of the
+        file already gave for the same contract and machine is rejected on its own; the
+        line's other service types keep the share of the line value they had.
+        """
+        pair = (contract.ref, machine.ref)
+        label = f"{contract.label} / {machine.label}"
+        given = seen.get(pair)
+        stored_pair = isinstance(contract.ref, int) and isinstance(machine.ref, int)
+        if given is None and not stored_pair:
+            seen[pair] = _Given(frozenset(services), line.source)
+            self.kinds[PlanKind.OBLIGATIONS].new.append(
+                Change(label, line.source, services=services)
+            )
+            start = line.start_date or terms.start_date
+            end = line.end_date or terms.end_date
+            self.writes[PlanKind.OBLIGATIONS].inserts.append(
+                (contract.ref, machine.ref, services, start, end, value, assumed)
+            )
+            return
+        amounts = split_evenly(value, len(services))
+        new_services: list[str] = []
+        new_amounts: list[Decimal] = []
+        for service, amount in zip(services, amounts, strict=True):
+            earlier = given.source_of(service) if given is not None else None
+            if earlier is not None:
+                self.reject(
+                    PlanKind.OBLIGATIONS,
+                    line.source,
+                    f"{label} / {service} is already given at {earlier}",
+                    "contract_lines.service_types",
+                    service,
                 )
+                continue
+            if not self._write_obligation(line, contract, machine, terms, service, amount, assumed):
+                new_services.append(service)
+                new_amounts.append(amount)
+        mine = _Given(frozenset(services), line.source)
+        seen[pair] = mine if given is None else given.plus(mine)
+        if new_services:
+            self.kinds[PlanKind.OBLIGATIONS].new.append(
+                Change(label, line.source, services=tuple(new_services))
+            )
+            self.writes[PlanKind.OBLIGATIONS].inserts.append(
+                (
+                    contract.ref,
+                    machine.ref,
+                    tuple(new_services),
+                    line.start_date or terms.start_date,
+                    line.end_date or terms.end_date,
+                    tuple(new_amounts),
+                    assumed,
+                )
+            )
 
     def _contract_of(self, line: ContractLineRecord, machine: _Target) -> _Target | None:
         key = line.contract_number.casefold()
@@ -1620,7 +1686,7 @@ class _Planner:
             kept = Decimal(0)
             if isinstance(terms, StoredContract):
                 written = {
-                    (machine, service.value)
+                    (machine, service)
                     for line, _, machine in lines
                     for service in _services(line)[0]
                 }
@@ -1659,35 +1725,18 @@ class _Planner:
         contract: _Target,
         machine: _Target,
         terms: ContractRecord | StoredContract,
-        service: ServiceType,
+        service: str,
         amount: Decimal,
-        seen: dict[tuple[Hashable, Hashable, str], SourceRef],
-        *,
-        assumed: bool = False,
-    ) -> None:
-        key = (contract.ref, machine.ref, service.value)
-        label = f"{contract.label} / {machine.label} / {service.value}"
-        if key in seen:
-            self.reject(
-                PlanKind.OBLIGATIONS,
-                line.source,
-                f"{label} is already given at {seen[key]}",
-                "contract_lines.service_types",
-                service.value,
-            )
-            return
-        seen[key] = line.source
+        assumed: bool,
+    ) -> bool:
+        """Plan the stored obligation the line rewrites; False when there is none (a new one)."""
+        if not (isinstance(contract.ref, int) and isinstance(machine.ref, int)):
+            return False
+        stored = self.snap.obligations.get((contract.ref, machine.ref, service))
+        if stored is None:
+            return False
         start = line.start_date or terms.start_date
         end = line.end_date or terms.end_date
-        stored = None
-        if isinstance(contract.ref, int) and isinstance(machine.ref, int):
-            stored = self.snap.obligations.get((contract.ref, machine.ref, service.value))
-        if stored is None:
-            self._record(PlanKind.OBLIGATIONS, label, line.source, [], is_new=True)
-            self.writes[PlanKind.OBLIGATIONS].inserts.append(
-                (contract.ref, machine.ref, service.value, start, end, amount, assumed)
-            )
-            return
         new = {"start_date": start, "end_date": end, "value": amount, "coverage_assumed": assumed}
         old = {
             "start_date": stored.start_date,
@@ -1696,10 +1745,12 @@ class _Planner:
             "coverage_assumed": stored.coverage_assumed,
         }
         changes = _diff(old, new)
+        label = f"{contract.label} / {machine.label} / {service}"
         if self._record(
             PlanKind.OBLIGATIONS, label, line.source, changes, is_new=False, record_id=stored.id
         ):
             self.writes[PlanKind.OBLIGATIONS].updates.append({"id": stored.id, **new})
+        return True
 
     # -- result ------------------------------------------------------------------------------
 
@@ -1778,11 +1829,41 @@ def _stored_terms(stored: StoredContract, record: ContractRecord) -> ContractRec
     )
 
 
-def _services(line: ContractLineRecord) -> tuple[list[ServiceType], bool]:
-    """The line's service types in a fixed order, and whether they are assumed (all)."""
-    if line.service_types:
-        return sorted(line.service_types, key=_SERVICE_ORDER.__getitem__), False
-    return list(ServiceType), True
+#: Every service type, in the fixed order: what a line naming no services stands for.
+_ALL_SERVICES = tuple(s.value for s in ServiceType)
+_SERVICE_TUPLES: dict[frozenset[ServiceType], tuple[str, ...]] = {}
+
+
+def _services(line: ContractLineRecord) -> tuple[tuple[str, ...], bool]:
+    """The line's service types (slugs) in a fixed order, and whether they are assumed (all).
+
+    One shared tuple per combination: a million lines name a handful of them.
+    """
+    if not line.service_types:
+        return _ALL_SERVICES, True
+    named = frozenset(line.service_types)
+    found = _SERVICE_TUPLES.get(named)
+    if found is None:
+        ordered = sorted(named, key=_SERVICE_ORDER.__getitem__)
+        found = _SERVICE_TUPLES.setdefault(named, tuple(s.value for s in ordered))
+    return found, False
+
+
+@dataclass(frozen=True, slots=True)
+class _Given:
+    """The service types the file's lines gave for one (contract, machine), and where."""
+
+    services: frozenset[str]
+    source: SourceRef
+    more: tuple[_Given, ...] = ()
+
+    def source_of(self, service: str) -> SourceRef | None:
+        if service in self.services:
+            return self.source
+        return next((g.source for g in self.more if service in g.services), None)
+
+    def plus(self, other: _Given) -> _Given:
+        return _Given(self.services, self.source, (*self.more, other))
 
 
 def _fab_identity(

@@ -1033,7 +1033,7 @@ class PreviewPage(_Page):
             return
         plan = preview.plan
         rejected = sum(len(s.lines) for s in preview.rejected)
-        new = sum(len(k.new) for k in plan.kinds.values())
+        new = sum(k.new_total for k in plan.kinds.values())
         changed = sum(len(k.changed) for k in plan.kinds.values())
         if not plan.has_errors:
             if plan.writes_anything:

@@ -378,6 +378,10 @@ def make_preview(
 
 def _line(kind: PlanKind, change: Change, fc: FieldChange | None = None) -> ChangeLine:
     source = str(change.source) if change.source is not None else ""
+    if fc is None and change.services:
+        # A contract line's obligations: one line naming its service types, not one per type.
+        services = ", ".join(change.services)
+        return ChangeLine(KIND_LABELS[kind], change.key, "Service types", "", services, source)
     if fc is None:
         return ChangeLine(KIND_LABELS[kind], change.key, "", "", "", source)
     label = fc.field.replace("_", " ").capitalize()
