@@ -169,10 +169,15 @@ def test_pages_show_sheets_mapping_and_preview_and_every_model_is_sound(
     qtmodeltester.check(page.new_records)
     qtmodeltester.check(page.issues)
     qtmodeltester.check(page.near_matches)
-    counts = wizard.state.preview.plan.counts() if wizard.state.preview else {}
+    assert wizard.state.preview is not None
+    page_plan = wizard.state.preview.plan
+    counts = page_plan.counts()
     assert counts["customers"]["new"] == 4 and counts["machines"]["new"] == 4
     assert page.counts.text(0, 0) == "Customers" and page.counts.text(0, 1) == "4"
-    assert page.new_records.rowCount() == sum(c["new"] for c in counts.values())
+    # One row per new record, an obligation line once with its service types.
+    assert page.new_records.rowCount() == sum(len(k.new) for k in page_plan.kinds.values())
+    new_total = sum(c["new"] for c in counts.values())
+    assert page.tabs.tabText(3) == f"New ({new_total:,})"
     assert "rows were rejected" in page.verdict.text()
 
 

@@ -986,7 +986,8 @@ class PreviewPage(_Page):
         self.tabs.setTabText(0, f"Rejected rows ({rejected_rows:,})")
         self.tabs.setTabText(1, f"Changed ({len(result.changed):,})")
         self.tabs.setTabText(2, f"Relocations ({len(result.relocations):,})")
-        self.tabs.setTabText(3, f"New ({len(result.new):,})")
+        new_total = sum(k.new_total for k in plan.kinds.values())
+        self.tabs.setTabText(3, f"New ({new_total:,})")
         self.tabs.setTabText(4, f"All messages ({len(result.issues):,})")
         self.tabs.setTabText(5, f"Names to decide ({self.near_matches.rowCount():,})")
         for index, model in enumerate(
