@@ -40,6 +40,63 @@ def test_headings_in_six_languages(heading: str, concept: Concept) -> None:
     assert concept_of(heading) is concept
 
 
+@pytest.mark.parametrize(
+    ("heading", "concept"),
+    [
+        # French (Sage X3 parc installé) and Italian (a field-service workbook).
+        ("N° de série", Concept.SERIAL),
+        ("Raison sociale", Concept.CUSTOMER_NAME),
+        ("Site d'installation", Concept.FAB_NAME),
+        ("Ville", Concept.CITY),
+        ("Pays", Concept.COUNTRY),
+        ("Fabricant", Concept.VENDOR),
+        ("Date mise en service", Concept.INSTALL_DATE),
+        ("N° contrat", Concept.CONTRACT_NUMBER),
+        ("Début contrat", Concept.START_DATE),
+        ("Fin contrat", Concept.END_DATE),
+        ("Montant annuel HT", Concept.VALUE),
+        ("Devise", Concept.CURRENCY),
+        ("Matricola", Concept.SERIAL),
+        ("Stabilimento", Concept.FAB_NAME),
+        ("Città", Concept.CITY),
+        ("Nazione", Concept.COUNTRY),
+        ("Costruttore", Concept.VENDOR),
+        ("Modello", Concept.MODEL_CODE),
+        ("Data installazione", Concept.INSTALL_DATE),
+        ("N. contratto", Concept.CONTRACT_NUMBER),
+        ("Canone annuo", Concept.VALUE),
+        # Kingdee K/3 设备台账 and a Japanese hand-kept sheet.
+        ("规格型号", Concept.MODEL_CODE),
+        ("使用工厂", Concept.FAB_NAME),
+        ("所在城市", Concept.CITY),
+        ("客户编码", Concept.CUSTOMER_CODE),
+        ("客先名", Concept.CUSTOMER_NAME),
+        ("年間保守料(円)", Concept.VALUE),
+        # NetSuite's ship-to address fields, Acumatica's "Nbr.", SAP ByDesign.
+        ("Ship To City", Concept.CITY),
+        ("Ship-To Country", Concept.COUNTRY),
+        ("Ship To Addressee", Concept.FAB_NAME),
+        ("Serial Nbr.", Concept.SERIAL),
+        ("Customer Nbr.", Concept.CUSTOMER_CODE),
+        ("Contract Num", Concept.CONTRACT_NUMBER),
+        ("Manufacturer Model", Concept.MODEL_CODE),
+        ("Service Contract ID", Concept.CONTRACT_NUMBER),
+        ("Serial ID", Concept.SERIAL),
+        ("Installation Point", Concept.FAB_NAME),
+        # One-word compounds still find the synonym written with a space.
+        ("Contractnr.", Concept.CONTRACT_NUMBER),
+        ("Klantnr", Concept.CUSTOMER_CODE),
+    ],
+)
+def test_headings_of_more_systems_and_languages(heading: str, concept: Concept) -> None:
+    assert concept_of(heading) is concept
+
+
+def test_a_number_word_alone_or_inside_a_word_is_not_a_field() -> None:
+    assert concept_of("No.") is None  # a row counter
+    assert concept_of("Number") is None
+
+
 def test_synonym_table_has_no_collisions() -> None:
     seen: dict[str, Concept] = {}
     for concept, words in SYNONYMS.items():
