@@ -164,6 +164,67 @@ def test_unrecognised_sheet_says_what_is_missing() -> None:
     assert any("closest is machines" in p.message for p in layout.problems)
 
 
+def test_a_customer_column_of_codes_beside_one_of_names_is_the_code() -> None:
+    # Acumatica's "Customer" is the account ("C3287"), "Customer Name" its name.
+    rows: list[list[object]] = [
+        ["Customer", "Customer Name", "Location", "City", "Country"],
+        ["C3287", "Micron Technology Inc", "Fab 6", "Manassas", "US"],
+        ["C1307", "GLOBALFOUNDRIES U.S. INC.", "Fab 8", "Malta", "US"],
+        ["C2617", "Intel Corporation", "Fab 42", "Chandler", "US"],
+    ]
+    layout = detect_layout(rows)  # type: ignore[arg-type]
+    assert layout is not None
+    assert layout.mapping.fields["fabs.customer_code"] == "Customer"
+    assert layout.mapping.fields["fabs.customer_name"] == "Customer Name"
+    assert any("holds codes" in p.message for p in layout.problems)
+
+
+def test_a_customer_column_of_names_stays_the_name_beside_a_second_one() -> None:
+    rows: list[list[object]] = [
+        ["Customer", "Customer Name", "Location", "City", "Country"],
+        ["Micron", "Micron Technology Inc", "Fab 6", "Manassas", "US"],
+        ["GF", "GLOBALFOUNDRIES U.S. INC.", "Fab 8", "Malta", "US"],
+        ["3M", "3M Company", "Fab 1", "Austin", "US"],
+    ]
+    layout = detect_layout(rows)  # type: ignore[arg-type]
+    assert layout is not None
+    assert layout.mapping.fields["fabs.customer_name"] == "Customer"
+    assert "fabs.customer_code" not in layout.mapping.fields
+
+
+def test_machine_columns_without_a_serial_strand_the_machines() -> None:
+    layout = detect_layout(
+        [["Customer", "Location", "City", "Country", "Manufacturer", "Installation Date", "Tag"]]
+    )
+    assert layout is not None and layout.kinds == (K.FAB,)
+    [stranded] = layout.stranded
+    assert stranded.kind is K.MACHINE
+    assert stranded.columns == (4, 5)
+    assert stranded.missing == "serial number, nor its model"
+
+
+def test_a_lone_machine_column_or_a_lines_sheet_strands_nothing() -> None:
+    fabs = detect_layout([["Customer", "Location", "City", "Country", "Status"]])
+    assert fabs is not None and fabs.stranded == ()
+    lines = detect_layout([["Contract", "S/N", "Model", "Install date", "Value"]])
+    assert lines is not None and lines.kinds == (K.CONTRACT_LINE,) and lines.stranded == ()
+    summary = detect_layout([["Vendor", "Model", "Installed"]])  # nothing read, no serial
+    assert summary is not None and summary.stranded == ()
+
+
+def test_a_table_header_row_replaces_the_scan() -> None:
+    rows: list[list[object]] = [
+        ["Parco installato"],
+        [],
+        ["Cliente X", "Sito Y", "Matricola", "Nota"],
+        ["ACME", "F1", "S-1", "-"],
+    ]
+    assert detect_layout(rows) is None  # type: ignore[arg-type]  # one known heading
+    layout = detect_layout(rows, table_header=2)  # type: ignore[arg-type]
+    assert layout is not None and layout.header_row == 3
+    assert layout.headings == ("Cliente X", "Sito Y", "Matricola", "Nota")
+
+
 def test_mapping_round_trips_through_json_and_yaml() -> None:
     mapping = Mapping(
         {"machines.serial": "Tool ID", "machines.model_code": "Type"},
