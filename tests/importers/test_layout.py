@@ -40,6 +40,63 @@ def test_headings_in_six_languages(heading: str, concept: Concept) -> None:
     assert concept_of(heading) is concept
 
 
+@pytest.mark.parametrize(
+    ("heading", "concept"),
+    [
+        # French (Sage X3 parc installé) and Italian (a field-service workbook).
+        ("N° de série", Concept.SERIAL),
+        ("Raison sociale", Concept.CUSTOMER_NAME),
+        ("Site d'installation", Concept.FAB_NAME),
+        ("Ville", Concept.CITY),
+        ("Pays", Concept.COUNTRY),
+        ("Fabricant", Concept.VENDOR),
+        ("Date mise en service", Concept.INSTALL_DATE),
+        ("N° contrat", Concept.CONTRACT_NUMBER),
+        ("Début contrat", Concept.START_DATE),
+        ("Fin contrat", Concept.END_DATE),
+        ("Montant annuel HT", Concept.VALUE),
+        ("Devise", Concept.CURRENCY),
+        ("Matricola", Concept.SERIAL),
+        ("Stabilimento", Concept.FAB_NAME),
+        ("Città", Concept.CITY),
+        ("Nazione", Concept.COUNTRY),
+        ("Costruttore", Concept.VENDOR),
+        ("Modello", Concept.MODEL_CODE),
+        ("Data installazione", Concept.INSTALL_DATE),
+        ("N. contratto", Concept.CONTRACT_NUMBER),
+        ("Canone annuo", Concept.VALUE),
+        # Kingdee K/3 设备台账 and a Japanese hand-kept sheet.
+        ("规格型号", Concept.MODEL_CODE),
+        ("使用工厂", Concept.FAB_NAME),
+        ("所在城市", Concept.CITY),
+        ("客户编码", Concept.CUSTOMER_CODE),
+        ("客先名", Concept.CUSTOMER_NAME),
+        ("年間保守料(円)", Concept.VALUE),
+        # NetSuite's ship-to address fields, Acumatica's "Nbr.", SAP ByDesign.
+        ("Ship To City", Concept.CITY),
+        ("Ship-To Country", Concept.COUNTRY),
+        ("Ship To Addressee", Concept.FAB_NAME),
+        ("Serial Nbr.", Concept.SERIAL),
+        ("Customer Nbr.", Concept.CUSTOMER_CODE),
+        ("Contract Num", Concept.CONTRACT_NUMBER),
+        ("Manufacturer Model", Concept.MODEL_CODE),
+        ("Service Contract ID", Concept.CONTRACT_NUMBER),
+        ("Serial ID", Concept.SERIAL),
+        ("Installation Point", Concept.FAB_NAME),
+        # One-word compounds still find the synonym written with a space.
+        ("Contractnr.", Concept.CONTRACT_NUMBER),
+        ("Klantnr", Concept.CUSTOMER_CODE),
+    ],
+)
+def test_headings_of_more_systems_and_languages(heading: str, concept: Concept) -> None:
+    assert concept_of(heading) is concept
+
+
+def test_a_number_word_alone_or_inside_a_word_is_not_a_field() -> None:
+    assert concept_of("No.") is None  # a row counter
+    assert concept_of("Number") is None
+
+
 def test_synonym_table_has_no_collisions() -> None:
     seen: dict[str, Concept] = {}
     for concept, words in SYNONYMS.items():
@@ -105,6 +162,67 @@ def test_unrecognised_sheet_says_what_is_missing() -> None:
     layout = detect_layout([["Serial", "Install date", "Remarks"]])
     assert layout is not None and layout.kinds == ()
     assert any("closest is machines" in p.message for p in layout.problems)
+
+
+def test_a_customer_column_of_codes_beside_one_of_names_is_the_code() -> None:
+    # Acumatica's "Customer" is the account ("C3287"), "Customer Name" its name.
+    rows: list[list[object]] = [
+        ["Customer", "Customer Name", "Location", "City", "Country"],
+        ["C3287", "Micron Technology Inc", "Fab 6", "Manassas", "US"],
+        ["C1307", "GLOBALFOUNDRIES U.S. INC.", "Fab 8", "Malta", "US"],
+        ["C2617", "Intel Corporation", "Fab 42", "Chandler", "US"],
+    ]
+    layout = detect_layout(rows)  # type: ignore[arg-type]
+    assert layout is not None
+    assert layout.mapping.fields["fabs.customer_code"] == "Customer"
+    assert layout.mapping.fields["fabs.customer_name"] == "Customer Name"
+    assert any("holds codes" in p.message for p in layout.problems)
+
+
+def test_a_customer_column_of_names_stays_the_name_beside_a_second_one() -> None:
+    rows: list[list[object]] = [
+        ["Customer", "Customer Name", "Location", "City", "Country"],
+        ["Micron", "Micron Technology Inc", "Fab 6", "Manassas", "US"],
+        ["GF", "GLOBALFOUNDRIES U.S. INC.", "Fab 8", "Malta", "US"],
+        ["3M", "3M Company", "Fab 1", "Austin", "US"],
+    ]
+    layout = detect_layout(rows)  # type: ignore[arg-type]
+    assert layout is not None
+    assert layout.mapping.fields["fabs.customer_name"] == "Customer"
+    assert "fabs.customer_code" not in layout.mapping.fields
+
+
+def test_machine_columns_without_a_serial_strand_the_machines() -> None:
+    layout = detect_layout(
+        [["Customer", "Location", "City", "Country", "Manufacturer", "Installation Date", "Tag"]]
+    )
+    assert layout is not None and layout.kinds == (K.FAB,)
+    [stranded] = layout.stranded
+    assert stranded.kind is K.MACHINE
+    assert stranded.columns == (4, 5)
+    assert stranded.missing == "serial number, nor its model"
+
+
+def test_a_lone_machine_column_or_a_lines_sheet_strands_nothing() -> None:
+    fabs = detect_layout([["Customer", "Location", "City", "Country", "Status"]])
+    assert fabs is not None and fabs.stranded == ()
+    lines = detect_layout([["Contract", "S/N", "Model", "Install date", "Value"]])
+    assert lines is not None and lines.kinds == (K.CONTRACT_LINE,) and lines.stranded == ()
+    summary = detect_layout([["Vendor", "Model", "Installed"]])  # nothing read, no serial
+    assert summary is not None and summary.stranded == ()
+
+
+def test_a_table_header_row_replaces_the_scan() -> None:
+    rows: list[list[object]] = [
+        ["Parco installato"],
+        [],
+        ["Cliente X", "Sito Y", "Matricola", "Nota"],
+        ["ACME", "F1", "S-1", "-"],
+    ]
+    assert detect_layout(rows) is None  # type: ignore[arg-type]  # one known heading
+    layout = detect_layout(rows, table_header=2)  # type: ignore[arg-type]
+    assert layout is not None and layout.header_row == 3
+    assert layout.headings == ("Cliente X", "Sito Y", "Matricola", "Nota")
 
 
 def test_mapping_round_trips_through_json_and_yaml() -> None:

@@ -37,6 +37,10 @@ from workbench.importers.technology import DRAM_GENERATIONS, TechnologyFacts, pa
         ("CHN", "CN"),
         ("Ｃｈｉｎａ", "CN"),
         ("United States", "US"),
+        # Italian: "Saint-Martin (Francia)" must not make "Francia" ambiguous.
+        ("Francia", "FR"),
+        ("Germania", "DE"),
+        ("Italie", "IT"),
     ],
 )
 def test_countries(text: str, code: str) -> None:

@@ -48,3 +48,41 @@ def test_rows_read_across_chunks_keep_their_order_and_types(
     assert raw.rows[2] == ["S01", "Lam", date(2020, 1, 2)]
     assert raw.rows[10] == ["S09", "Lam", date(2020, 1, 10)]
     assert len({id(row[1]) for row in raw.rows[1:]}) == 1
+
+
+def _table_book(path: Path, tables: list[tuple[str, str]]) -> Path:
+    from openpyxl.worksheet.table import Table
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "Parco installato"
+    sheet.append(["Parco macchine installato"])
+    sheet.append(["Aggiornato al 30/11/2026"])
+    sheet.append([])
+    sheet.append(["Cliente", "Matricola", "Nota"])
+    sheet.append(["ACME", "S-1", "x"])
+    sheet.append([])
+    sheet.append(["Cliente", "Matricola", "Nota"])
+    sheet.append(["ACME", "S-2", "y"])
+    for name, ref in tables:
+        sheet.add_table(Table(displayName=name, ref=ref))
+    book.save(path)
+    return path
+
+
+def test_the_header_row_of_an_excel_table_is_read_from_the_workbook(tmp_path: Path) -> None:
+    path = _table_book(tmp_path / "table.xlsx", [("ParcoInstallato", "A4:C5")])
+    [raw] = read_workbook(check_file(path))
+    assert raw.table_header == 3  # row 4, under the two-line title
+
+
+def test_a_sheet_with_two_tables_has_no_one_header_row(tmp_path: Path) -> None:
+    path = _table_book(tmp_path / "tables.xlsx", [("First", "A4:C5"), ("Second", "A7:C8")])
+    [raw] = read_workbook(check_file(path))
+    assert raw.table_header is None
+
+
+def test_a_sheet_without_a_table_has_no_table_header(write_xlsx: WriteXlsx) -> None:
+    [raw] = read_workbook(check_file(write_xlsx("plain.xlsx", {"S": [["Serial"], ["1"]]})))
+    assert raw.table_header is None

@@ -27,6 +27,9 @@ class RawSheet:
     rows: list[list[CellValue]]
     #: Numbers in date columns are serials counted from 1904-01-01 (old Mac Excel).
     date1904: bool = False
+    #: 0-based row of the headings of the one Excel Table (ListObject) on the sheet: the
+    #: workbook itself says where the header is, whatever title block stands above it.
+    table_header: int | None = None
 
 
 def column_letter(index: int) -> str:

@@ -198,13 +198,16 @@ def translated_names() -> dict[str, str]:
 
     A name two countries share in some language (none today, but translations change) is
     left out rather than guessed. Japanese short names carry a bracketed common form
-    ("大韓民国 (韓国)"): both the whole and the parts are taken.
+    ("大韓民国 (韓国)"): both the whole and the parts are taken, but a part only where no
+    country has it as its whole name: "Saint-Martin (Francia)" must not make the Italian
+    "Francia" ambiguous between France and Saint Martin.
     """
     import gettext
     from pathlib import Path
 
     locales = Path(pycountry.__file__).parent / "locales"
-    found: dict[str, set[str]] = {}
+    whole: dict[str, set[str]] = {}
+    parts: dict[str, set[str]] = {}
     for locale in TRANSLATION_LOCALES:
         try:
             catalog = gettext.translation("iso3166-1", str(locales), languages=[locale])
@@ -216,14 +219,15 @@ def translated_names() -> dict[str, str]:
                 if not english:
                     continue
                 text = catalog.gettext(english)
-                names = {text}
+                code = str(country.alpha_2)
+                if text.strip():
+                    whole.setdefault(_key(text), set()).add(code)
                 inner = _QUALIFIER.search(text)
                 if inner:
-                    names.add(text[: inner.start()])
-                    names.add(inner.group().strip()[1:-1])
-                for name in names:
-                    if name.strip():
-                        found.setdefault(_key(name), set()).add(str(country.alpha_2))
+                    for name in (text[: inner.start()], inner.group().strip()[1:-1]):
+                        if name.strip():
+                            parts.setdefault(_key(name), set()).add(code)
+    found = {**{k: v for k, v in parts.items() if k not in whole}, **whole}
     return {name: next(iter(codes)) for name, codes in found.items() if len(codes) == 1}
 
 

@@ -62,6 +62,12 @@ C = Concept
 #: Headings as people write them; each is normalised with :func:`header_key` before use.
 SYNONYMS: dict[Concept, tuple[str, ...]] = {
     C.CUSTOMER_CODE: (
+        "客户编码",
+        "code client",
+        "n° client",
+        "numéro client",
+        "codice cliente",
+        "cod. cliente",
         "auftraggeber",
         "owner account number",
         "account id",
@@ -96,6 +102,15 @@ SYNONYMS: dict[Concept, tuple[str, ...]] = {
         "거래처코드",
     ),
     C.CUSTOMER_NAME: (
+        "客先名",
+        "客先",
+        "客先名称",
+        "raison sociale",
+        "nom client",
+        "nom du client",
+        "cliente",
+        "ragione sociale",
+        "nome cliente",
         "법인",
         "법인명",
         "거래처 이름",
@@ -199,6 +214,9 @@ SYNONYMS: dict[Concept, tuple[str, ...]] = {
         "그룹",
     ),
     C.COUNTRY: (
+        "pays",
+        "nazione",
+        "paese",
         "country/region",
         "country/region key",
         "country key",
@@ -251,6 +269,16 @@ SYNONYMS: dict[Concept, tuple[str, ...]] = {
         "공장코드",
     ),
     C.FAB_NAME: (
+        "使用工厂",
+        "使用工廠",
+        "ship to addressee",
+        "installation point",
+        "site d'installation",
+        "lieu d'installation",
+        "usine",
+        "stabilimento",
+        "sito",
+        "sede",
         "사업장",
         "사업장명",
         "設置先",
@@ -305,6 +333,11 @@ SYNONYMS: dict[Concept, tuple[str, ...]] = {
         "사이트",
     ),
     C.CITY: (
+        "所在城市",
+        "ville",
+        "città",
+        "comune",
+        "località",
         "所在地",
         "縣市",
         "市区町村",
@@ -335,7 +368,7 @@ SYNONYMS: dict[Concept, tuple[str, ...]] = {
         "省份",
         "지역",
     ),
-    C.ADDRESS: ("address", "adres", "adresse", "anschrift", "住所", "地址", "주소"),
+    C.ADDRESS: ("address", "adres", "adresse", "anschrift", "indirizzo", "住所", "地址", "주소"),
     C.PROCESS_TYPE: (
         "process type",
         "fab type",
@@ -432,6 +465,10 @@ SYNONYMS: dict[Concept, tuple[str, ...]] = {
         "웨이퍼크기",
     ),
     C.VENDOR: (
+        "fabricant",
+        "constructeur",
+        "costruttore",
+        "produttore",
         "设备厂商",
         "設備廠商",
         "장비 제조사",
@@ -457,6 +494,13 @@ SYNONYMS: dict[Concept, tuple[str, ...]] = {
         "벤더",
     ),
     C.SERIAL: (
+        "serial id",
+        "n° de série",
+        "numéro de série",
+        "no de série",
+        "matricola",
+        "numero di serie",
+        "n. serie",
         "serialnummer",
         "serial-nr.",
         "일련 번호",
@@ -507,6 +551,14 @@ SYNONYMS: dict[Concept, tuple[str, ...]] = {
         "제조번호",
     ),
     C.MODEL_CODE: (
+        "规格型号",
+        "規格型號",
+        "manufacturer model",
+        "product description",
+        "article",
+        "modèle",
+        "modello",
+        "articolo",
         "品目摘要",
         "品目説明",
         "materialkurztext",
@@ -586,6 +638,9 @@ SYNONYMS: dict[Concept, tuple[str, ...]] = {
         "장비분류",
     ),
     C.SHIP_DATE: (
+        "date de livraison",
+        "data consegna",
+        "data di consegna",
         "ship date",
         "shipping date",
         "shipment date",
@@ -609,6 +664,12 @@ SYNONYMS: dict[Concept, tuple[str, ...]] = {
         "납품일",
     ),
     C.INSTALL_DATE: (
+        "date mise en service",
+        "date de mise en service",
+        "date d'installation",
+        "data installazione",
+        "data di installazione",
+        "data collaudo",
         "설치완료일",
         "geïnstalleerd",
         "installatie",
@@ -648,6 +709,7 @@ SYNONYMS: dict[Concept, tuple[str, ...]] = {
         "설치일자",
     ),
     C.STATUS: (
+        "statut",
         "status reason",
         "operational status",
         "user status",
@@ -690,6 +752,13 @@ SYNONYMS: dict[Concept, tuple[str, ...]] = {
         "허가번호",
     ),
     C.CONTRACT_NUMBER: (
+        "service contract id",
+        "n° contrat",
+        "numéro de contrat",
+        "contrat",
+        "n. contratto",
+        "numero contratto",
+        "contratto",
         "服务合同号",
         "服务合同编号",
         "服務合約編號",
@@ -745,6 +814,11 @@ SYNONYMS: dict[Concept, tuple[str, ...]] = {
         "계약일",
     ),
     C.START_DATE: (
+        "début contrat",
+        "date de début",
+        "date début",
+        "inizio contratto",
+        "data inizio",
         "ingang",
         "ingangsdatum contract",
         "시작 날짜",
@@ -783,6 +857,12 @@ SYNONYMS: dict[Concept, tuple[str, ...]] = {
         "계약시작일",
     ),
     C.END_DATE: (
+        "fin contrat",
+        "date de fin",
+        "date fin",
+        "fine contratto",
+        "data fine",
+        "scadenza",
         "einde",
         "einddatum contract",
         "종료 날짜",
@@ -823,6 +903,18 @@ SYNONYMS: dict[Concept, tuple[str, ...]] = {
         "계약종료일",
     ),
     C.VALUE: (
+        "年間保守料",
+        "保守料",
+        "montant",
+        "montant annuel",
+        "montant annuel ht",
+        "montant ht",
+        "valeur",
+        "canone annuo",
+        "canone",
+        "importo",
+        "importo annuo",
+        "valore",
         "年服务费",
         "年服務費",
         "연간 금액",
@@ -874,6 +966,8 @@ SYNONYMS: dict[Concept, tuple[str, ...]] = {
         "계약금액",
     ),
     C.CURRENCY: (
+        "devise",
+        "monnaie",
         "annual value currency",
         "contract currency",
         "value currency",
@@ -1016,15 +1110,37 @@ def header_key(text: str) -> str:
     return _PUNCT.sub("", folded)
 
 
+#: The ways exports abbreviate "number" after a field's name: "Serial Nbr." (Acumatica),
+#: "Contract Num" (Oracle), "Kunden-Nr", "Serial No.", "Order #". As whole words only.
+_NUMBER_WORD = re.compile(r"(?<![^\W_])(?:number|nbr|num|nr|no)(?![^\W_])\.?")
+
+
+@lru_cache(maxsize=4096)
+def _lookup_key(text: str) -> str:
+    """:func:`header_key` with every abbreviation of "number" written as "no".
+
+    Only for finding a heading's concept: a synonym declared as "serial number" then also
+    knows "Serial Nbr." and "Serial Num", without a list of every spelling per field.
+    """
+    folded = unicodedata.normalize("NFKC", text).casefold().replace("#", " no ")
+    return header_key(_NUMBER_WORD.sub("no", folded))
+
+
 def _build_index() -> dict[str, Concept]:
     index: dict[str, Concept] = {}
     for concept, words in SYNONYMS.items():
         for word in words:
-            key = header_key(word)
-            other = index.setdefault(key, concept)
-            if other is not concept:
-                raise ValueError(f"heading {word!r} is a synonym of both {other} and {concept}")
+            # Both keys: "contract nr" must still find "Contractnr.", written as one word.
+            for key in {header_key(word), _lookup_key(word)}:
+                other = index.setdefault(key, concept)
+                if other is not concept:
+                    raise ValueError(f"heading {word!r} is a synonym of both {other} and {concept}")
     return index
+
+
+def _find(text: str) -> Concept | None:
+    found = _INDEX.get(header_key(text))
+    return found if found is not None else _INDEX.get(_lookup_key(text))
 
 
 _INDEX = _build_index()
@@ -1044,34 +1160,34 @@ def concept_of(heading: str) -> Concept | None:
     part after the last separator is tried, then the heading without its first word; the
     qualifier itself decides nothing (which record a column feeds is the layout's business).
     """
-    key = header_key(heading)
-    if key in _INDEX:
-        return _INDEX[key]
+    if (found := _find(heading)) is not None:
+        return found
     stripped = _BRACKETED.sub("", unicodedata.normalize("NFKC", heading))
-    key = header_key(stripped)
-    if key in _INDEX:
-        return _INDEX[key]
+    if (found := _find(stripped)) is not None:
+        return found
     parts = [p for p in _QUALIFIER_SEP.split(stripped.strip()) if p]
-    if len(parts) > 1 and (last := header_key(parts[-1])) in _INDEX:
-        return _INDEX[last]
+    if len(parts) > 1 and (found := _find(parts[-1])) is not None:
+        return found
     words = stripped.split()
-    if (
-        len(words) > 1
-        and header_key(words[0]) in _RECORD_WORDS
-        and (rest := header_key(" ".join(words[1:]))) in _INDEX
-    ):
-        return _INDEX[rest]
+    for size in (1, 2):  # "Asset Serial", "Ship To City"
+        if (
+            len(words) > size
+            and header_key(" ".join(words[:size])) in _RECORD_WORDS
+            and (found := _find(" ".join(words[size:]))) is not None
+        ):
+            return found
     return None
 
 
 #: First words that only say which record a field belongs to ("Servicevertrag Startdatum",
-#: "Asset Serial"); a first word such as "Parent" or "Previous" changes the meaning and is kept.
+#: "Asset Serial", "Ship To City" of an ERP's ship-to address); a first word such as "Parent"
+#: or "Previous" changes the meaning and is kept.
 _RECORD_WORDS = frozenset(
     header_key(w)
     for w in (
         "contract", "agreement", "servicevertrag", "vertrag", "wartungsvertrag", "contrat",
         "contratto", "asset", "equipment", "machine", "tool", "anlage", "gerät",
-        "installed", "site", "location", "standort", "fab", "installation",
+        "installed", "site", "location", "standort", "fab", "installation", "ship to",
     )
 )  # fmt: skip
 

@@ -91,12 +91,28 @@ class SheetProblem:
 
 
 @dataclass(frozen=True, slots=True)
+class Stranded:
+    """A kind the sheet plainly holds but cannot read: its columns are there, one is missing.
+
+    "Manufacturer", "Manufacturer Model" and "Installation Date" say every row is a machine;
+    with no column known as its serial, the machine cannot be built. The sheet's other kinds
+    (fabs from the same rows) would still import, and the machines would be lost without a
+    word: instead every row that fills one of ``columns`` is rejected, naming what is missing.
+    """
+
+    kind: RecordKind
+    columns: tuple[int, ...]  # 0-based: recognised columns of this kind no read kind takes
+    missing: str  # what the sheet lacks: "serial number", "serial number, nor its model"
+
+
+@dataclass(frozen=True, slots=True)
 class SheetLayout:
     header_row: int  # 1-based
     headings: tuple[str | None, ...]
     kinds: tuple[RecordKind, ...]
     columns: dict[str, int]  # field key -> 0-based column index
     problems: tuple[SheetProblem, ...] = ()
+    stranded: tuple[Stranded, ...] = ()
 
     @property
     def mapping(self) -> Mapping:
@@ -150,10 +166,20 @@ def find_header_row(
 
 
 def detect_layout(
-    rows: list[list[CellValue]], profile: dict[str, str] | None = None
+    rows: list[list[CellValue]],
+    profile: dict[str, str] | None = None,
+    table_header: int | None = None,
 ) -> SheetLayout | None:
-    """Header row, kinds and column mapping of one sheet; None when no header row is found."""
-    header_index = find_header_row(rows, profile)
+    """Header row, kinds and column mapping of one sheet; None when no header row is found.
+
+    ``table_header`` is the header row of the sheet's Excel Table: the workbook says where
+    its headings are, so the scan (which a title block of "Customer: X  Fab: Y" labels can
+    mislead) is not needed, and headings none of which are known still show as columns.
+    """
+    if table_header is not None and not profile:
+        header_index: int | None = table_header
+    else:
+        header_index = find_header_row(rows, profile)
     if header_index is None:
         return None
     headings = _headings(rows[header_index])
@@ -289,6 +315,7 @@ def _layout_auto(
     if not kinds:
         problems.append(SheetProblem(_nothing_recognised(have), is_error=False))
     used = set(columns.values())
+    stranded = _stranded(kinds, have, by_concept, used)
     # A column recognised by its values is reported only where a record kind took it.
     problems.extend(p for p in sniffed if p.column in used)
     for index, heading in enumerate(headings):
@@ -300,7 +327,78 @@ def _layout_auto(
             problems.append(
                 SheetProblem(f"column '{heading}' ({column_letter(index)}) is not imported", index)
             )
-    return SheetLayout(header_index + 1, headings, kinds, columns, tuple(problems))
+    return SheetLayout(header_index + 1, headings, kinds, columns, tuple(problems), stranded)
+
+
+#: Columns that say a row describes a machine or a contract of its own. A kind not read
+#: although two of them stand unused is stranded (a lone "Status" or "End date" beside fabs
+#: says too little to reject rows for); on a sheet where nothing else is read either, one of
+#: the two must be the kind's key (a "Vendor | Model | Count" summary holds no machines).
+_TELLING: dict[RecordKind, frozenset[Concept]] = {
+    RecordKind.MACHINE: frozenset(
+        {
+            Concept.SERIAL,
+            Concept.MODEL_CODE,
+            Concept.VENDOR,
+            Concept.CATEGORY,
+            Concept.INSTALL_DATE,
+            Concept.SHIP_DATE,
+            Concept.LICENCE,
+        }
+    ),
+    RecordKind.CONTRACT: frozenset(
+        {
+            Concept.CONTRACT_NUMBER,
+            Concept.SIGNED_DATE,
+            Concept.START_DATE,
+            Concept.END_DATE,
+            Concept.VALUE,
+            Concept.RENEWAL,
+        }
+    ),
+}
+_STRANDED_MIN = 2
+
+
+def _stranded(
+    kinds: tuple[RecordKind, ...],
+    have: set[Concept],
+    by_concept: dict[Concept, int],
+    used: set[int],
+) -> tuple[Stranded, ...]:
+    """Machines or contracts the sheet's columns describe but no kind of the sheet reads.
+
+    Left alone, the sheet's other kinds would import from the same rows with the machine (or
+    contract) silently left out, or, where nothing else is read, a sheet of machines lacking
+    its fab column would be skipped with a notice while the file's other sheets import.
+    A contract-lines sheet is exempt: its serials and contract numbers are references, and
+    a reference to a machine or contract that exists nowhere is already rejected by row.
+    """
+    if RecordKind.CONTRACT_LINE in kinds:
+        return ()
+    out: list[Stranded] = []
+    for kind, telling in _TELLING.items():
+        if kind in kinds:
+            continue
+        unused = sorted(by_concept[c] for c in telling & have if by_concept[c] not in used)
+        if len(unused) < _STRANDED_MIN:
+            continue
+        if not kinds and not _KIND_NEEDS[kind][0] & have:
+            continue  # nothing read, and not even the kind's key: not a sheet of these
+        missing = [group for group in _KIND_NEEDS[kind] if not group & have]
+        if not missing:
+            continue
+        out.append(Stranded(kind, tuple(unused), _missing_text(kind, missing)))
+    return tuple(out)
+
+
+def _missing_text(kind: RecordKind, missing: list[frozenset[Concept]]) -> str:
+    """'serial number' or 'fab site code, fab name or fab city': the fields' own labels."""
+    parts: list[str] = []
+    for group in missing:
+        labels = sorted({spec.label.lower() for spec in fields_of(kind) if spec.concept in group})
+        parts.append(", ".join(labels[:-1]) + " or " + labels[-1] if len(labels) > 1 else labels[0])
+    return ", nor its ".join(parts)
 
 
 #: Headings too plain to mean a customer's name on their own, which do when they stand right
@@ -320,19 +418,16 @@ def _codes_under_a_name_heading(
 
     SAP's "Kunde" and "得意先" hold the sold-to party's number ("100234"); its name stands in
     the next column ("Name 1"). Read as names, every customer would be called by its number.
+    Acumatica's "Customer" and Sage's "Client" hold an account code ("C3287") beside a
+    "Customer Name" / "Raison sociale" column: where a second name column holds names, a first
+    one of codes (one word with a digit, every row) is the code.
     """
     index = by_concept.get(Concept.CUSTOMER_NAME)
     if index is None or Concept.CUSTOMER_CODE in by_concept:
         return
-    values = [
-        row[index]
-        for row in rows[header_index + 1 : header_index + 201]
-        if index < len(row) and row[index] not in (None, "")
-    ]
-    if len(values) < 3 or not all(display(v).strip().isdigit() for v in values):
+    values = _sample(rows, header_index, index)
+    if len(values) < 3:
         return
-    del by_concept[Concept.CUSTOMER_NAME]
-    by_concept[Concept.CUSTOMER_CODE] = index
     other = next(
         (
             i
@@ -341,15 +436,43 @@ def _codes_under_a_name_heading(
         ),
         None,
     )
+    if all(v.isdigit() for v in values):
+        reason = "holds numbers only"
+    elif (
+        other is not None
+        and all(map(_code_like, values))
+        and not all(map(_code_like, _sample(rows, header_index, other)))
+    ):
+        reason = f"holds codes, and column '{headings[other]}' ({column_letter(other)}) the names"
+    else:
+        return
+    del by_concept[Concept.CUSTOMER_NAME]
+    by_concept[Concept.CUSTOMER_CODE] = index
     if other is not None:  # "Name 1" was set aside as a second name column: it is the name
         by_concept[Concept.CUSTOMER_NAME] = other
         problems[:] = [p for p in problems if p.column != other]
     problems.append(
         SheetProblem(
-            f"column '{headings[index]}' ({column_letter(index)}) holds numbers only, so it is "
+            f"column '{headings[index]}' ({column_letter(index)}) {reason}, so it is "
             "read as the customer's number, not its name",
             index,
         )
+    )
+
+
+def _sample(rows: list[list[CellValue]], header_index: int, index: int) -> list[str]:
+    """The column's first 200 filled cells below the header, as displayed text."""
+    return [
+        display(row[index]).strip()
+        for row in rows[header_index + 1 : header_index + 201]
+        if index < len(row) and row[index] not in (None, "")
+    ]
+
+
+def _code_like(text: str) -> bool:
+    """An account code rather than a name: one short word holding a digit ("C3287", "KH-20")."""
+    return (
+        0 < len(text) <= 20 and not any(c.isspace() for c in text) and any(map(str.isdigit, text))
     )
 
 

@@ -11,8 +11,10 @@ XML read with defusedxml (their prologues were already checked by the guard).
 from __future__ import annotations
 
 import posixpath
+import re
 import zipfile
 from dataclasses import dataclass
+from pathlib import Path
 
 from defusedxml import ElementTree
 
@@ -24,6 +26,10 @@ MAX_WORKBOOK_XML_BYTES = 32 * 1024 * 1024
 
 _OFFICE_DOCUMENT = "/officeDocument"
 _WORKSHEET = "/worksheet"
+_TABLE = "/table"
+#: A table part is a few hundred bytes per column.
+MAX_TABLE_XML_BYTES = 1024 * 1024
+_FIRST_ROW = re.compile(r"^\$?[A-Za-z]{1,3}\$?(\d{1,7})")
 
 
 def part_name(member: str) -> str:
@@ -163,3 +169,47 @@ def _workbook_facts(file_name: str, data: bytes) -> tuple[bool, dict[str, str]]:
             rid = element.get(f"{{{_R_NS}}}id") or element.get(f"{{{_R_NS_STRICT}}}id") or ""
             names[rid] = element.get("name", rid)
     return date1904, names
+
+
+def table_headers(path: Path) -> dict[str, tuple[int, tuple[str, ...]]]:
+    """Sheet name -> (0-based header row, column names) of the one Excel Table on that sheet.
+
+    An Excel Table (ListObject) says where its headings are: its part's ``ref`` ("A4:M19")
+    starts at the header row, whatever title block stands above it. Read from the package as
+    the guard reads it (calamine's own table loading panics on packages it reads otherwise).
+    A sheet with two tables has no one header row; a table without a header row, or a
+    package whose tables cannot be read, gives no hint, and detection finds the header.
+    """
+    try:
+        with zipfile.ZipFile(path) as archive:
+            parts = {part_name(info.filename): info for info in archive.infolist()}
+            package = locate_parts(path.name, archive, parts)
+            found: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
+            for sheet in package.sheets:
+                for _, typ, target in _relationships(archive, parts, sheet.part, path.name):
+                    table = _resolve(parts, target) if typ.endswith(_TABLE) else None
+                    if table is None:
+                        continue
+                    data = _read(archive, parts[table], MAX_TABLE_XML_BYTES, path.name)
+                    header = _table_header(data)
+                    if header is not None:
+                        found.setdefault(sheet.name, []).append(header)
+    except (zipfile.BadZipFile, OSError, ValueError, ElementTree.ParseError, CorruptFileError,
+            EmptyFileError, WrongFileTypeError):  # fmt: skip
+        return {}
+    return {sheet: tables[0] for sheet, tables in found.items() if len(tables) == 1}
+
+
+def _table_header(data: bytes) -> tuple[int, tuple[str, ...]] | None:
+    root = ElementTree.fromstring(data)
+    if root.get("headerRowCount", "1") == "0":
+        return None
+    match = _FIRST_ROW.match(root.get("ref", ""))
+    if match is None or int(match.group(1)) < 1:
+        return None
+    columns = tuple(
+        element.get("name", "")
+        for element in root.iter()
+        if str(element.tag).rsplit("}", 1)[-1] == "tableColumn"
+    )
+    return int(match.group(1)) - 1, columns

@@ -244,7 +244,7 @@ def _parse_sheet(
     progress: Progress,
 ) -> None:
     sheet_profile = profile.for_sheet(raw.sheet) if profile is not None else None
-    layout = detect_layout(raw.rows, sheet_profile or None)
+    layout = detect_layout(raw.rows, sheet_profile or None, raw.table_header)
     if layout is None:
         result.issues.append(
             ImportIssue(

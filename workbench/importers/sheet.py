@@ -19,7 +19,7 @@ from workbench.importers.cells import CellValue, RawSheet, column_letter, displa
 from workbench.importers.dates import Order, date_orders, parse_date_column
 from workbench.importers.fields import CELL_PARSERS, FIELDS_BY_KEY, REQUIRED, FieldSpec, ValueType
 from workbench.importers.headers import Concept, bracketed_hint
-from workbench.importers.layout import SheetLayout, SheetProblem
+from workbench.importers.layout import SheetLayout, SheetProblem, Stranded
 from workbench.importers.money import Money, currency_code
 from workbench.importers.outcome import BLANK, Outcome, Severity
 from workbench.importers.records import (
@@ -236,6 +236,8 @@ def read_sheet(
             if progress is not None:
                 progress(done + r, total)
         done += len(data)
+    for stranded in layout.stranded:
+        builder.reject_stranded(stranded)
     builder.finish()
     if progress is not None:
         progress(total, total)
@@ -682,6 +684,23 @@ class _Builder:
         record_type = RECORD_TYPES[kind]
         record: Record = record_type(source=source, **values)
         return record
+
+    def reject_stranded(self, stranded: Stranded) -> None:
+        """Reject every row that fills a column of a kind the sheet cannot read (see
+        :class:`Stranded`): its other records would import and this one vanish unsaid."""
+        headings = self.layout.headings
+        names = ", ".join(f"'{headings[i]}'" for i in stranded.columns)
+        message = (
+            f"this row's {stranded.kind.singular} is not imported: the sheet has columns for "
+            f"it ({names}) but none the importer reads as its {stranded.missing}; give that "
+            "column a heading the importer knows or map it in the column mapping"
+        )
+        for r, row in enumerate(self.data):
+            column = next(
+                (i for i in stranded.columns if i < len(row) and row[i] is not None), None
+            )
+            if column is not None:
+                self._error(r, column, message, stranded.kind)
 
     def finish(self) -> None:
         """Fold repeated warnings into their first occurrence, then order issues by row."""

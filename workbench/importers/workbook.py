@@ -32,7 +32,11 @@ from workbench.importers.errors import (
     EncryptedWorkbookError,
     SheetTooLargeError,
 )
-from workbench.importers.guard import CheckedFile
+from workbench.importers.guard import CheckedFile, FileFormat
+from workbench.importers.package import table_headers
+
+#: Formats whose Excel Tables (ListObjects) are XML parts of the package.
+_TABLE_FORMATS = frozenset({FileFormat.XLSX, FileFormat.XLSM})
 
 
 def read_workbook(checked: CheckedFile, cancel: CancelToken | None = None) -> list[RawSheet]:
@@ -61,6 +65,7 @@ def read_workbook_sheets(
         raise CorruptFileError(name, f"the workbook cannot be read ({exc}).") from exc
     sheets: list[RawSheet] = []
     try:
+        headers = table_headers(checked.path) if checked.format in _TABLE_FORMATS else {}
         for meta in workbook.sheets_metadata:
             if cancel is not None:
                 cancel.raise_if_cancelled()
@@ -86,7 +91,18 @@ def read_workbook_sheets(
                     name, f"sheet '{meta.name}' cannot be read ({exc})."
                 ) from exc
             if has_cells:
-                sheets.append(RawSheet(name, meta.name, rows, checked.date1904))
+                header = headers.get(meta.name)
+                if header is not None and not _holds_headings(rows, *header):
+                    header = None
+                sheets.append(
+                    RawSheet(
+                        name,
+                        meta.name,
+                        rows,
+                        checked.date1904,
+                        header[0] if header is not None else None,
+                    )
+                )
     finally:
         workbook.close()
     for hidden in hidden_with_data:
@@ -104,6 +120,15 @@ def read_workbook_sheets(
             )
         raise EmptyFileError(name, "the workbook has no sheet with any data.")
     return sheets, notices
+
+
+def _holds_headings(rows: list[list[CellValue]], header: int, headings: tuple[str, ...]) -> bool:
+    """Whether the table's header row, as read, holds its column names (a stale table part
+    pointing at other rows is not believed)."""
+    if header >= len(rows):
+        return False
+    cells = {str(v).strip() for v in rows[header] if v is not None}
+    return bool(headings) and all(h.strip() in cells for h in headings if h.strip())
 
 
 def _sheet_rows(
