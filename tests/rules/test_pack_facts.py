@@ -263,20 +263,60 @@ def test_d5_is_read_as_of_the_evaluation_date(country: str, day: dt.date, hit: b
 # --- 7. Non-US tools subject to the EAR --------------------------------------------------------
 
 PSK = {"vendor": "PSK", "model_code": "SUPRA Vplus", "category": "clean", "class_us": "3B993"}
+#: A foreign-made etcher of the SME FDP list (3B001.c), recorded as not US-origin.
+FOREIGN_ETCH = {
+    "vendor": "AMEC",
+    "model_code": "Primo AD-RIE",
+    "category": "etch_dielectric",
+    "class_us": "3B001.c.1.a",
+    "us_origin": False,
+}
 
 
 @pytest.mark.parametrize(("direct", "hit"), [(True, True), (False, False), (None, False)])
 def test_sme_fdp_catches_a_non_us_direct_product(direct: bool | None, hit: bool) -> None:
-    tool = {**PSK, "us_origin": False, "us_content_pct": 0.0, "us_direct_product": direct}
-    hits = run(dt.date(2025, 6, 1), _row(**FINFET, **tool, fab_country="RU"))
+    tool = {**FOREIGN_ETCH, "us_content_pct": 0.0, "us_direct_product": direct}
+    hits = run(dt.date(2025, 6, 1), _row(**tool, fab_country="RU"))
     assert ("us-734-9-k-sme-fdp" in ids(hits)) is hit
 
 
-@pytest.mark.parametrize(("content", "hit"), [(12.0, True), (0.0, False), (None, False)])
-def test_no_de_minimis_for_listed_sme_at_advanced_fabs(content: float | None, hit: bool) -> None:
-    tool = {"us_origin": False, "us_content_pct": content, "us_direct_product": False}
-    hits = run(dt.date(2025, 6, 1), _row(**FINFET, **tool, fab_country="MO"))
+def test_sme_fdp_does_not_reach_3b993_or_3b994() -> None:
+    """734.9(k) names 3B001.a.4, c, d, f.1, f.5, f.6, k to n, p.2, p.4, r and 3B002.c only:
+    a Korean 3B993 tool made with US technology is not subject to the EAR at a D:5 fab that
+    neither is listed nor makes advanced-node ICs, whatever the 3B993 rule says."""
+    for eccn in ("3B993", "3B994.q"):
+        tool = {**PSK, "class_us": eccn, "us_origin": False, "us_content_pct": 0.0}
+        hits = run(dt.date(2025, 6, 1), _row(**tool, us_direct_product=True, fab_country="RU"))
+        assert not ids(hits) & {"us-734-9-k-sme-fdp", "us-3b993-3b994-macau-d5"}, eccn
+
+
+@pytest.mark.parametrize(("content", "hit"), [(5.0, True), (0.0, False), (None, False)])
+def test_no_de_minimis_for_sme_fdp_items_at_any_macau_or_d5_fab(
+    content: float | None, hit: bool
+) -> None:
+    """734.4(a)(8): the SME FDP list with US-origin content has no de minimis for Macau or D:5,
+    advanced-node or not (the default row is a 28 nm planar fab)."""
+    tool = {**FOREIGN_ETCH, "us_content_pct": content, "us_direct_product": False}
+    hits = run(dt.date(2025, 6, 1), _row(**tool, fab_country="MO"))
     assert ("us-734-4-sme-no-de-minimis" in ids(hits)) is hit
+
+
+@pytest.mark.parametrize(
+    ("fab", "content", "direct", "hit"),
+    [
+        (FINFET, 12.0, False, True),  # DUV immersion (3B993.f.1) with US content
+        (FINFET, 0.0, True, True),  # a US direct product
+        (FINFET, 0.0, False, False),
+        ({}, 12.0, True, False),  # not an advanced-node fab
+    ],
+)
+def test_footnote_5_fdp_reading_for_advanced_node_fabs(
+    fab: dict[str, Any], content: float, direct: bool, hit: bool
+) -> None:
+    tool = {"us_origin": False, "us_content_pct": content, "us_direct_product": direct}
+    hits = run(dt.date(2025, 6, 1), _row(**fab, **tool, fab_country="MO"))
+    assert ("us-734-9-e3-advanced-node-facility" in ids(hits)) is hit
+    assert "us-734-4-sme-no-de-minimis" not in ids(hits)  # 3B993 is not on the SME FDP list
 
 
 @pytest.mark.parametrize(("content", "hit"), [(12.0, False), (30.0, True), (None, True)])

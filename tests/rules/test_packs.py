@@ -48,6 +48,7 @@ MODELS = [
     ("Lasertec", "ACTIS A150", "inspection", None, None, None, None),
     ("PSK", "SUPRA Vplus", "clean", "3B993", False, 5.0, True),
     ("Hitachi High-Tech", "CG7300", "metrology", "3B903", False, None, False),
+    ("AMEC", "Primo AD-RIE", "etch_dielectric", "3B001.c.1.a", False, 5.0, True),
 ]
 FINFET = {"process_type": "foundry", "logic_node_nm": 14.0, "architecture": "finfet"}
 PLANAR = {"process_type": "foundry", "logic_node_nm": 90.0, "architecture": "planar"}
@@ -197,6 +198,7 @@ def test_in_force_differs_exactly_by_rules_taking_force_in_between() -> None:
         "us-2024-09-3b903-worldwide",
         "us-3b993-3b994-macau-d5",
         "us-734-4-sme-no-de-minimis",
+        "us-734-9-e3-advanced-node-facility",
         "us-734-9-k-sme-fdp",
         "us-el-fn5-sme-items",
         "us-el-policy-200mm",

@@ -71,7 +71,8 @@ VEU_POLICY = (
 US_VENDORS = frozenset({"Lam Research", "Applied Materials", "KLA", "Axcelis"})
 #: Demo readings of subject-to-EAR facts of non-US tools: (US content %, US direct product).
 #: Illustrative, not vendor data: a Japanese etcher with 30 % US content (above de minimis),
-#: an ASML scanner with 12 % (below), a Korean strip tool made with US technology (SME FDP).
+#: an ASML scanner with 12 % (below), a Korean strip tool made with US technology (3B993: the
+#: SME FDP rule does not reach it, the footnote 5 FDP rule does for footnote 5 parties).
 SUBJECT_FACTS: dict[tuple[str, str], tuple[float | None, bool | None]] = {
     ("TEL", "Tactras Vigus"): (30.0, False),
     ("ASML", "NXT:1980Di"): (12.0, False),
