@@ -132,9 +132,16 @@ def test_book_holds_the_cases_the_packs_turn_on() -> None:
     assert any(m["us_origin"] is False and (m["us_content_pct"] or 0) > 25 for m in book.models)
     listed_2025 = [lst for lst in book.listings if lst["since"].year == 2025]
     assert listed_2025 and customers[listed_2025[0]["customer_id"]]["code"] == "GMC-WX"
-    smic_listing = next(
-        lst for lst in book.listings if customers[lst["customer_id"]]["code"] == "SMIC"
+    smic_rows = sorted(
+        (lst["since"], lst["until"], lst["licence_policy"])
+        for lst in book.listings
+        if customers[lst["customer_id"]]["code"] == "SMIC"
     )
-    assert smic_listing["since"].isoformat() == "2020-12-18"
+    # The 2020 row (denial only for 10 nm and below) ends the day before today's text holds.
+    assert [(s.isoformat(), u and u.isoformat()) for s, u, _p in smic_rows] == [
+        ("2020-12-18", "2024-12-01"),
+        ("2024-12-02", None),
+    ]
+    assert "10 nanometers and below" in smic_rows[0][2] and "200mm" in smic_rows[1][2]
     kinds = {c["us_person_service"] for c in book.contracts}
     assert kinds == {True, False, None}

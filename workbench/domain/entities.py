@@ -197,6 +197,7 @@ class PartyListing:
     licence_policy: str | None = None
     since: date | None = None
     source: str | None = None
+    until: date | None = None  # last day the row held; None: it still holds
 
 
 @dataclass(frozen=True, slots=True)

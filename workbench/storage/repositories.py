@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from sqlalchemy import Table, func, insert, select
@@ -217,10 +218,16 @@ def machine_ids_of_fab(session: Session, fab_id: int, limit: int = 1000) -> Sequ
     return list(session.scalars(stmt.limit(limit)))
 
 
-def listing_flags(session: Session) -> dict[tuple[str, int], list[PartyListing]]:
-    """Listings keyed by ('customer', id) or ('fab', id), for tree badges."""
+def listing_flags(
+    session: Session, on: date | None = None
+) -> dict[tuple[str, int], list[PartyListing]]:
+    """Listings that hold on ``on`` (default today), keyed by ('customer', id) or ('fab', id),
+    for tree badges: a row whose text was replaced (``until`` before the day) is history."""
+    day = on or date.today()
     out: dict[tuple[str, int], list[PartyListing]] = {}
     for listing in party_listings(session):
+        if listing.until is not None and listing.until < day:
+            continue
         if listing.customer_id is not None:
             out.setdefault(("customer", listing.customer_id), []).append(listing)
         if listing.fab_id is not None:
