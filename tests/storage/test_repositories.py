@@ -120,3 +120,4 @@ def test_a_listing_row_that_ended_is_history_for_the_badges(db: Database) -> Non
     assert [p.until for p in stored] == [date(2024, 12, 1), None]
     assert len(early) == 2  # the 2024 row also shows: badges do not hide future rows
     assert [p.footnote for p in late] == ["FN5"]
+    assert late[0].listed_from == date(2020, 12, 18) and late[0].since == date(2024, 12, 2)
