@@ -184,6 +184,24 @@ CASES: list[tuple[str, dict[str, Any], dict[str, Any], bool]] = [
     ),
     ("policy text", {"kind": "listed", "policy_contains": ["PRESUMPTION of denial"]}, {}, True),
     (
+        "policy lacks: tested on the same row",
+        {"kind": "listed", "policy_contains": ["denial"], "policy_lacks": ["ITEMS ..."]},
+        {},
+        False,
+    ),
+    (
+        "policy lacks: another party's row",
+        {"kind": "listed", "policy_contains": ["denial"], "policy_lacks": ["items ..."]},
+        {"customer_id": 700},
+        True,
+    ),
+    (
+        "policy lacks: a row without policy text",
+        {"kind": "listed", "parties": ["fab"], "lists": ["meu"], "policy_lacks": ["denial"]},
+        {"fab_id": 2000},
+        True,
+    ),
+    (
         "shipped before",
         {"kind": "date", "field": "ship_date", "op": "before", "date": dt.date(2021, 3, 2)},
         {},

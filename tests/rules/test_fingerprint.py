@@ -124,3 +124,18 @@ def test_a_licence_of_several_rows_hashes_the_same_in_any_row_order() -> None:
     frame = facts(row())
     forward = data_fingerprint(frame, listings_frame(), licences_frame(rows))
     assert forward == data_fingerprint(frame, listings_frame(), licences_frame(rows[::-1]))
+
+
+def test_a_listing_end_is_part_of_the_fingerprint_and_old_books_keep_theirs() -> None:
+    """Listings gained ``until``: a book none of whose rows has one keeps its runs' hashes
+    (pinned above), and ending a row changes the hash."""
+    frame = facts(row(), row(obligation_id=2, serial="00124"))
+    base = {"customer_id": 501, "list_code": "entity_list", "since": dt.date(2020, 12, 18)}
+    for scheme in (1, 2):
+        current = data_fingerprint(frame, listings_frame([base]), _one_licence(), scheme)
+        without = data_fingerprint(
+            frame, listings_frame([base]).drop("until"), _one_licence(), scheme
+        )
+        ended = listings_frame([{**base, "until": dt.date(2024, 12, 1)}])
+        assert current == without
+        assert data_fingerprint(frame, ended, _one_licence(), scheme) != current

@@ -32,6 +32,14 @@ SMIC_POLICY = (
 )
 
 
+#: The SMIC rows' policy from 18 Dec 2020 (85 FR 83416) until their modification of Dec 2024.
+SMIC_2020 = (
+    "Presumption of denial for items uniquely required for production of semiconductors at"
+    " advanced technology nodes (10 nanometers and below, including extreme ultraviolet"
+    " technology); case-by-case review for all other items."
+)
+
+
 def _row(**changes: Any) -> dict[str, Any]:
     base = {
         "obligation_start": dt.date(2020, 1, 1),
@@ -182,6 +190,52 @@ def test_a_party_listed_in_2025_is_not_restricted_before() -> None:
     assert set(hits["first_affected"].to_list()) >= {dt.date(2025, 9, 12)}
 
 
+def test_a_listing_row_that_ended_does_not_count() -> None:
+    """A row whose policy text was replaced (``until``) is read only by runs up to its end."""
+    ended = listings_frame(
+        [
+            listing(
+                500,
+                dt.date(2022, 12, 15),
+                until=dt.date(2024, 12, 1),
+                licence_policy="Policy of denial",
+            )
+        ]
+    )
+    assert "us-el-policy-denial" in ids(run(dt.date(2024, 12, 1), _row(), listings=ended))
+    assert not ids(run(dt.date(2024, 12, 2), _row(), listings=ended)) & {
+        "us-el-listed-party",
+        "us-el-policy-denial",
+    }
+
+
+def test_smic_policy_is_read_as_it_stood_on_the_day() -> None:
+    """SMIC's rows: the 2020 policy (denial only for 10 nm and below) until 1 Dec 2024, today's
+    text from 2 Dec 2024 (89 FR 96837). A run of 2023 reads the first, one of 2025 the second;
+    the listing itself runs unbroken from 18 Dec 2020."""
+    rows = listings_frame(
+        [
+            listing(
+                500, dt.date(2020, 12, 18), until=dt.date(2024, 12, 1), licence_policy=SMIC_2020
+            ),
+            listing(500, dt.date(2024, 12, 2), footnote="FN5", licence_policy=SMIC_POLICY),
+        ]
+    )
+    duv = _row(model_code="NXT:1980Di", class_us="3B993.f.1", wafer_size_mm=300)
+    early = run(dt.date(2023, 6, 1), duv, listings=rows)
+    assert {"us-el-listed-party", "us-el-policy-10nm-other"} <= ids(early)
+    assert "presumption_of_denial" not in early["outcome"].to_list()
+    late = run(dt.date(2025, 6, 1), duv, listings=rows)
+    assert "us-el-policy-200mm-denial" in ids(late)
+    assert "us-el-policy-10nm-other" not in ids(late)
+
+    def first(hits: pl.DataFrame, rule_id: str) -> list[dt.date]:
+        return hits.filter(pl.col("rule_id") == rule_id)["first_affected"].to_list()
+
+    assert first(late, "us-el-listed-party") == [dt.date(2020, 12, 18)]
+    assert first(late, "us-el-policy-200mm-denial") == [dt.date(2024, 12, 2)]
+
+
 def test_an_undated_listing_counts_from_the_rule() -> None:
     undated = listings_frame([listing(500, None)])
     hits = run(dt.date(2021, 6, 1), _row(), listings=undated)
@@ -234,8 +288,67 @@ def test_smic_200mm_fab_is_case_by_case() -> None:
 @pytest.mark.parametrize("wafer", [300, None])
 def test_smic_other_fabs_are_denied(wafer: int | None) -> None:
     hits = _smic(wafer)
-    assert {"us-el-policy-denial", "us-el-fn5-sme-items"} <= ids(hits)
+    assert {"us-el-policy-200mm-denial", "us-el-fn5-sme-items"} <= ids(hits)
+    assert outcome(hits, "us-el-policy-200mm-denial") == "presumption_of_denial"
     assert "us-el-policy-200mm" not in ids(hits)
+
+
+def test_a_parents_carve_out_does_not_excuse_a_subsidiarys_own_denial() -> None:
+    """The policy is read row by row: the SMIC parent's 200 mm text leaves a subsidiary whose
+    own row says "Presumption of denial" denied at a 200 mm fab."""
+    rows = listings_frame(
+        [
+            listing(
+                500, dt.date(2020, 12, 18), footnote="FN5", licence_policy="Presumption of denial"
+            ),
+            listing(501, dt.date(2020, 12, 18), footnote="FN5", licence_policy=SMIC_POLICY),
+        ]
+    )
+    hits = run(
+        dt.date(2025, 6, 1),
+        _row(parent_customer_id=501, wafer_size_mm=200, class_us="EAR99"),
+        listings=rows,
+    )
+    assert {"us-el-policy-denial", "us-el-policy-200mm"} <= ids(hits)
+    assert "us-el-policy-200mm-denial" not in ids(hits)
+
+
+def test_the_footnote_does_not_set_the_policy_of_a_footnote_5_row() -> None:
+    """SMIC South's row is footnote 5 with the policy "See 744.11 and 744.23(d)": no rule may
+    read a presumption of denial into it from the footnote."""
+    south = listings_frame(
+        [
+            listing(
+                500,
+                dt.date(2020, 12, 18),
+                footnote="FN5",
+                licence_policy="See §§744.11 and 744.23(d) of the EAR.",
+            )
+        ]
+    )
+    hits = run(dt.date(2025, 6, 1), _row(class_us="3B993.f.1"), listings=south)
+    assert {"us-el-listed-party", "us-fn5-entities"} <= ids(hits)
+    assert "presumption_of_denial" not in hits["outcome"].to_list()
+
+
+@pytest.mark.parametrize(
+    ("tool", "denied"),
+    [
+        ({"model_code": "NXE:3600D", "category": "euv_litho", "class_us": "3B001.f.1.a"}, True),
+        ({"model_code": "NXT:1980Di", "category": "duv_immersion", "class_us": "3B993.f.1"}, False),
+    ],
+)
+def test_smic_2020_policy_denies_only_items_for_10_nm_and_below(
+    tool: dict[str, Any], denied: bool
+) -> None:
+    """The SMIC rows of Dec 2020 (85 FR 83416): presumption of denial for items uniquely
+    required for 10 nm and below, EUV named; case-by-case for all other items."""
+    smic = listings_frame([listing(500, dt.date(2020, 12, 18), licence_policy=SMIC_2020)])
+    hits = run(dt.date(2023, 6, 1), _row(**tool), listings=smic)
+    assert ("us-el-policy-10nm-denial" in ids(hits)) is denied
+    assert ("us-el-policy-10nm-other" in ids(hits)) is not denied
+    assert "us-el-policy-denial" not in ids(hits)
+    assert ("presumption_of_denial" in hits["outcome"].to_list()) is denied
 
 
 def test_footnote_5_binds_from_its_compliance_date() -> None:
@@ -263,20 +376,60 @@ def test_d5_is_read_as_of_the_evaluation_date(country: str, day: dt.date, hit: b
 # --- 7. Non-US tools subject to the EAR --------------------------------------------------------
 
 PSK = {"vendor": "PSK", "model_code": "SUPRA Vplus", "category": "clean", "class_us": "3B993"}
+#: A foreign-made etcher of the SME FDP list (3B001.c), recorded as not US-origin.
+FOREIGN_ETCH = {
+    "vendor": "AMEC",
+    "model_code": "Primo AD-RIE",
+    "category": "etch_dielectric",
+    "class_us": "3B001.c.1.a",
+    "us_origin": False,
+}
 
 
 @pytest.mark.parametrize(("direct", "hit"), [(True, True), (False, False), (None, False)])
 def test_sme_fdp_catches_a_non_us_direct_product(direct: bool | None, hit: bool) -> None:
-    tool = {**PSK, "us_origin": False, "us_content_pct": 0.0, "us_direct_product": direct}
-    hits = run(dt.date(2025, 6, 1), _row(**FINFET, **tool, fab_country="RU"))
+    tool = {**FOREIGN_ETCH, "us_content_pct": 0.0, "us_direct_product": direct}
+    hits = run(dt.date(2025, 6, 1), _row(**tool, fab_country="RU"))
     assert ("us-734-9-k-sme-fdp" in ids(hits)) is hit
 
 
-@pytest.mark.parametrize(("content", "hit"), [(12.0, True), (0.0, False), (None, False)])
-def test_no_de_minimis_for_listed_sme_at_advanced_fabs(content: float | None, hit: bool) -> None:
-    tool = {"us_origin": False, "us_content_pct": content, "us_direct_product": False}
-    hits = run(dt.date(2025, 6, 1), _row(**FINFET, **tool, fab_country="MO"))
+def test_sme_fdp_does_not_reach_3b993_or_3b994() -> None:
+    """734.9(k) names 3B001.a.4, c, d, f.1, f.5, f.6, k to n, p.2, p.4, r and 3B002.c only:
+    a Korean 3B993 tool made with US technology is not subject to the EAR at a D:5 fab that
+    neither is listed nor makes advanced-node ICs, whatever the 3B993 rule says."""
+    for eccn in ("3B993", "3B994.q"):
+        tool = {**PSK, "class_us": eccn, "us_origin": False, "us_content_pct": 0.0}
+        hits = run(dt.date(2025, 6, 1), _row(**tool, us_direct_product=True, fab_country="RU"))
+        assert not ids(hits) & {"us-734-9-k-sme-fdp", "us-3b993-3b994-macau-d5"}, eccn
+
+
+@pytest.mark.parametrize(("content", "hit"), [(5.0, True), (0.0, False), (None, False)])
+def test_no_de_minimis_for_sme_fdp_items_at_any_macau_or_d5_fab(
+    content: float | None, hit: bool
+) -> None:
+    """734.4(a)(8): the SME FDP list with US-origin content has no de minimis for Macau or D:5,
+    advanced-node or not (the default row is a 28 nm planar fab)."""
+    tool = {**FOREIGN_ETCH, "us_content_pct": content, "us_direct_product": False}
+    hits = run(dt.date(2025, 6, 1), _row(**tool, fab_country="MO"))
     assert ("us-734-4-sme-no-de-minimis" in ids(hits)) is hit
+
+
+@pytest.mark.parametrize(
+    ("fab", "content", "direct", "hit"),
+    [
+        (FINFET, 12.0, False, True),  # DUV immersion (3B993.f.1) with US content
+        (FINFET, 0.0, True, True),  # a US direct product
+        (FINFET, 0.0, False, False),
+        ({}, 12.0, True, False),  # not an advanced-node fab
+    ],
+)
+def test_footnote_5_fdp_reading_for_advanced_node_fabs(
+    fab: dict[str, Any], content: float, direct: bool, hit: bool
+) -> None:
+    tool = {"us_origin": False, "us_content_pct": content, "us_direct_product": direct}
+    hits = run(dt.date(2025, 6, 1), _row(**fab, **tool, fab_country="MO"))
+    assert ("us-734-9-e3-advanced-node-facility" in ids(hits)) is hit
+    assert "us-734-4-sme-no-de-minimis" not in ids(hits)  # 3B993 is not on the SME FDP list
 
 
 @pytest.mark.parametrize(("content", "hit"), [(12.0, False), (30.0, True), (None, True)])
@@ -418,5 +571,7 @@ def test_a_row_denying_only_listed_sme_is_case_by_case_for_other_items(
         ]
     )
     hits = run(dt.date(2025, 6, 1), _row(class_us=eccn), listings=sway)
-    assert ("us-el-policy-denial" in ids(hits)) is denied
+    assert ("us-el-policy-except-sme-denial" in ids(hits)) is denied
     assert ("us-el-policy-except-sme" in ids(hits)) is not denied
+    assert "us-el-policy-denial" not in ids(hits)
+    assert ("presumption_of_denial" in hits["outcome"].to_list()) is denied

@@ -48,6 +48,8 @@ MODELS = [
     ("Lasertec", "ACTIS A150", "inspection", None, None, None, None),
     ("PSK", "SUPRA Vplus", "clean", "3B993", False, 5.0, True),
     ("Hitachi High-Tech", "CG7300", "metrology", "3B903", False, None, False),
+    ("AMEC", "Primo AD-RIE", "etch_dielectric", "3B001.c.1.a", False, 5.0, True),
+    ("ASML", "NXE:3600D", "euv_litho", "3B001.f.1.a", None, None, None),
 ]
 FINFET = {"process_type": "foundry", "logic_node_nm": 14.0, "architecture": "finfet"}
 PLANAR = {"process_type": "foundry", "logic_node_nm": 90.0, "architecture": "planar"}
@@ -74,6 +76,12 @@ SWAYSURE = (
     "Presumption of denial except case-by-case for items not described in ECCN 3B001.a.4, .c,"
     " .d, f.1.b.2, .k to .p; 3B002.c, 3B993, or 3B994"
 )
+#: The SMIC rows' policy from their listing (85 FR 83416) until Dec 2024.
+SMIC_2020 = (
+    "Presumption of denial for items uniquely required for production of semiconductors at"
+    " advanced technology nodes (10 nanometers and below, including extreme ultraviolet"
+    " technology); case-by-case review for all other items."
+)
 LISTINGS = listings_frame(
     [
         {"customer_id": 501, "party_name": "SMIC", "list_code": "entity_list", "footnote": "FN5",
@@ -85,6 +93,8 @@ LISTINGS = listings_frame(
         {"customer_id": 508, "party_name": "SwaySure", "list_code": "entity_list",
          "footnote": "FN5", "since": dt.date(2022, 1, 1),
          "licence_policy": SWAYSURE},
+        {"customer_id": 504, "party_name": "SMIC 2020 row", "list_code": "entity_list",
+         "licence_policy": SMIC_2020, "since": dt.date(2020, 12, 18)},
         {"customer_id": 505, "party_name": "JP listed", "list_code": "meti_end_user_list",
          "since": dt.date(2025, 9, 29)},
         {"customer_id": 506, "party_name": "Former VEU", "list_code": "veu_revoked",
@@ -197,10 +207,11 @@ def test_in_force_differs_exactly_by_rules_taking_force_in_between() -> None:
         "us-2024-09-3b903-worldwide",
         "us-3b993-3b994-macau-d5",
         "us-734-4-sme-no-de-minimis",
+        "us-734-9-e3-advanced-node-facility",
         "us-734-9-k-sme-fdp",
         "us-el-fn5-sme-items",
-        "us-el-policy-200mm",
         "us-el-policy-except-sme",
+        "us-el-policy-except-sme-denial",
         "us-fn5-entities",
     }
     key = ["obligation_id", "rule_id"]

@@ -110,17 +110,19 @@ leaves = st.one_of(
         st.booleans(),
     ),
     st.builds(
-        lambda p, li, fn, pol: {
+        lambda p, li, fn, pol, lacks: {
             "kind": "listed",
             "parties": p,
             "lists": li,
             "footnotes": fn,
             "policy_contains": pol,
+            "policy_lacks": lacks,
         },
         st.lists(st.sampled_from(["customer", "fab", "parent"]), min_size=1, max_size=3),
         st.lists(st.sampled_from(["entity_list", "meu"]), min_size=1, max_size=2),
         st.lists(st.sampled_from(["FN1", "FN4", "FN5"]), max_size=2),
         st.lists(st.sampled_from(["denial", "case-by-case"]), max_size=1),
+        st.lists(st.sampled_from(["denial", "review"]), max_size=1),
     ),
     st.builds(
         lambda f, op, d, u: {"kind": "date", "field": f, "op": op, "date": d, "unknown_counts": u},
@@ -186,19 +188,25 @@ def rules(draw: st.DrawFn, n: int) -> ActiveRule:
 
 
 listing = st.builds(
-    lambda on_fab, pid, lc, fn, pol: {
+    lambda on_fab, pid, lc, fn, pol, since, until: {
         "customer_id": None if on_fab else pid,
         "fab_id": pid + 9 if on_fab else None,
         "party_name": "P",
         "list_code": lc,
         "footnote": fn,
         "licence_policy": pol,
+        "since": since,
+        "until": until,
     },
     st.booleans(),
     st.integers(1, 4),
     st.sampled_from(["entity_list", "meu"]),
     st.sampled_from([None, "FN1", "FN4", "FN5"]),
-    st.sampled_from([None, "Presumption of denial", "Case-by-case review"]),
+    st.sampled_from(
+        [None, "Presumption of denial", "Case-by-case review", "Presumption of denial; review"]
+    ),
+    maybe(days),
+    maybe(days),
 )
 
 licence = st.builds(

@@ -3,11 +3,22 @@
 from __future__ import annotations
 
 from collections import Counter
+from datetime import date
 
+import polars as pl
 import pytest
 
+from workbench.rules.compiled import evaluate
+from workbench.rules.packs import RuleBook, load_shipped_packs, load_shipped_scenarios, select_rules
+from workbench.rules.reference import evaluate_reference
 from workbench.services import browse, demo
 from workbench.services.database import info
+from workbench.services.facts_loader import (
+    load_facts,
+    load_licences,
+    load_listings,
+    load_ownership,
+)
 from workbench.storage.database import Database
 
 
@@ -132,9 +143,81 @@ def test_book_holds_the_cases_the_packs_turn_on() -> None:
     assert any(m["us_origin"] is False and (m["us_content_pct"] or 0) > 25 for m in book.models)
     listed_2025 = [lst for lst in book.listings if lst["since"].year == 2025]
     assert listed_2025 and customers[listed_2025[0]["customer_id"]]["code"] == "GMC-WX"
-    smic_listing = next(
-        lst for lst in book.listings if customers[lst["customer_id"]]["code"] == "SMIC"
+    smic_rows = sorted(
+        (lst["since"], lst["until"], lst["licence_policy"])
+        for lst in book.listings
+        if customers[lst["customer_id"]]["code"] == "SMIC"
     )
-    assert smic_listing["since"].isoformat() == "2020-12-18"
+    # The 2020 row (denial only for 10 nm and below) ends the day before today's text holds.
+    assert [(s.isoformat(), u and u.isoformat()) for s, u, _p in smic_rows] == [
+        ("2020-12-18", "2024-12-01"),
+        ("2024-12-02", None),
+    ]
+    assert "10 nanometers and below" in smic_rows[0][2] and "200mm" in smic_rows[1][2]
     kinds = {c["us_person_service"] for c in book.contracts}
     assert kinds == {True, False, None}
+
+
+def test_the_packs_read_the_books_cases_as_the_law_does(db: Database) -> None:
+    """Issue 20, held-out style: the demo book stored and read back, both evaluators on the
+    rows of each case, with the in-force rules of the day.
+
+    A Macau and a Hong Kong advanced fab fall under 744.23 (parts, not labour) and, where US
+    persons may take part, 744.6; SMIC's 200 mm fab is reviewed case-by-case (today's row) and,
+    back in 2023, under the 2020 row; a non-US tool above de minimis is caught by the 3B993
+    rule, one below it is not; GMC Wuxi is restricted only from its listing of 12 Sept 2025."""
+    demo.load_demo(db, "small")
+    facts = load_facts(db)
+    listings, licences, owners = load_listings(db), load_licences(db), load_ownership(db)
+    book = RuleBook.of(load_shipped_packs())
+    in_force = next(s for s in load_shipped_scenarios() if s.id == "in-force")
+
+    def hits(day: date, where: pl.Expr) -> pl.DataFrame:
+        rows = facts.filter(where)
+        assert rows.height, f"the demo book has no rows for {where}"
+        rules = select_rules(in_force, book, day)
+        found = evaluate(rows, listings, licences, rules, day, ownership=owners).hits
+        slow = evaluate_reference(rows, listings, licences, rules, day, ownership=owners).hits
+        assert found.equals(slow)
+        return found.join(
+            rows.select("obligation_id", "us_person", "wafer_size_mm", "model_code"),
+            on="obligation_id",
+        )
+
+    def rules_of(found: pl.DataFrame) -> set[str]:
+        return set(found["rule_id"].to_list())
+
+    day = date(2025, 6, 1)
+    us_person_rules = {"MO": "us-744-6-c2-macau-prc-owned", "HK": "us-744-6-c2-prc-owned"}
+    for country, us_rule in us_person_rules.items():
+        found = hits(day, pl.col("fab_country") == country)
+        end_use = found.filter(pl.col("rule_id") == "us-744-23-macau-d5-denial")
+        assert end_use.height and "preventive_maintenance" not in end_use["service_type"]
+        us_person = found.filter(pl.col("rule_id") == us_rule)
+        assert us_person.height and us_person["us_person"].is_in([False]).sum() == 0
+
+    smic_200 = pl.col("fab_name").cast(pl.String).str.starts_with("SMIC") & (
+        pl.col("wafer_size_mm") == 200
+    )
+    today = hits(day, smic_200)
+    assert "us-el-policy-200mm" in rules_of(today)
+    assert not rules_of(today) & {"us-el-policy-denial", "us-el-policy-200mm-denial"}
+    back_then = hits(date(2023, 6, 1), smic_200)
+    assert "us-el-policy-10nm-other" in rules_of(back_then)
+    assert "us-el-policy-200mm" not in rules_of(back_then)
+
+    # Non-US tools at Chinese fabs that are neither advanced-node nor listed: TEL's etcher
+    # (30 % US content) is subject to the EAR, ASML's NXT:1980Di (12 %) is not.
+    non_us = pl.col("model_code").cast(pl.String).is_in(["Tactras Vigus", "NXT:1980Di"]) & (
+        (pl.col("fab_country") == "CN") & ~pl.col("advanced_node").fill_null(True)
+    )
+    found = hits(day, non_us)
+    assert set(found["model_code"].cast(pl.String).to_list()) == {"Tactras Vigus", "NXT:1980Di"}
+    by_model = found.filter(pl.col("rule_id") == "us-3b993-3b994-macau-d5")
+    assert set(by_model["model_code"].cast(pl.String).to_list()) == {"Tactras Vigus"}
+
+    gmc = pl.col("customer_name").cast(pl.String).str.starts_with("GMC")
+    listed = {"us-el-listed-party", "us-el-policy-denial"}
+    assert not rules_of(hits(date(2025, 9, 11), gmc)) & listed
+    after = hits(date(2025, 10, 1), gmc).filter(pl.col("rule_id").is_in(list(listed)))
+    assert after.height and (after["first_affected"] >= date(2025, 9, 12)).all()

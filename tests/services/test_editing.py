@@ -336,3 +336,41 @@ def test_undo_is_refused_when_the_record_changed_since(
     with pytest.raises(EditError, match="changed since by bob"):
         editing.undo_last(db)
     assert editing.undoable(db)[0].records[0][:2] == ("customers", book["customer"])
+
+
+def test_us_person_and_subject_to_ear_facts_are_recorded_by_hand(
+    db: Database, book: dict[str, Any]
+) -> None:
+    """Issue 20: 744.6 reads who performs the service, the subject-to-EAR rules read a model's
+    US origin, content and direct-product status; each is yes, no or unrecorded, and reaches
+    the evaluators' facts."""
+    from workbench.services.facts_loader import load_facts
+
+    with db.read() as session:
+        version = session.get(ContractRow, book["contract"]).version
+    editing.update(
+        db,
+        "contracts",
+        book["contract"],
+        version,
+        {"us_person_service": "no"},
+        coverage=[(book["machines"][0], "repair")],
+    )
+    editing.update(
+        db,
+        "equipment_models",
+        book["model"],
+        1,
+        {"us_origin": False, "us_content_pct": "12.5", "us_direct_product": "yes"},
+    )
+    with pytest.raises(EditError, match="percentage"):
+        editing.update(db, "equipment_models", book["model"], 2, {"us_content_pct": 130})
+    with pytest.raises(EditError, match="yes, no or unknown"):
+        editing.update(db, "contracts", book["contract"], version + 1, {"us_person_service": "?"})
+    facts = load_facts(db)
+    assert set(facts["us_person"].to_list()) == {False}
+    assert facts.select("us_origin", "us_content_pct", "us_direct_product").unique().rows() == [
+        (False, 12.5, True)
+    ]
+    editing.update(db, "contracts", book["contract"], version + 1, {"us_person_service": ""})
+    assert load_facts(db)["us_person"].null_count() == load_facts(db).height

@@ -79,18 +79,33 @@ def test_in_force_differs_by_what_took_force_between(demo_db: Database) -> None:
         for _pack, rule in book.entries()
         if rule.effective and dt.date(2024, 6, 1) < rule.effective <= dt.date(2025, 6, 1)
     }
-    assert diff.gone.height == 0
-    # New hits come from rules that took force, or from parties listed in between (each
-    # listing counts from its own date: PXW, SwaySure, Wuhan Xinxin joined in Dec 2024).
     listings = load_listings(demo_db)
+    # Hits go only where a listing row ended in between: the SMIC rows' 2020 policy (denial
+    # only for 10 nm and below) gave way to today's text on 2 Dec 2024.
+    ended = listings.filter(pl.col("until").is_between(dt.date(2024, 6, 1), dt.date(2025, 5, 31)))
+    assert ended.height
+    assert set(diff.gone["rule_id"].to_list()) <= {
+        "us-el-policy-10nm-denial",
+        "us-el-policy-10nm-other",
+    }
+    # New hits come from rules that took force, or from parties listed (or whose row's text
+    # changed) in between, each from its own date: PXW, SwaySure, Wuhan Xinxin and the SMIC
+    # rows' new text in Dec 2024; a subsidiary is reached through its listed parent.
     listed_between = set(
         listings.filter(pl.col("since").is_between(dt.date(2024, 6, 2), dt.date(2025, 6, 1)))[
             "customer_id"
         ].to_list()
     )
     assert listed_between
-    by_party = diff.new.filter(~pl.col("rule_id").is_in(list(took_force)))
-    assert set(by_party["customer_id"].to_list()) <= listed_between
+    facts = load_facts(demo_db).select("obligation_id", "parent_customer_id")
+    by_party = diff.new.filter(~pl.col("rule_id").is_in(list(took_force))).join(
+        facts, on="obligation_id", how="left"
+    )
+    reached = by_party.filter(
+        pl.col("customer_id").is_in(list(listed_between))
+        | pl.col("parent_customer_id").is_in(list(listed_between))
+    )
+    assert reached.height == by_party.height
     assert (by_party["first_affected"] >= dt.date(2024, 12, 2)).all()
     assert diff.new.height > by_party.height > 0
 

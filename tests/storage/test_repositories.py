@@ -86,3 +86,38 @@ def test_natural_keys_are_unique(db: Database) -> None:
         repositories.add_customer(session, Customer(None, "C", "Other", "CN"))
     with db.read() as session:
         assert repositories.counts(session)["customers"] == 1
+
+
+def test_a_listing_row_that_ended_is_history_for_the_badges(db: Database) -> None:
+    """Rows carry ``until`` (migration 0011): the SMIC row of 2020 shows on a day it held and
+    is gone from the badges once today's text replaced it; both rows stay stored."""
+    from datetime import date
+
+    from workbench.storage.orm import PartyListingRow
+
+    with db.session() as session:
+        cid = repositories.add_customer(session, Customer(None, "SMIC", "SMIC", "CN"))
+        session.add_all(
+            [
+                PartyListingRow(
+                    customer_id=cid,
+                    list_code="entity_list",
+                    since=date(2020, 12, 18),
+                    until=date(2024, 12, 1),
+                ),
+                PartyListingRow(
+                    customer_id=cid,
+                    list_code="entity_list",
+                    footnote="FN5",
+                    since=date(2024, 12, 2),
+                ),
+            ]
+        )
+    with db.read() as session:
+        stored = repositories.party_listings(session)
+        early = repositories.listing_flags(session, on=date(2023, 6, 1))[("customer", cid)]
+        late = repositories.listing_flags(session, on=date(2025, 6, 1))[("customer", cid)]
+    assert [p.until for p in stored] == [date(2024, 12, 1), None]
+    assert len(early) == 2  # the 2024 row also shows: badges do not hide future rows
+    assert [p.footnote for p in late] == ["FN5"]
+    assert late[0].listed_from == date(2020, 12, 18) and late[0].since == date(2024, 12, 2)

@@ -113,6 +113,8 @@ def test_listing_tooltip_says_policy_and_since(demo_db: Database) -> None:
     smic = _find(model, "customer", "Semiconductor Manufacturing International Corporation")
     tip = smic.siblingAtColumn(LISTINGS).data(Qt.ItemDataRole.ToolTipRole)
     assert tip.startswith("Entity List FN5 · Presumption of denial")
-    assert tip.endswith(" · since 2020-12-18")  # SMIC was listed on 18 Dec 2020
+    # Today's text holds from its modification of 2 Dec 2024 (89 FR 96837); the listing runs
+    # unbroken from 18 Dec 2020 through the earlier row.
+    assert tip.endswith(" · since 2024-12-02 (listed from 2020-12-18)")
     unlisted = _find(model, "customer", "Intel Corporation")
     assert unlisted.siblingAtColumn(LISTINGS).data(Qt.ItemDataRole.ToolTipRole) is None

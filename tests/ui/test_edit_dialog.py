@@ -252,3 +252,24 @@ def test_viewer_cannot_edit(
             assert not action.isEnabled()
     finally:
         win.close()
+
+
+def test_who_performs_the_service_is_shown_and_saved_as_yes_no_or_unrecorded(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    """The contract's US-person flag (15 CFR 744.6 reads it): the demo's stored value is
+    shown in the yes/no choice, and choosing "—" stores it as unrecorded."""
+    _view, contract_id = _contracts(window, qtbot)
+    stored = read_record(window.db, "contracts", contract_id)
+    assert stored is not None
+    dialog = _open_editor(window, qtbot)
+    combo = dialog.form.fields["us_person_service"].editor
+    assert isinstance(combo, QComboBox)
+    expected = {True: "true", False: "false", None: None}[stored.values["us_person_service"]]
+    assert combo.currentData() == expected and combo.count() == 3
+    combo.setCurrentIndex(combo.findData("true" if expected != "true" else "false"))
+    with qtbot.waitSignal(window.editing.records_changed, timeout=WAIT_MS):
+        dialog.save()
+    after = read_record(window.db, "contracts", contract_id)
+    assert after is not None
+    assert after.values["us_person_service"] is (expected != "true")

@@ -197,6 +197,11 @@ class PartyListing:
     licence_policy: str | None = None
     since: date | None = None
     source: str | None = None
+    until: date | None = None  # last day the row held; None: it still holds
+    #: First day of the unbroken listing this row continues (an earlier row of the same party
+    #: and list ending the day before); None when the listing starts with this row. Set by
+    #: ``repositories.listing_flags``, never stored.
+    listed_from: date | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -119,10 +119,11 @@ def braces(values: Sequence[str]) -> str:
 def describe_listing(node: Listed) -> str:
     fn = f" with {'/'.join(node.footnotes)}" if node.footnotes else ""
     policy = f", policy: {' / '.join(node.policy_contains)}" if node.policy_contains else ""
-    return f"{'/'.join(node.lists)}{fn}{policy}"
+    lacks = f", policy without: {' / '.join(node.policy_lacks)}" if node.policy_lacks else ""
+    return f"{'/'.join(node.lists)}{fn}{policy}{lacks}"
 
 
-_ListingKey = tuple[str, tuple[str, ...], tuple[str, ...], tuple[str, ...]]
+_ListingKey = tuple[str, tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[str, ...]]
 
 
 @dataclass
@@ -173,11 +174,18 @@ class _Context:
 
     @staticmethod
     def _key(party: str, node: Listed) -> _ListingKey:
-        return (party, tuple(node.lists), tuple(node.footnotes), tuple(node.policy_contains))
+        return (
+            party,
+            tuple(node.lists),
+            tuple(node.footnotes),
+            tuple(node.policy_contains),
+            tuple(node.policy_lacks),
+        )
 
     def listed(self, party: str, node: Listed) -> dict[int, str]:
         """Listed party ids -> what their matching listings say ("entity_list FN5"), counting
-        only listings dated on or before the as-of date (a party listed later is not yet)."""
+        only listings that hold on the as-of date: dated on or before it (a party listed later
+        is not yet) and not ended before it (a row whose policy text was replaced)."""
         lists, footnotes, policies = node.lists, node.footnotes, node.policy_contains
         key = self._key(party, node)
         if key not in self._listing_cache:
@@ -189,15 +197,22 @@ class _Context:
             )
             if footnotes:
                 cond &= pl.col("footnote").is_in(list(footnotes))
+            policy = pl.col("licence_policy").str.to_lowercase()
             if policies:
-                policy = pl.col("licence_policy").str.to_lowercase()
                 cond &= reduce(
                     lambda a, b: a | b,
                     (policy.str.contains(p.lower(), literal=True) for p in policies),
                 ).fill_null(False)
+            if node.policy_lacks:
+                cond &= ~reduce(
+                    lambda a, b: a | b,
+                    (policy.str.contains(p.lower(), literal=True) for p in node.policy_lacks),
+                ).fill_null(False)
             since = pl.col("since").dt.to_string("%Y-%m-%d")
+            matching = self.listings.filter(cond)
+            holds = pl.col("until").is_null() | (pl.col("until") >= pl.lit(self.as_of))
             rows = (
-                self.listings.filter(cond)
+                matching.filter(holds)
                 .with_columns(
                     entry=pl.concat_str(
                         [
@@ -210,17 +225,12 @@ class _Context:
                     )
                 )
                 .group_by(id_col)
-                .agg(
-                    pl.col("entry").unique().sort().str.join(", "),
-                    pl.col("since").fill_null(_DAY_ZERO).min().alias("__since"),
-                )
+                .agg(pl.col("entry").unique().sort().str.join(", "))
             )
             self._listing_cache[key] = dict(
                 zip(rows[id_col].to_list(), rows["entry"].to_list(), strict=True)
             )
-            self._since_cache[key] = dict(
-                zip(rows[id_col].to_list(), rows["__since"].to_list(), strict=True)
-            )
+            self._since_cache[key] = _unbroken_since(matching, id_col, self.as_of)
         return self._listing_cache[key]
 
     def owned(self, node: OwnedBy) -> dict[int, str]:
@@ -239,6 +249,7 @@ class _Context:
             pl.col("customer_id").is_not_null()
             & pl.col("list_code").is_in(list(node.lists))
             & (pl.col("since").is_null() | (pl.col("since") <= pl.lit(self.as_of)))
+            & (pl.col("until").is_null() | (pl.col("until") >= pl.lit(self.as_of)))
         )
         if node.footnotes:
             cond &= pl.col("footnote").is_in(list(node.footnotes))
@@ -314,6 +325,30 @@ class _Context:
             out[cid] = f"{share(total)} % by parties on {lists}: " + "; ".join(parts)
         self._owned_cache[key] = out
         return out
+
+
+def _unbroken_since(matching: pl.DataFrame, id_col: str, as_of: dt.date) -> dict[int, dt.date]:
+    """Per party holding a matching row on ``as_of``: the first day of the unbroken run of
+    matching rows that reaches it (an undated row starts at day zero). A row ending the day
+    before a later matching row starts (a policy text replaced by one that also matches)
+    continues the run, so SMIC stays listed from 2020 when its row's text changed in 2024."""
+    spans: dict[int, list[tuple[dt.date, dt.date | None]]] = {}
+    for pid, since, until in matching.select(id_col, "since", "until").iter_rows():
+        spans.setdefault(pid, []).append((since or _DAY_ZERO, until))
+    out: dict[int, dt.date] = {}
+    for pid, rows in spans.items():
+        holding = [s for s, u in rows if u is None or u >= as_of]
+        if not holding:
+            continue
+        start = min(holding)
+        moved = True
+        while moved:
+            moved = False
+            for s, u in rows:
+                if s < start and u is not None and u >= start - dt.timedelta(days=1):
+                    start, moved = s, True
+        out[pid] = start
+    return out
 
 
 def _names(listings: pl.DataFrame, lists: Sequence[str]) -> dict[int, str]:

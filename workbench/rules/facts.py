@@ -67,7 +67,11 @@ A separate small frame rather than a list column, so a rule's listing predicate 
 ids computed once and an ``is_in`` over the big frame. Exactly one of ``customer_id`` and
 ``fab_id`` is set; a parent customer's listing is a customer row keyed by the parent's id.
 ``since`` is the listing's own date: a party counts as listed only from then (null: from the
-rule's effective date, as nothing says otherwise).
+rule's effective date, as nothing says otherwise). ``until`` is the last day the row held (its
+policy text was replaced by a later row, or the party was delisted; null: it still holds): a
+run reads the rows that hold on its as-of date, so a back-dated run reads the policy of its
+day. A party's hits start from the first day of the unbroken run of matching rows that
+reaches the as-of date (a row replaced by another that also matches continues it).
 
 ``OWNERSHIP_SCHEMA``: shares one customer (``parent_id``) holds in another (``child_id``), in
 percent, as a source stated them on ``as_of`` (null: undated, counts on every day). For each
@@ -159,6 +163,7 @@ LISTINGS_SCHEMA: dict[str, pl.DataType] = {
     "footnote": pl.String(),
     "licence_policy": pl.String(),
     "since": pl.Date(),
+    "until": pl.Date(),
 }
 
 OWNERSHIP_SCHEMA: dict[str, pl.DataType] = {
@@ -290,8 +295,11 @@ def conform_licences(df: pl.DataFrame) -> pl.DataFrame:
 
 
 def conform_listings(df: pl.DataFrame) -> pl.DataFrame:
-    """Listings in the documented shape; a frame without ``since`` reads as undated listings."""
-    return conform(_with_nulls(df, ["since"], LISTINGS_SCHEMA), LISTINGS_SCHEMA, "listings")
+    """Listings in the documented shape; a frame without ``since`` or ``until`` reads as
+    undated listings that still hold."""
+    return conform(
+        _with_nulls(df, ["since", "until"], LISTINGS_SCHEMA), LISTINGS_SCHEMA, "listings"
+    )
 
 
 def conform_facts_shape(df: pl.DataFrame) -> pl.DataFrame:

@@ -68,7 +68,7 @@ def _ordered(
 ) -> list[tuple[str, pl.DataFrame, list[str]]]:
     return [
         ("facts", conform_facts_shape(facts), ["obligation_id"]),
-        ("listings", conform_listings(listings), list(LISTINGS_SCHEMA)),
+        ("listings", *_listings(listings)),
         ("licences", _licences(licences), list(_LICENCE_KEY)),
     ]
 
@@ -76,6 +76,19 @@ def _ordered(
 #: A licence naming several records is several rows of one ``licence_id``: sort on the scope
 #: too, so the hash cannot depend on row order (for one row per licence the order is the same).
 _LICENCE_KEY = ("licence_id", "customer_id", "fab_id", "machine_id")
+
+
+#: Listing columns added after runs were first stored; hashed only when some row sets them.
+_LISTING_EXTENSIONS = ("until",)
+
+
+def _listings(listings: pl.DataFrame) -> tuple[pl.DataFrame, list[str]]:
+    """Listings as hashed, with their sort key: ``until`` only when some row has one, so a
+    book whose listings all still hold keeps the fingerprint its runs were stored with."""
+    frame = conform_listings(listings)
+    unused = [c for c in _LISTING_EXTENSIONS if frame[c].null_count() == frame.height]
+    frame = frame.drop(unused)
+    return frame, [c for c in LISTINGS_SCHEMA if c not in unused]
 
 
 def _licences(licences: pl.DataFrame) -> pl.DataFrame:

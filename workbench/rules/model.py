@@ -182,7 +182,12 @@ class Threshold(_Strict):
 
 
 class Listed(_Strict):
-    """Customer, fab or parent customer on a restricted-party list, optionally by footnote."""
+    """Customer, fab or parent customer on a restricted-party list, optionally by footnote.
+
+    ``policy_contains`` and ``policy_lacks`` test the same listing row: a row that states a
+    denial and a carve-out ("presumption of denial ... case-by-case for 200 mm") is told from
+    a plain denial row by what it lacks, so one party's carve-out never excuses another
+    party's plain denial (the SMIC parent's 200 mm text and its subsidiary's own row)."""
 
     kind: Literal["listed"]
     parties: list[PartyKind] = Field(default=["customer", "fab", "parent"], min_length=1)
@@ -191,6 +196,11 @@ class Listed(_Strict):
     policy_contains: list[NonEmpty] = Field(
         default=[],
         description="any of these texts in the listing's licence policy (case-insensitive)",
+    )
+    policy_lacks: list[NonEmpty] = Field(
+        default=[],
+        description="none of these texts in the same listing's licence policy "
+        "(case-insensitive); a listing without policy text lacks them all",
     )
 
 

@@ -92,6 +92,8 @@ class _Listings:
                 continue
             if r["since"] is not None and r["since"] > self.as_of:
                 continue
+            if r["until"] is not None and r["until"] < self.as_of:
+                continue
             return True
         return False
 
@@ -115,11 +117,13 @@ class _Listings:
         return total
 
     def since(self, party_id: Any, on_fab: bool, node: Listed) -> dt.date | None:
-        """The earliest day a matching listing of the party counts from (``date.min`` for an
-        undated one), or None when no listing dated by the as-of date matches."""
+        """The day a matching listing of the party counts from (``date.min`` for an undated
+        one), or None when no matching listing holds on the as-of date. Rows that follow one
+        another without a gap (a replaced policy text whose successor also matches) count as
+        one listing from the first one's day."""
         if party_id is None:
             return None
-        found: dt.date | None = None
+        spans: list[tuple[dt.date, dt.date | None]] = []
         for r in self.rows:
             rid = r["fab_id"] if on_fab else r["customer_id"]
             if rid != party_id or r["list_code"] not in node.lists:
@@ -129,10 +133,25 @@ class _Listings:
             policy = (r["licence_policy"] or "").lower()
             if node.policy_contains and not any(p.lower() in policy for p in node.policy_contains):
                 continue
+            if any(p.lower() in policy for p in node.policy_lacks):
+                continue
             day = r["since"] or dt.date.min
             if day > self.as_of:
                 continue
-            found = day if found is None else min(found, day)
+            spans.append((day, r["until"]))
+        found: dt.date | None = None
+        for day, until in spans:
+            if until is None or until >= self.as_of:
+                found = day if found is None else min(found, day)
+        if found is None:
+            return None
+        earlier = True
+        while earlier:
+            earlier = False
+            for day, until in spans:
+                if day < found and until is not None and until + dt.timedelta(days=1) >= found:
+                    found = day
+                    earlier = True
         return found
 
     def has(self, party_id: Any, on_fab: bool, node: Listed) -> bool:

@@ -43,21 +43,33 @@ from workbench.storage.orm import (
 SIZES = {"small": 1_200, "large": 100_000}
 
 #: Each listed party's own listing date, so back-dated runs see the list as it stood (read from
-#: the Federal Register citations of the Entity List rows): SMIC and its affiliates 18 Dec 2020
-#: (85 FR 83420), YMTC and PXW 15 Dec 2022 (87 FR 77505), Fujian Jinhua 30 Oct 2018 (83 FR
-#: 54521), GMC Wuxi 12 Sept 2025 (90 FR 44496). Parties not named (Wuhan Xinxin, SwaySure:
-#: 89 FR 96837) get the footnote-based default below. The policy texts in customers.csv are
-#: the rows' own (CSL of 2026-07-31).
+#: the Federal Register citations of the Entity List rows): YMTC and PXW 15 Dec 2022 (87 FR
+#: 77505), Fujian Jinhua 30 Oct 2018 (83 FR 54521), GMC Wuxi 12 Sept 2025 (90 FR 44496). The
+#: SMIC rows' current text (footnote 5, the policy in customers.csv) dates from their
+#: modification of 2 Dec 2024 (89 FR 96837); from their listing on 18 Dec 2020 (85 FR 83416)
+#: until then they carried ``SMIC_2020_POLICY`` (a row ending 1 Dec 2024). Parties not named
+#: (Wuhan Xinxin, SwaySure: 89 FR 96837) get the footnote-based default below. The policy
+#: texts in customers.csv are the rows' own (CSL of 2026-07-31).
 LISTING_SINCE = {
-    "SMIC": date(2020, 12, 18),
-    "SMIC-BJ": date(2020, 12, 18),
-    "SMNC": date(2020, 12, 18),
-    "SMSC": date(2020, 12, 18),
+    "SMIC": date(2024, 12, 2),
+    "SMIC-BJ": date(2024, 12, 2),
+    "SMNC": date(2024, 12, 2),
+    "SMSC": date(2024, 12, 2),
     "YMTC": date(2022, 12, 15),
     "PXW": date(2022, 12, 15),
     "JHICC": date(2018, 10, 30),
     "GMC-WX": date(2025, 9, 12),
 }
+#: SMIC and ten affiliates, listed effective 18 Dec 2020: presumption of denial only for items
+#: uniquely required for 10 nm and below, EUV named; case-by-case for all other items (the
+#: policy as law-firm summaries quote 85 FR 83416; the row's exact wording not read here).
+SMIC_2020 = ("SMIC", "SMIC-BJ", "SMNC", "SMSC")
+SMIC_2020_SINCE, SMIC_2020_UNTIL = date(2020, 12, 18), date(2024, 12, 1)
+SMIC_2020_POLICY = (
+    "Presumption of denial for items uniquely required for production of semiconductors at "
+    "advanced technology nodes (10 nanometers and below, including extreme ultraviolet "
+    "technology); case-by-case review for all other items."
+)
 #: Customers removed from the VEU list by 90 FR 42321 (effective 31 Dec 2025): Samsung China
 #: Semiconductor (Xi'an), SK hynix Semiconductor (China) (Wuxi), and Intel Semiconductor
 #: (Dalian), the Dalian fab SK hynix bought from Intel.
@@ -71,7 +83,8 @@ VEU_POLICY = (
 US_VENDORS = frozenset({"Lam Research", "Applied Materials", "KLA", "Axcelis"})
 #: Demo readings of subject-to-EAR facts of non-US tools: (US content %, US direct product).
 #: Illustrative, not vendor data: a Japanese etcher with 30 % US content (above de minimis),
-#: an ASML scanner with 12 % (below), a Korean strip tool made with US technology (SME FDP).
+#: an ASML scanner with 12 % (below), a Korean strip tool made with US technology (3B993: the
+#: SME FDP rule does not reach it, the footnote 5 FDP rule does for footnote 5 parties).
 SUBJECT_FACTS: dict[tuple[str, str], tuple[float | None, bool | None]] = {
     ("TEL", "Tactras Vigus"): (30.0, False),
     ("ASML", "NXT:1980Di"): (12.0, False),
@@ -308,6 +321,20 @@ def generate(size: str | int = "small", seed: int = 7) -> DemoBook:
                     "script": _script_of(alias),
                 }
             )
+        if cust.code in SMIC_2020:
+            book.listings.append(
+                {
+                    "id": len(book.listings) + 1,
+                    "customer_id": cid,
+                    "fab_id": None,
+                    "list_code": "entity_list",
+                    "footnote": None,
+                    "licence_policy": SMIC_2020_POLICY,
+                    "since": SMIC_2020_SINCE,
+                    "until": SMIC_2020_UNTIL,
+                    "source": "demo data: the row as listed by 85 FR 83416, before 89 FR 96837",
+                }
+            )
         if cust.listing:
             list_code, footnote, policy = cust.listing
             book.listings.append(
@@ -321,6 +348,7 @@ def generate(size: str | int = "small", seed: int = 7) -> DemoBook:
                     "since": LISTING_SINCE.get(
                         cust.code, date(2024, 12, 2) if footnote == "FN5" else date(2022, 12, 15)
                     ),
+                    "until": None,
                     "source": "demo data: entered on the customer record",
                 }
             )
@@ -349,6 +377,7 @@ def generate(size: str | int = "small", seed: int = 7) -> DemoBook:
                 "footnote": None,
                 "licence_policy": VEU_POLICY,
                 "since": VEU_END,
+                "until": None,
                 "source": "90 FR 42321 (removal from Supp. No. 7 to Part 748)",
             }
         )

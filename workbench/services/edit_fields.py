@@ -148,6 +148,34 @@ def _number(kind: type[int] | type[float], *, positive: bool = True) -> Check:
     return check
 
 
+_YES = frozenset({"true", "yes", "y", "1"})
+_NO = frozenset({"false", "no", "n", "0"})
+
+
+def _flag(name: str, value: Any) -> Any:
+    """Yes, no, or not recorded (None): the rules count an unrecorded US-person or EAR fact
+    as a doubt, so "no" must be said, never assumed from a blank."""
+    if value is None or value == "" or (isinstance(value, str) and value.strip() == "unknown"):
+        return None
+    if isinstance(value, bool):
+        return value
+    text = str(value).strip().lower()
+    if text in _YES:
+        return True
+    if text in _NO:
+        return False
+    raise EditError(f"'{value}' is not yes, no or unknown ({name.replace('_', ' ')}).")
+
+
+def _percent(name: str, value: Any) -> Any:
+    if value is None or value == "":
+        return None
+    number = _number(float, positive=False)(name, value)
+    if not 0 <= number <= 100:
+        raise EditError(f"{name.replace('_', ' ').capitalize()} is a percentage: 0 to 100.")
+    return number
+
+
 def _enum(kind: type[StrEnum], *, required: bool = False) -> Check:
     def check(name: str, value: Any) -> Any:
         if value is None or value == "":
@@ -290,6 +318,10 @@ KINDS: dict[str, Kind] = {
             "numerical_aperture": _number(float),
             "overlay_nm": _number(float),
             "throughput_wph": _number(float),
+            # Whether the model (and so its parts and software) is subject to the EAR.
+            "us_origin": _flag,
+            "us_content_pct": _percent,
+            "us_direct_product": _flag,
         },
         ("vendor", "model_code", "category"),
         ((_t(MachineRow), "model_id", "machine(s)"),),
@@ -330,6 +362,8 @@ KINDS: dict[str, Kind] = {
             "value": _money,
             "currency": _currency,
             "renewal": _text(200),
+            # 15 CFR 744.6 binds only where US persons take part in the service.
+            "us_person_service": _flag,
         },
         ("number", "customer_id", "start_date", "end_date", "value", "currency"),
     ),
@@ -414,7 +448,10 @@ def decode(table: Table, column: str, value: Any) -> Any:
 
 
 def same(a: Any, b: Any) -> bool:
-    """Equal as stored: 2.0 == 2, Decimal('1.10') == Decimal('1.1')."""
+    """Equal as stored: 2.0 == 2, Decimal('1.10') == Decimal('1.1'); a yes/no fact is no
+    number (True is not 1 here, and has no decimal form)."""
+    if isinstance(a, bool) or isinstance(b, bool):
+        return a is b
     if isinstance(a, int | float | Decimal) and isinstance(b, int | float | Decimal):
         return Decimal(str(a)) == Decimal(str(b))
     return bool(a == b)

@@ -258,6 +258,7 @@ def load_listings(db: Database) -> pl.DataFrame:
                 p.footnote,
                 p.licence_policy,
                 p.since,
+                p.until,
             )
             .outerjoin(CustomerRow, p.customer_id == CustomerRow.id)
             .outerjoin(FabRow, p.fab_id == FabRow.id)
@@ -272,8 +273,19 @@ def load_listings(db: Database) -> pl.DataFrame:
             "footnote": footnote,
             "licence_policy": policy,
             "since": since,
+            "until": until,
         }
-        for customer_id, fab_id, customer_name, fab_name, list_code, footnote, policy, since in rows
+        for (
+            customer_id,
+            fab_id,
+            customer_name,
+            fab_name,
+            list_code,
+            footnote,
+            policy,
+            since,
+            until,
+        ) in rows
     ]
     frame = pl.DataFrame(records, schema=LISTINGS_SCHEMA, orient="row")
     return conform(frame, LISTINGS_SCHEMA, "listings")

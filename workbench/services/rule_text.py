@@ -243,6 +243,10 @@ def describe_predicate(node: Scope, pack: RulePack | None = None) -> str:
             text += " with footnote " + _or(list(node.footnotes))
         if node.policy_contains:
             text += "; licence policy mentions " + _or([f"“{p}”" for p in node.policy_contains])
+        if node.policy_lacks:
+            text += "; and that same policy mentions none of " + ", ".join(
+                f"“{p}”" for p in node.policy_lacks
+            )
         return text
     if isinstance(node, OwnedBy):
         lists = _or([_LISTS.get(name, name) for name in node.lists])

@@ -75,6 +75,10 @@ def listing_status(listing: PartyListing) -> str:
         parts.append(listing.licence_policy)
     if listing.since:
         parts.append(f"since {listing.since.isoformat()}")
+    if listing.listed_from:
+        parts[-1] += f" (listed from {listing.listed_from.isoformat()})"
+    if listing.until:
+        parts.append(f"until {listing.until.isoformat()}")
     return " · ".join(parts)
 
 

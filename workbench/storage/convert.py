@@ -201,4 +201,5 @@ def party_listing(row: PartyListingRow) -> PartyListing:
         licence_policy=row.licence_policy,
         since=row.since,
         source=row.source,
+        until=row.until,
     )

@@ -340,6 +340,9 @@ class PartyListingRow(Base):
     footnote: Mapped[str | None] = mapped_column(String(20))
     licence_policy: Mapped[str | None] = mapped_column(Text)
     since: Mapped[date | None] = mapped_column(Date)
+    #: The last day this row held (its policy text was replaced, or the party delisted);
+    #: null: it still holds.
+    until: Mapped[date | None] = mapped_column(Date)
     source: Mapped[str | None] = mapped_column(String(300))
 
 

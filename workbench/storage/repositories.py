@@ -6,7 +6,8 @@ Repositories take a session and never commit: the calling service owns the trans
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
 from typing import Any
 
 from sqlalchemy import Table, func, insert, select
@@ -217,10 +218,44 @@ def machine_ids_of_fab(session: Session, fab_id: int, limit: int = 1000) -> Sequ
     return list(session.scalars(stmt.limit(limit)))
 
 
-def listing_flags(session: Session) -> dict[tuple[str, int], list[PartyListing]]:
-    """Listings keyed by ('customer', id) or ('fab', id), for tree badges."""
+def _with_listed_from(listing: PartyListing, rows: Sequence[PartyListing]) -> PartyListing:
+    """``listing`` with ``listed_from`` set when earlier rows of the same party and list run
+    into it without a gap (SMIC: the 2020 row ends the day before today's text)."""
+    if listing.since is None:
+        return listing
+    start = listing.since
+    moved = True
+    while moved:
+        moved = False
+        for r in rows:
+            same = (r.customer_id, r.fab_id, r.list_code) == (
+                listing.customer_id,
+                listing.fab_id,
+                listing.list_code,
+            )
+            if (
+                same
+                and r.since is not None
+                and r.since < start
+                and r.until is not None
+                and r.until >= start - timedelta(days=1)
+            ):
+                start, moved = r.since, True
+    return replace(listing, listed_from=start) if start != listing.since else listing
+
+
+def listing_flags(
+    session: Session, on: date | None = None
+) -> dict[tuple[str, int], list[PartyListing]]:
+    """Listings that hold on ``on`` (default today), keyed by ('customer', id) or ('fab', id),
+    for tree badges: a row whose text was replaced (``until`` before the day) is history."""
+    day = on or date.today()
     out: dict[tuple[str, int], list[PartyListing]] = {}
-    for listing in party_listings(session):
+    everything = party_listings(session)
+    for row in everything:
+        if row.until is not None and row.until < day:
+            continue
+        listing = _with_listed_from(row, everything)
         if listing.customer_id is not None:
             out.setdefault(("customer", listing.customer_id), []).append(listing)
         if listing.fab_id is not None:

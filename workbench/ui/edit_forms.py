@@ -73,6 +73,8 @@ def _options(values: Iterable[Any]) -> tuple[tuple[str, str], ...]:
 
 
 _DATE = "YYYY-MM-DD"
+#: A yes/no fact; "—" leaves it unrecorded, which the rules count as a doubt.
+_YES_NO = (("true", "yes"), ("false", "no"))
 FORMS: dict[str, tuple[FieldDef, ...]] = {
     "customers": (
         FieldDef("code", "Code", hint="as in the ERP, e.g. SMIC-BJ"),
@@ -111,6 +113,9 @@ FORMS: dict[str, tuple[FieldDef, ...]] = {
         FieldDef("numerical_aperture", "Numerical aperture"),
         FieldDef("overlay_nm", "Overlay (nm)"),
         FieldDef("throughput_wph", "Throughput (wafers/h)"),
+        FieldDef("us_origin", "US-origin (made in the US)", CHOICE, _YES_NO),
+        FieldDef("us_content_pct", "US-origin content (%)", hint="de minimis: 0 to 100"),
+        FieldDef("us_direct_product", "US direct product (FDP)", CHOICE, _YES_NO),
     ),
     "machines": (
         FieldDef("vendor", "Vendor"),
@@ -132,6 +137,7 @@ FORMS: dict[str, tuple[FieldDef, ...]] = {
         FieldDef("value", "Value", hint="e.g. 1250000.00"),
         FieldDef("currency", "Currency", hint="ISO code, e.g. EUR"),
         FieldDef("renewal", "Renewal terms"),
+        FieldDef("us_person_service", "US persons perform the service", CHOICE, _YES_NO),
     ),
     "licences": (
         FieldDef("authority", "Authority", hint="e.g. BIS, NL-CDIU, METI"),
@@ -530,6 +536,8 @@ class _Field:
         elif isinstance(editor, QPlainTextEdit):
             editor.setPlainText("" if value is None else str(value))
         elif isinstance(editor, QComboBox):
+            if isinstance(value, bool):  # a yes/no fact is offered as "true" / "false"
+                value = "true" if value else "false"
             index = editor.findData(value)
             if index < 0 and value is not None:  # a record the list does not hold (yet)
                 editor.addItem(f"id {value}", value)
