@@ -36,7 +36,15 @@ from rapidfuzz.distance import OSA
 from workbench.domain.cancel import CancelToken, Progress
 from workbench.screening.entries import ListEntry
 from workbench.screening.local_names import shipped_local_names
-from workbench.screening.normalize import NormalName, is_cjk, normalize, raw_words
+from workbench.screening.normalize import (
+    MAX_ACRONYM,
+    MIN_ACRONYM,
+    MIN_SHORT_ACRONYM,
+    NormalName,
+    is_cjk,
+    normalize,
+    raw_words,
+)
 from workbench.screening.places import country_code
 from workbench.screening.qualifiers import bracket_qualifiers
 from workbench.screening.scripts import (
@@ -71,6 +79,9 @@ PERSON_PARTIAL_FACTOR = 0.5
 PERSON_WHOLE_PENALTY = 15
 #: Initials are weaker evidence than words: "ASML" are also the initials of a ship manager.
 ACRONYM_FACTOR = 0.9
+#: Three letters are weaker still (a quarter of all three-letter codes are some listed
+#: party's initials): alone, "HEU" reaches the threshold only with the country agreeing.
+SHORT_ACRONYM_FACTOR = 0.78
 #: Containment scores are discounted: the customer's name says more than the list's does.
 CONTAINMENT_FACTOR = 0.9
 #: A name with a place matching a list alias without one ("Xi'an" + the alias "Huada
@@ -114,6 +125,14 @@ TYPO_COST = 0.07
 PLACE_CONFLICT_FACTOR = 0.75
 #: What a list entry's place costs when the customer's name names none.
 DROPPED_PLACE_WEIGHT = 0.25
+#: What a word after a shared number costs when the customer's name leaves it out
+#: ("Research Institute" of "CSSC 709th Research Institute" in "CSSC 709").
+UNIT_WORD_WEIGHT = 0.25
+#: A list spelling contained in a name whose initials are followed by a number the spelling
+#: lacks ("CETC 43" holds "CETC", read as some firm's initials; "CSSC 709" the parent CSSC)
+#: names a numbered unit of it, or of something else: the containment is discounted. A
+#: number after a word is a site ("SMIC Shenzhen Fab 2" is SMIC Shenzhen's).
+NUMBERED_UNIT_FACTOR = 0.85
 #: A university or institute whose name has a word more than the list's ("Tianjin
 #: University of Technology" and "Tianjin University") is another institution.
 DISTINCT_WORD_FACTOR = 0.75
@@ -191,7 +210,7 @@ class ScreeningIndex:
                 if is_cjk(token):
                     for gram in _bigrams(token):
                         self._bigrams[gram].append(number)
-            for acronym in spelling.name.acronyms:
+            for acronym in spelling.name.acronyms | spelling.name.short_acronyms:
                 self._acronyms[acronym].append(number)
         #: The places each entry's spellings name: a customer's place the entry names
         #: elsewhere ("ICRD Shanghai" for the Shanghai centre's alias "ICRD") is no doubt.
@@ -307,52 +326,57 @@ class ScreeningIndex:
             for kind, original, text in self._query_forms(name, aliases)
         ]
         queries = [(kind, original, q) for kind, original, q in queries if q.tokens]
-        best: dict[int, tuple[float, float, str, NormalName, _Spelling, _Pair, str]] = {}
+        # Per entry its best spelling. Scores and overlaps are rounded before they are
+        # compared: sums over sets differ in the last bits from run to run, and ties must
+        # fall the same way every time (then the entry's own name first, then by name).
+        best: dict[int, tuple[tuple[float, float, int], str, NormalName, _Spelling, _Pair, str]]
+        best = {}
         for kind, original, q in queries:
             for number in self._lookup(q):
                 spelling = self._spellings[number]
                 pair = self._score(q, spelling)
                 if pair.score <= 0:
                     continue
+                rank = (
+                    round(pair.score, 9),
+                    round(pair.dice, 9),
+                    _KIND_PREFERENCE.get(spelling.kind, 0),
+                )
                 current = best.get(spelling.entry)
-                rank = (pair.score, pair.dice, _KIND_PREFERENCE.get(spelling.kind, 0))
-                if current is None or rank > (
-                    current[0],
-                    current[1],
-                    _KIND_PREFERENCE.get(current[4].kind, 0),
-                ):
-                    best[spelling.entry] = (
-                        pair.score,
-                        pair.dice,
-                        kind,
-                        q,
-                        spelling,
-                        pair,
-                        original,
-                    )
+                if current is None or rank > current[0]:
+                    best[spelling.entry] = (rank, kind, q, spelling, pair, original)
         wanted = country_code(country)
+        ranked: list[tuple[int, float, int, str, str, int]] = []
+        for entry_number, ((score, dice, preference), *_) in best.items():
+            entry = self.entries[entry_number]
+            adjusted, _ = _country_evidence(score, wanted, entry.countries)
+            final = max(0, min(100, round(adjusted)))
+            ranked.append(
+                (-final, -dice, -preference, entry.name.casefold(), entry.key, entry_number)
+            )
+        ranked.sort()
         read_from = (
             f"country {wanted} read from '{country.strip()}'"
             if wanted is not None and country is not None and country.strip().upper() != wanted
             else ""
         )
-        ranked: list[tuple[int, float, int, Candidate]] = []
-        for entry_number, (score, dice, kind, q, spelling, pair, original) in best.items():
+        out: list[Candidate] = []
+        for negative_final, *_, entry_number in ranked[:limit]:  # explained: only those shown
+            _, kind, q, spelling, pair, original = best[entry_number]
             entry = self.entries[entry_number]
-            adjusted, country_note = _country_evidence(score, wanted, entry.countries)
+            _, country_note = _country_evidence(pair.score, wanted, entry.countries)
             if read_from and country_note:
                 country_note = f"{read_from}: {country_note}"
-            final = max(0, min(100, round(adjusted)))
-            candidate = Candidate(
-                entry=entry,
-                score=final,
-                explanation=_explain(kind, q, spelling, pair, country_note, original),
-                matched_name=spelling.text,
-                query_name=original,
+            out.append(
+                Candidate(
+                    entry=entry,
+                    score=-negative_final,
+                    explanation=_explain(kind, q, spelling, pair, country_note, original),
+                    matched_name=spelling.text,
+                    query_name=original,
+                )
             )
-            ranked.append((final, dice, _KIND_PREFERENCE.get(spelling.kind, 0), candidate))
-        ranked.sort(key=lambda r: (-r[0], -r[1], -r[2], r[3].entry.name, r[3].entry.key))
-        return [candidate for *_, candidate in ranked[:limit]]
+        return out
 
     def unscreenable(self, name: str, aliases: Sequence[str] = ()) -> str | None:
         """Why a party cannot be compared with the list at all, or None when it can.
@@ -519,24 +543,34 @@ class ScreeningIndex:
         q_tokens = list(q.tokens)
         e_tokens = list(e.tokens)
         notes: list[str] = []
+        if e.bracketed_acronyms:  # "... Corporation (CASIC) 3rd Academy" and "CASIC 3rd Academy"
+            e_tokens = _reconciled(e_tokens, e.bracketed_acronyms, set(q_tokens))
+        if q.bracketed_acronyms:
+            q_tokens = _reconciled(q_tokens, q.bracketed_acronyms, set(e_tokens))
         by_acronym = False
+        short = False
         for token in q.tokens:  # "SMIC" in the name, the words it stands for in the list
-            if token in e.acronyms and token in q.capitals and token not in e_tokens:
+            if token not in q.capitals or token in e_tokens:
+                continue
+            if token in e.acronyms or token in e.short_acronyms:
                 q_tokens.remove(token)
                 q_tokens.extend(t for t in e.words_of(token) if t not in q_tokens)
                 notes.append(f"acronym '{token.upper()}' = '{spelling.text}'")
                 by_acronym = True
+                short = short or token in e.short_acronyms
         for token in e.tokens:  # "YMTC Japan" in the list, the words it stands for in the name
             if (
                 len(e.tokens) > 1
-                and token in q.acronyms
+                and (token in q.acronyms or token in q.short_acronyms)
                 and token in e.capitals
+                and token in e_tokens
                 and token not in q_tokens
             ):
                 e_tokens.remove(token)
                 e_tokens.extend(t for t in q.words_of(token) if t not in e_tokens)
                 notes.append(f"list acronym '{token.upper()}' = '{q.original}'")
                 by_acronym = True
+                short = short or token in q.short_acronyms
         exact = set(q_tokens) & set(e_tokens)
         rest_q = [t for t in q_tokens if t not in exact]
         rest_e = [t for t in e_tokens if t not in exact]
@@ -584,6 +618,10 @@ class ScreeningIndex:
             else set()
         )
         discount = sum(self.weight(t) for t in dropped_places) * (1 - DROPPED_PLACE_WEIGHT)
+        # "CSSC 709" is how the 709th Research Institute of CSSC is written: the words after
+        # a number both names share say what kind of unit it is, and cost little when left out.
+        unit_words = _unit_words(e_tokens, unmatched_e, set(q_tokens)) - dropped_places
+        discount += sum(self.weight(t) for t in unit_words) * (1 - UNIT_WORD_WEIGHT)
         e_weight = sum(self.weight(t) for t in e_tokens) - discount
         missing_weight = sum(self.weight(t) for t in unmatched_e) - discount
         total = q_weight + e_weight + LIST_EXTRA_WEIGHT * missing_weight
@@ -595,7 +633,15 @@ class ScreeningIndex:
         )
         if (heavy or long_cjk) and e_weight:
             contained = CONTAINMENT_FACTOR * matched_list_weight / e_weight
-        score = 100 * (ACRONYM_FACTOR if by_acronym else 1.0) * max(dice, contained)
+            if _unit_numbers(q) & unmatched_q:
+                contained *= NUMBERED_UNIT_FACTOR
+                if contained > dice:
+                    notes.append("the name's number is no part of the list's: another unit")
+        only = e_tokens[0] if len(e_tokens) == 1 else ""
+        if only.isascii() and only.isalpha() and len(only) < MIN_ACRONYM:
+            short = True  # the list's "ASE Co." is three letters too, however it is written
+        factor = SHORT_ACRONYM_FACTOR if short else ACRONYM_FACTOR if by_acronym else 1.0
+        score = 100 * factor * max(dice, contained)
         if place_conflict:
             score *= PLACE_CONFLICT_FACTOR
         elif spelling.kind != "name" and unmatched_q & CHINESE_PLACES - self._entry_places.get(
@@ -622,6 +668,43 @@ class ScreeningIndex:
             unmatched_query=tuple(t for t in q_tokens if t in unmatched_q),
             unmatched_list=tuple(t for t in e_tokens if t in unmatched_e),
         )
+
+
+def _unit_numbers(q: NormalName) -> set[str]:
+    """Numbers that follow initials in the name: "43" of "CETC 43"."""
+    return {
+        number
+        for before, number in pairwise(q.tokens)
+        if number.isdigit() and before in q.capitals and not before.isdigit()
+    }
+
+
+def _unit_words(e_tokens: list[str], unmatched: set[str], query: set[str]) -> set[str]:
+    """The list's unmatched words after a number the query shares, up to the next number."""
+    found: set[str] = set()
+    after_shared = False
+    for token in e_tokens:
+        if token.isdigit():
+            after_shared = token in query
+        elif after_shared and token in unmatched:
+            found.add(token)
+    return found
+
+
+def _reconciled(
+    tokens: list[str], bracketed: tuple[tuple[str, tuple[str, ...]], ...], other: set[str]
+) -> list[str]:
+    """A name's tokens without what its bracketed acronym repeats, judged by the other name.
+
+    The other name writes the acronym: the words it stands for are not missing from it.
+    The other name writes the words: the acronym is not missing either.
+    """
+    for acronym, words in bracketed:
+        if acronym in other:
+            tokens = [t for t in tokens if t not in words or t in other]
+        elif words and all(w in other for w in words):
+            tokens = [t for t in tokens if t != acronym]
+    return tokens
 
 
 def _count_words(document_frequency: dict[str, int], words: set[str]) -> None:
@@ -696,19 +779,26 @@ def _bracketed_places(text: str) -> frozenset[str]:
 
 
 def _with_place_initials(name: NormalName) -> NormalName:
-    """Acronyms that write a leading place by its syllables too: NJUST, not only NUST."""
+    """Acronyms that write a leading place by its syllables too: NJUST, not only NUST.
+
+    Two words are enough then: "Tianjin University" is TJU and "Sichuan University" SCU.
+    """
     extra: dict[str, tuple[str, ...]] = {}
     for acronym, words in name.acronym_words:
+        if len(acronym) == 2 and words[-1:] != ("university",):
+            continue  # "Suzhou Ultranano" is no SZU: only universities go by place + U
         if words and words[0] in CHINESE_PLACES:
             initials = place_initials(words[0])
-            if len(initials) > 1:
+            if len(initials) > 1 and len(initials) + len(acronym) - 1 <= MAX_ACRONYM:
                 extra[initials + acronym[1:]] = words
     if not extra:
         return name
     merged = dict(name.acronym_words) | extra
     return replace(
         name,
-        acronyms=name.acronyms | frozenset(extra),
+        acronyms=name.acronyms | {a for a in extra if len(a) >= MIN_ACRONYM},
+        short_acronyms=name.short_acronyms
+        | {a for a in extra if MIN_SHORT_ACRONYM <= len(a) < MIN_ACRONYM},
         acronym_words=tuple(sorted(merged.items())),
     )
 
