@@ -399,3 +399,12 @@ def test_initials_and_number_name_a_numbered_unit(initials_index: ScreeningIndex
         for c in initials_index.query("CSSC 702 Trading", country="CN")
         if c.entry is CSSC
     )
+
+
+def test_a_name_with_its_own_bracketed_acronym(initials_index: ScreeningIndex) -> None:
+    """The customer's name may write the acronym in brackets too, before or after a unit."""
+    unit = "China Aerospace Science and Industry Corporation (CASIC) 3rd Academy"
+    assert initials_index.query(unit, country="CN")[0].entry is CASIC_3
+    longer = initials_index.query(unit + " 31 Research Institute", country="CN")[0]
+    assert longer.entry is CASIC_3  # the unit's unit: its parent academy is the listed one
+    assert initials_index.query("China State Shipbuilding Corporation (CSSC)")[0].entry is CSSC

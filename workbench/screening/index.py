@@ -550,7 +550,7 @@ class ScreeningIndex:
         by_acronym = False
         short = False
         for token in q.tokens:  # "SMIC" in the name, the words it stands for in the list
-            if token not in q.capitals or token in e_tokens:
+            if token not in q.capitals or token in e_tokens or token not in q_tokens:
                 continue
             if token in e.acronyms or token in e.short_acronyms:
                 q_tokens.remove(token)
