@@ -368,10 +368,17 @@ def test_a_university_goes_by_its_place_syllables(initials_index: ScreeningIndex
     assert all(c.entry is not SUZHOU for c in initials_index.query("SZU", country="CN"))
 
 
-def test_a_three_letter_alias_is_as_weak_as_initials(initials_index: ScreeningIndex) -> None:
-    """The list's alias 'ASE Co.' names an Iranian firm; 'ASE' of Taiwan is not it."""
-    assert initials_index.query("ASE", country="TW")[0].score < DEFAULT_THRESHOLD
-    assert initials_index.query("ASE", country="IR")[0].score >= DEFAULT_THRESHOLD
+def test_a_three_letter_alias_is_the_name_it_says(initials_index: ScreeningIndex) -> None:
+    """Written as the list writes it, a name of three letters is no weaker than any other."""
+    assert initials_index.query("ASE", country="IR")[0].score == 100
+    assert initials_index.query("ASE Co.")[0].score == 100
+
+
+def test_initials_written_beside_their_words_cost_nothing(
+    initials_index: ScreeningIndex,
+) -> None:
+    best = initials_index.query("Harbin Engineering University (HEU)")[0]
+    assert best.entry is HEU and best.score == 100
 
 
 def test_bracketed_acronym_says_what_its_words_say(initials_index: ScreeningIndex) -> None:
@@ -408,3 +415,39 @@ def test_a_name_with_its_own_bracketed_acronym(initials_index: ScreeningIndex) -
     longer = initials_index.query(unit + " 31 Research Institute", country="CN")[0]
     assert longer.entry is CASIC_3  # the unit's unit: its parent academy is the listed one
     assert initials_index.query("China State Shipbuilding Corporation (CSSC)")[0].entry is CSSC
+
+
+def test_a_bracketed_acronym_alone_does_not_vouch_for_the_words(
+    initials_index: ScreeningIndex,
+) -> None:
+    """Initials equal to a list alias are not the alias' party when the words differ."""
+    found = initials_index.query("Advanced Semiconductor Engineering (ASE)", country="IR")
+    assert all(c.score < DEFAULT_THRESHOLD for c in found if c.entry is ASE)
+    # nor does the parent's acronym alone make the unit
+    assert initials_index.query("CASIC", country="CN")[0].entry is not CASIC_3
+
+
+def test_initials_of_several_parties_need_the_country() -> None:
+    """ASML are the initials of three listed ship managers: none is meant by ASML alone."""
+    managers = [
+        _entry("m1", "Almanac Ship Management LLC", countries=("AE",)),
+        _entry("m2", "Atlantic Ship Management LLC", countries=("AE",)),
+        _entry("m3", "Aayat Ship Management Ltd", countries=("IN",)),
+    ]
+    index = ScreeningIndex.build([*managers, *FILLER], local_names={})
+    alone = index.query("ASML")[0]
+    assert alone.score < DEFAULT_THRESHOLD
+    assert "initials shared by 3 listed parties" in alone.explanation
+    with_country = index.query("ASML", country="AE")[0]
+    assert with_country.entry in managers[:2] and with_country.score >= DEFAULT_THRESHOLD
+    # one party alone with those initials is meant, country or not
+    single = ScreeningIndex.build([managers[0], *FILLER], local_names={})
+    assert single.query("ASML")[0].score >= DEFAULT_THRESHOLD
+
+
+def test_a_three_letter_name_in_another_country_is_another_party(
+    initials_index: ScreeningIndex,
+) -> None:
+    assert initials_index.query("ASE", country="TW")[0].score < DEFAULT_THRESHOLD
+    longer = initials_index.query("Asre Sanat Eshragh", country="TW")[0]
+    assert longer.entry is ASE and longer.score >= DEFAULT_THRESHOLD  # a full name is more

@@ -105,6 +105,9 @@ CANDIDATES_PER_NAME = 25
 #: count in the score. A name made only of such words is looked up by its rarest word.
 COMMON_POSTINGS = 300
 
+#: Pairs of words whose similarity is remembered, at most (some 100 MB at the bound).
+SIMILARITY_CACHE_SIZE = 1_000_000
+
 _CHECK_EVERY = 2000
 #: Entry types whose names are not firms: their initials are not acronyms.
 _NOT_FIRMS = frozenset({"individual", "person", "vessel", "aircraft"})
@@ -125,6 +128,13 @@ TYPO_COST = 0.07
 PLACE_CONFLICT_FACTOR = 0.75
 #: What a list entry's place costs when the customer's name names none.
 DROPPED_PLACE_WEIGHT = 0.25
+#: Initials alone that this many listed entries share ("ASML": three ship managers) point
+#: at none of them unless the country picks one: the score is cut.
+AMBIGUOUS_INITIALS = 3
+AMBIGUOUS_INITIALS_FACTOR = 0.85
+#: A list name of three letters or fewer ("ASE Co.") identifies little on its own: a
+#: country that contradicts it counts this many times as much.
+SHORT_NAME_COUNTRY_FACTOR = 2
 #: What a word after a shared number costs when the customer's name leaves it out
 #: ("Research Institute" of "CSSC 709th Research Institute" in "CSSC 709").
 UNIT_WORD_WEIGHT = 0.25
@@ -183,6 +193,10 @@ class _Pair:
     notes: tuple[str, ...]
     unmatched_query: tuple[str, ...]
     unmatched_list: tuple[str, ...]
+    #: The name is nothing but initials: how many listed entries share them.
+    shared_initials: int = 0
+    #: The list's spelling is one word of three letters or fewer ("ASE Co.").
+    short_name: bool = False
 
 
 class ScreeningIndex:
@@ -217,6 +231,11 @@ class ScreeningIndex:
         places: dict[int, set[str]] = defaultdict(set)
         for spelling in spellings:
             places[spelling.entry].update(set(spelling.name.tokens) & CHINESE_PLACES)
+        #: How many entries each acronym is the initials of.
+        self._acronym_entries = {
+            acronym: len({spellings[n].entry for n in numbers})
+            for acronym, numbers in self._acronyms.items()
+        }
         self._entry_places = {entry: frozenset(found) for entry, found in places.items()}
         self._deletions: dict[str, list[str]] | None = None
         #: The list's words and its pairs of adjacent words ("mei xin"): pinyin is joined
@@ -226,6 +245,7 @@ class ScreeningIndex:
             tokens = spelling.name.tokens
             self._vocabulary.update(f"{a} {b}" for a, b in pairwise(tokens))
         self._similar_cache: dict[str, list[tuple[str, float]]] = {}
+        self._similarity_cache: dict[tuple[str, str], float] = {}
 
     @classmethod
     def build(
@@ -329,6 +349,7 @@ class ScreeningIndex:
         # Per entry its best spelling. Scores and overlaps are rounded before they are
         # compared: sums over sets differ in the last bits from run to run, and ties must
         # fall the same way every time (then the entry's own name first, then by name).
+        wanted = country_code(country)
         best: dict[int, tuple[tuple[float, float, int], str, NormalName, _Spelling, _Pair, str]]
         best = {}
         for kind, original, q in queries:
@@ -337,19 +358,24 @@ class ScreeningIndex:
                 pair = self._score(q, spelling)
                 if pair.score <= 0:
                     continue
+                score = pair.score
+                if pair.shared_initials >= AMBIGUOUS_INITIALS and (
+                    wanted is None or wanted not in self.entries[spelling.entry].countries
+                ):
+                    score *= AMBIGUOUS_INITIALS_FACTOR
+                    pair = replace(pair, score=score, notes=(*pair.notes, _ambiguous(pair)))
                 rank = (
-                    round(pair.score, 9),
+                    round(score, 9),
                     round(pair.dice, 9),
                     _KIND_PREFERENCE.get(spelling.kind, 0),
                 )
                 current = best.get(spelling.entry)
                 if current is None or rank > current[0]:
                     best[spelling.entry] = (rank, kind, q, spelling, pair, original)
-        wanted = country_code(country)
         ranked: list[tuple[int, float, int, str, str, int]] = []
-        for entry_number, ((score, dice, preference), *_) in best.items():
+        for entry_number, ((score, dice, preference), _, _, _, chosen, _) in best.items():
             entry = self.entries[entry_number]
-            adjusted, _ = _country_evidence(score, wanted, entry.countries)
+            adjusted, _ = _country_evidence(score, wanted, entry.countries, chosen.short_name)
             final = max(0, min(100, round(adjusted)))
             ranked.append(
                 (-final, -dice, -preference, entry.name.casefold(), entry.key, entry_number)
@@ -364,7 +390,9 @@ class ScreeningIndex:
         for negative_final, *_, entry_number in ranked[:limit]:  # explained: only those shown
             _, kind, q, spelling, pair, original = best[entry_number]
             entry = self.entries[entry_number]
-            _, country_note = _country_evidence(pair.score, wanted, entry.countries)
+            _, country_note = _country_evidence(
+                pair.score, wanted, entry.countries, pair.short_name
+            )
             if read_from and country_note:
                 country_note = f"{read_from}: {country_note}"
             out.append(
@@ -494,18 +522,13 @@ class ScreeningIndex:
     # -- scoring ----------------------------------------------------------------------------
 
     def _token_similarity(self, a: str, b: str) -> float:
-        """1 for equal words, the rapidfuzz ratio for close ones, else 0."""
-        if a == b:
-            return 1.0
-        cjk = is_cjk(a)
-        if cjk != is_cjk(b):
-            return 0.0
-        if cjk:
-            similarity = fuzz.ratio(a, b) / 100
-            return similarity if similarity >= CJK_TOKEN_SIMILARITY else 0.0
-        if a.isdigit() or b.isdigit():
-            return 0.0
-        return _typo_similarity(a, b)
+        """1 for equal words, the rapidfuzz ratio for close ones, else 0 (and remembered)."""
+        similarity = _token_similarity(a, b)
+        cache = self._similarity_cache
+        if len(cache) >= SIMILARITY_CACHE_SIZE:
+            cache.clear()  # a bound on memory; the words that matter come back soon
+        cache[(a, b)] = similarity
+        return similarity
 
     def _places(
         self, unmatched_q: set[str], unmatched_e: set[str], notes: list[str]
@@ -554,7 +577,10 @@ class ScreeningIndex:
                 continue
             if token in e.acronyms or token in e.short_acronyms:
                 q_tokens.remove(token)
-                q_tokens.extend(t for t in e.words_of(token) if t not in q_tokens)
+                words = e.words_of(token)
+                if all(t in q_tokens for t in words):  # "... International (NSI)": said twice
+                    continue
+                q_tokens.extend(t for t in words if t not in q_tokens)
                 notes.append(f"acronym '{token.upper()}' = '{spelling.text}'")
                 by_acronym = True
                 short = short or token in e.short_acronyms
@@ -567,7 +593,10 @@ class ScreeningIndex:
                 and token not in q_tokens
             ):
                 e_tokens.remove(token)
-                e_tokens.extend(t for t in q.words_of(token) if t not in e_tokens)
+                words = q.words_of(token)
+                if all(t in e_tokens for t in words):
+                    continue
+                e_tokens.extend(t for t in words if t not in e_tokens)
                 notes.append(f"list acronym '{token.upper()}' = '{q.original}'")
                 by_acronym = True
                 short = short or token in q.short_acronyms
@@ -583,16 +612,22 @@ class ScreeningIndex:
         unmatched_q = set(rest_q)
         unmatched_e = set(rest_e)
         if rest_q and rest_e:
-            pairs = sorted(
-                (
-                    (similarity, a, b)
-                    for a in rest_q
-                    if a not in q.initialisms
-                    for b in rest_e
-                    if b not in e.initialisms and (similarity := self._token_similarity(a, b)) > 0
-                ),
-                reverse=True,
-            )
+            # The same words meet again and again over a register: their similarity is
+            # remembered rather than computed for every pair of names.
+            cache = self._similarity_cache
+            pairs: list[tuple[float, str, str]] = []
+            for a in rest_q:
+                if a in q.initialisms:
+                    continue
+                for b in rest_e:
+                    if b in e.initialisms:
+                        continue
+                    similarity = cache.get((a, b))
+                    if similarity is None:
+                        similarity = self._token_similarity(a, b)
+                    if similarity > 0:
+                        pairs.append((similarity, a, b))
+            pairs.sort(reverse=True)
             for similarity, a, b in pairs:
                 if a not in unmatched_q or b not in unmatched_e:
                     continue
@@ -637,9 +672,6 @@ class ScreeningIndex:
                 contained *= NUMBERED_UNIT_FACTOR
                 if contained > dice:
                     notes.append("the name's number is no part of the list's: another unit")
-        only = e_tokens[0] if len(e_tokens) == 1 else ""
-        if only.isascii() and only.isalpha() and len(only) < MIN_ACRONYM:
-            short = True  # the list's "ASE Co." is three letters too, however it is written
         factor = SHORT_ACRONYM_FACTOR if short else ACRONYM_FACTOR if by_acronym else 1.0
         score = 100 * factor * max(dice, contained)
         if place_conflict:
@@ -660,6 +692,8 @@ class ScreeningIndex:
             else:
                 score -= PERSON_WHOLE_PENALTY
                 notes.append("list entry is a person, whole name shared")
+        lone = by_acronym and len(q.tokens) == 1
+        only = e.tokens[0] if len(e.tokens) == 1 else ""
         return _Pair(
             score=score,
             dice=dice,
@@ -667,16 +701,19 @@ class ScreeningIndex:
             notes=tuple(notes),
             unmatched_query=tuple(t for t in q_tokens if t in unmatched_q),
             unmatched_list=tuple(t for t in e_tokens if t in unmatched_e),
+            shared_initials=self._acronym_entries.get(q.tokens[0], 0) if lone else 0,
+            short_name=only.isascii() and only.isalpha() and len(only) < MIN_ACRONYM,
         )
 
 
 def _unit_numbers(q: NormalName) -> set[str]:
-    """Numbers that follow initials in the name: "43" of "CETC 43"."""
-    return {
-        number
-        for before, number in pairwise(q.tokens)
-        if number.isdigit() and before in q.capitals and not before.isdigit()
-    }
+    """The number that follows the initials the name begins with: "43" of "CETC 43"."""
+    if len(q.tokens) < 2:
+        return set()
+    first, number = q.tokens[:2]
+    if number.isdigit() and first in q.capitals and not first.isdigit():
+        return {number}
+    return set()
 
 
 def _unit_words(e_tokens: list[str], unmatched: set[str], query: set[str]) -> set[str]:
@@ -696,11 +733,13 @@ def _reconciled(
 ) -> list[str]:
     """A name's tokens without what its bracketed acronym repeats, judged by the other name.
 
-    The other name writes the acronym: the words it stands for are not missing from it.
-    The other name writes the words: the acronym is not missing either.
+    The other name writes the acronym with more (the words of the unit, "CASIC 3rd
+    Academy"): the words it stands for are not missing from it. The acronym alone says
+    nothing of which words it stands for: "Advanced Semiconductor Engineering (ASE)" is not
+    the list's "ASE Co.". The other name writes the words: the acronym is not missing either.
     """
     for acronym, words in bracketed:
-        if acronym in other:
+        if acronym in other and len(other) > 1:
             tokens = [t for t in tokens if t not in words or t in other]
         elif words and all(w in other for w in words):
             tokens = [t for t in tokens if t != acronym]
@@ -737,7 +776,7 @@ def _query_spellings(name: str, aliases: Sequence[str]) -> list[tuple[str, str]]
 
 
 def _country_evidence(
-    score: float, wanted: str | None, countries: tuple[str, ...]
+    score: float, wanted: str | None, countries: tuple[str, ...], short: bool = False
 ) -> tuple[float, str]:
     if wanted is None:
         return score, ""
@@ -746,7 +785,20 @@ def _country_evidence(
     if wanted in countries:
         return score + COUNTRY_AGREES_BONUS, f"country {wanted} agrees"
     listed = ", ".join(countries)
+    if short:
+        return (
+            score - SHORT_NAME_COUNTRY_FACTOR * COUNTRY_DISAGREES_PENALTY,
+            f"country {wanted} contradicts list ({listed}), and a name of three letters "
+            "says little more",
+        )
     return score - COUNTRY_DISAGREES_PENALTY, f"country {wanted} contradicts list ({listed})"
+
+
+def _ambiguous(pair: _Pair) -> str:
+    return (
+        f"initials shared by {pair.shared_initials} listed parties, "
+        "no country to tell which is meant"
+    )
 
 
 def _explain(
@@ -801,6 +853,21 @@ def _with_place_initials(name: NormalName) -> NormalName:
         | {a for a in extra if MIN_SHORT_ACRONYM <= len(a) < MIN_ACRONYM},
         acronym_words=tuple(sorted(merged.items())),
     )
+
+
+def _token_similarity(a: str, b: str) -> float:
+    """1 for equal words, the rapidfuzz ratio for close ones, else 0."""
+    if a == b:
+        return 1.0
+    cjk = is_cjk(a)
+    if cjk != is_cjk(b):
+        return 0.0
+    if cjk:
+        similarity = fuzz.ratio(a, b) / 100
+        return similarity if similarity >= CJK_TOKEN_SIMILARITY else 0.0
+    if a.isdigit() or b.isdigit():
+        return 0.0
+    return _typo_similarity(a, b)
 
 
 def _typo_similarity(a: str, b: str) -> float:
