@@ -99,6 +99,61 @@ HAND_ACRONYMS = [
      "", ""),
 ]  # fmt: skip
 
+#: More acronyms, added in a second round before the matcher was run on any of them: the
+#: initials these institutes and firms go by in papers, registers and their own sites,
+#: whether or not the list writes them (three letters included, and place syllables: TJU).
+MORE_ACRONYMS = [
+    ("BIT", "CN", "Beijing Institute of Technology", "", ""),
+    ("HIT", "CN", "Harbin Institute of Technology", "", ""),
+    ("NPU", "CN", "Northwestern Polytechnical University", "", ""),
+    ("NWPU Xi'an", "CN", "Northwestern Polytechnical University", "", ""),
+    ("SCU", "CN", "Sichuan University", "", ""),
+    ("TJU", "CN", "Tianjin University", "", ""),
+    ("AFEU", "CN", "Air Force Engineering University", "", ""),
+    ("NUDT Changsha", "CN", "National University of Defense Technology (NUDT)", "", ""),
+    ("USTC Hefei", "CN", "University of Science and Technology of China", "", ""),
+    ("UESTC Chengdu", "CN", "University of Electronic Science and Technology of China", "", ""),
+    ("CARDC", "CN", "China Aerodynamics Research and Development Center (CARDC)", "", ""),
+    ("CASIC 3rd Academy", "CN",
+     "China Aerospace Science and Industry Corporation (CASIC) 3rd Academy", "", ""),
+    ("CASC 8th Academy", "CN",
+     "China Aerospace Science and Technology Corporation (CASC) 8th Academy", "", ""),
+    ("SAST Shanghai", "CN",
+     "China Aerospace Science and Technology Corporation (CASC) 8th Academy", "", ""),
+    ("CIOMP", "CN", "Chinese Academy of Sciences Changchun Institute of Optics, Fine "
+     "Mechanics, and Physics", "", ""),
+    ("SIOM", "CN", "Shanghai Institute of Optics and Fine Mechanics", "", ""),
+    ("SIMIT", "CN", "Chinese Academy of Sciences’ Shanghai Institute of Microsystem and "
+     "Information Technology", "", ""),
+    ("CETC 38", "CN", "China Electronics Technology Group Corporation 38th Research Institute "
+     "(CETC 38)", "", ""),
+    ("CETC 14", "CN", "China Electronics Technology Group Corporation 14th Research Institute "
+     "(CETC 14)", "", ""),
+    ("NRIET", "CN", "China Electronics Technology Group Corporation 14th Research Institute "
+     "(CETC 14)", "", ""),
+    ("CETC 58", "CN", "China Electronics Technology Group Corporation 58 Research Institute",
+     "", ""),
+    ("ECRIM", "CN", "China Electronics Technology Group Corporation 43 Research Institute",
+     "", ""),
+    ("NRCPC", "CN", "National Research Center for Parallel Computer Engineering and Technology",
+     "", ""),
+    ("BAQIS", "CN", "Beijing Academy of Quantum Information Sciences", "", ""),
+    ("HPSTAR", "CN", "Center for High Pressure Science and Technology Advanced Research", "",
+     ""),
+    ("CUMEC", "CN", "United Microelectronics Center Co., Ltd.", "", ""),
+    ("NSCC Zhengzhou", "CN", "National Supercomputer Center Zhengzhou", "", ""),
+    ("SMIC South", "CN", "Semiconductor Manufacturing South China Corporation", "", ""),
+    ("CGNPC", "CN", "China General Nuclear Power Corporation (CGNPC)", "", ""),
+    ("CAS IOP", "CN", "Chinese Academy of Sciences, Institute of Physics", "", ""),
+    ("CAST 502", "CN", "China Academy of Space Technology 502 Research Institute", "", ""),
+    ("XMTI", "CN", "China Aerospace Science and Technology Corporation (CASC) 9th Academy 771 "
+     "Research Institute", "", ""),
+    ("JICT", "CN", "Wuxi Jiangnan Institute of Computing Technology", "", ""),
+    ("CAEIT", "CN", "China Academy of Electronics and Information Technology", "", ""),
+    ("AMMS", "CN", "Academy of Military Medical Sciences", "", ""),
+    ("BCSRC", "CN", "Beijing Computational Science Research Center", "", ""),
+]  # fmt: skip
+
 HAND_PINYIN = [
     ("Huawei Jishu Youxian Gongsi", "CN", "huawei", ""),
     ("Huawei Jishu", "CN", "huawei", ""),
@@ -305,6 +360,18 @@ NEGATIVES = {
         "Massachusetts Institute of Technology", "Georgia Institute of Technology",
         "University of Texas at Austin", "Arizona State University",
     ],
+}  # fmt: skip
+#: Real companies and universities that are not listed, by the initials they go by (added
+#: with MORE_ACRONYMS): short initials are the risk of reading acronyms at all. Initials the
+#: list itself writes as an alias (TCL, MIT) are left out: they are no clean negative.
+NEGATIVE_ACRONYMS = {
+    "CN": ["HUST", "ZJU", "SJTU", "BJUT", "TJUT", "NUPT", "DUT", "BNU", "SZU", "BOE", "BYD",
+           "CATL", "CXMT", "HUST Wuhan"],
+    "TW": ["TSMC", "UMC", "VIS", "PSMC", "ASE", "NTU", "NTHU", "GUC", "AUO"],
+    "JP": ["TEL", "TDK", "NEC", "SMC Corporation", "JSR"],
+    "KR": ["SNU", "KAIST", "POSTECH", "LG Chem", "SK Group"],
+    "EU": ["ASML", "TUM", "EPFL", "ETH Zurich", "IMEC", "NXP", "STM"],
+    "US": ["TI", "AMD", "AMAT", "GF", "UCLA", "CMU"],
 }  # fmt: skip
 _REGION_COUNTRY = {"EU": "", "CN": "CN", "TW": "TW", "JP": "JP", "KR": "KR", "US": "US"}
 #: Shorthand for entries named in the hand-written rows.
@@ -526,7 +593,7 @@ def _case(
 def hand_cases() -> list[dict[str, str]]:
     cases = [
         _case(q, c, _SHORTHAND.get(e, e), n or "written by hand", r, "acronym")
-        for q, c, e, n, r in HAND_ACRONYMS
+        for q, c, e, n, r in [*HAND_ACRONYMS, *MORE_ACRONYMS]
     ]
     cases += [
         _case(q, c, _SHORTHAND.get(e, e), "written by hand", "", "pinyin")
@@ -544,6 +611,11 @@ def hand_cases() -> list[dict[str, str]]:
         for name in names:
             cases.append(
                 _case(name, _REGION_COUNTRY[region], "", f"real company ({region})", "", "negative")
+            )
+    for region, names in NEGATIVE_ACRONYMS.items():
+        for name in names:
+            cases.append(
+                _case(name, _REGION_COUNTRY[region], "", f"initials ({region})", "", "negative")
             )
     return cases
 

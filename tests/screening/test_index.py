@@ -323,3 +323,131 @@ def test_a_word_only_the_list_has_costs_more_than_one_only_the_name_has(
     name_has_more = longer_name.query(" ".join(everything))[0].score
     assert list_has_more < name_has_more
     assert list_has_more < DEFAULT_THRESHOLD
+
+
+HEU = _entry("heu", "Harbin Engineering University")
+HEAVY = _entry("hea", "Hubei Eastern Utilities Trading Co., Ltd.", countries=("RU",))
+TJU = _entry("tju", "Tianjin University")
+SUZHOU = _entry("szu", "Suzhou Ultranano Optics Co., Ltd.", "Suzhou Ultranano")
+ASE = _entry("ase", "Asre Sanat Eshragh Company", "ASE Co.", countries=("IR",))
+CASIC = _entry("casic", "China Aerospace Science and Industry Corporation Limited")
+CASIC_3 = _entry("casic3", "China Aerospace Science and Industry Corporation (CASIC) 3rd Academy")
+CSSC = _entry("cssc", "China State Shipbuilding Corporation Limited")
+CSSC_709 = _entry(
+    "cssc709", "China State Shipbuilding Corporation, Limited (CSSC) 709th Research Institute"
+)
+CAST_502 = _entry("cast502", "China Academy of Space Technology 502 Research Institute")
+CHANGJI = _entry("cetx", "Changji Esquel Textile Co. Ltd")
+
+
+@pytest.fixture(scope="module")
+def initials_index() -> ScreeningIndex:
+    return ScreeningIndex.build(
+        [HEU, HEAVY, TJU, SUZHOU, ASE, CASIC, CASIC_3, CSSC, CSSC_709, CAST_502, CHANGJI,
+         *FILLER],
+        local_names={},
+    )  # fmt: skip
+
+
+def test_three_letter_initials_need_the_country(initials_index: ScreeningIndex) -> None:
+    """HEU is Harbin Engineering University, but three letters alone are weak evidence."""
+    with_country = initials_index.query("HEU", country="CN")[0]
+    assert with_country.entry is HEU and with_country.score >= DEFAULT_THRESHOLD
+    assert "acronym 'HEU'" in with_country.explanation
+    assert initials_index.query("HEU")[0].score < DEFAULT_THRESHOLD
+    # the same letters written in lower case are a word, not initials
+    assert not [c for c in initials_index.query("Heu", country="CN") if c.entry is HEU]
+    # a place and the initials together: no country needed
+    assert initials_index.query("HEU Harbin")[0].entry is HEU
+
+
+def test_a_university_goes_by_its_place_syllables(initials_index: ScreeningIndex) -> None:
+    best = initials_index.query("TJU", country="CN")[0]
+    assert best.entry is TJU and best.score >= DEFAULT_THRESHOLD
+    # a firm of a place and one word does not: "Suzhou Ultranano" is no SZU
+    assert all(c.entry is not SUZHOU for c in initials_index.query("SZU", country="CN"))
+
+
+def test_a_three_letter_alias_is_the_name_it_says(initials_index: ScreeningIndex) -> None:
+    """Written as the list writes it, a name of three letters is no weaker than any other."""
+    assert initials_index.query("ASE", country="IR")[0].score == 100
+    assert initials_index.query("ASE Co.")[0].score == 100
+
+
+def test_initials_written_beside_their_words_cost_nothing(
+    initials_index: ScreeningIndex,
+) -> None:
+    best = initials_index.query("Harbin Engineering University (HEU)")[0]
+    assert best.entry is HEU and best.score == 100
+
+
+def test_bracketed_acronym_says_what_its_words_say(initials_index: ScreeningIndex) -> None:
+    best = initials_index.query("CASIC 3rd Academy", country="CN")
+    assert best[0].entry is CASIC_3 and best[0].score == 100
+    assert best[1].entry is CASIC  # the parent comes next
+    spelt = initials_index.query(
+        "China Aerospace Science and Industry Corporation 3rd Academy", country="CN"
+    )[0]
+    assert spelt.entry is CASIC_3 and spelt.score == 100
+
+
+def test_initials_and_number_name_a_numbered_unit(initials_index: ScreeningIndex) -> None:
+    """CSSC 709 is CSSC's 709th Research Institute; the parent is not the unit."""
+    found = initials_index.query("CSSC 709", country="CN")
+    assert found[0].entry is CSSC_709 and found[0].score >= DEFAULT_THRESHOLD
+    parent = next(c for c in found if c.entry is CSSC)
+    assert parent.score < DEFAULT_THRESHOLD
+    # the initials of the words before a number: CAST, its institute 502
+    cast = initials_index.query("CAST 502", country="CN")[0]
+    assert cast.entry is CAST_502 and cast.score >= DEFAULT_THRESHOLD
+    # a firm that merely has the initials does not contain the numbered unit
+    assert all(
+        c.score < DEFAULT_THRESHOLD
+        for c in initials_index.query("CSSC 702 Trading", country="CN")
+        if c.entry is CSSC
+    )
+
+
+def test_a_name_with_its_own_bracketed_acronym(initials_index: ScreeningIndex) -> None:
+    """The customer's name may write the acronym in brackets too, before or after a unit."""
+    unit = "China Aerospace Science and Industry Corporation (CASIC) 3rd Academy"
+    assert initials_index.query(unit, country="CN")[0].entry is CASIC_3
+    longer = initials_index.query(unit + " 31 Research Institute", country="CN")[0]
+    assert longer.entry is CASIC_3  # the unit's unit: its parent academy is the listed one
+    assert initials_index.query("China State Shipbuilding Corporation (CSSC)")[0].entry is CSSC
+
+
+def test_a_bracketed_acronym_alone_does_not_vouch_for_the_words(
+    initials_index: ScreeningIndex,
+) -> None:
+    """Initials equal to a list alias are not the alias' party when the words differ."""
+    found = initials_index.query("Advanced Semiconductor Engineering (ASE)", country="IR")
+    assert all(c.score < DEFAULT_THRESHOLD for c in found if c.entry is ASE)
+    # nor does the parent's acronym alone make the unit
+    assert initials_index.query("CASIC", country="CN")[0].entry is not CASIC_3
+
+
+def test_initials_of_several_parties_need_the_country() -> None:
+    """ASML are the initials of three listed ship managers: none is meant by ASML alone."""
+    managers = [
+        _entry("m1", "Almanac Ship Management LLC", countries=("AE",)),
+        _entry("m2", "Atlantic Ship Management LLC", countries=("AE",)),
+        _entry("m3", "Aayat Ship Management Ltd", countries=("IN",)),
+    ]
+    index = ScreeningIndex.build([*managers, *FILLER], local_names={})
+    alone = index.query("ASML")[0]
+    assert alone.score < DEFAULT_THRESHOLD
+    assert "initials shared by 3 listed parties" in alone.explanation
+    with_country = index.query("ASML", country="AE")[0]
+    assert with_country.entry in managers[:2] and with_country.score >= DEFAULT_THRESHOLD
+    # one party alone with those initials is meant, country or not
+    single = ScreeningIndex.build([managers[0], *FILLER], local_names={})
+    assert single.query("ASML")[0].score >= DEFAULT_THRESHOLD
+
+
+def test_a_three_letter_name_in_another_country_is_another_party(
+    initials_index: ScreeningIndex,
+) -> None:
+    assert initials_index.query("ASE", country="TW")[0].score < DEFAULT_THRESHOLD
+    longer = initials_index.query("Asre Sanat Eshragh", country="TW")[0]
+    assert longer.entry is ASE and longer.score >= DEFAULT_THRESHOLD  # a full name is more

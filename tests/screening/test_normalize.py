@@ -104,3 +104,30 @@ def test_initialisms_are_capitals_amid_other_words() -> None:
 )
 def test_ordinals_are_numbers(name: str, tokens: tuple[str, ...]) -> None:
     assert normalize(name).tokens == tokens
+
+
+def test_three_letter_initials_are_kept_apart() -> None:
+    heu = normalize("Harbin Engineering University")
+    assert heu.short_acronyms == {"heu"} and "heu" not in heu.acronyms
+    assert heu.words_of("heu") == ("harbin", "engineering", "university")
+    assert normalize("Yangtze Memory Technologies Co., Ltd.").short_acronyms == {"ymt"}
+
+
+def test_bracketed_acronym_and_the_words_it_stands_for() -> None:
+    casic = normalize("China Aerospace Science and Industry Corporation (CASIC) 3rd Academy")
+    assert casic.bracketed_acronyms == (("casic", ("china", "aerospace", "science", "industry")),)
+    # letters may skip a word (CASC: no T for Technology), a legal form may end the run
+    casc = normalize("China Aerospace Science and Technology Corporation (CASC) 8th Academy")
+    assert casc.bracketed_acronyms[0][0] == "casc"
+    cssc = normalize("China State Shipbuilding Corporation, Limited (CSSC) 709th Institute")
+    assert cssc.bracketed_acronyms == (("cssc", ("china", "state", "shipbuilding")),)
+    # a bracketed place is no acronym of anything
+    assert not normalize(
+        "Semiconductor Manufacturing International (Tianjin) Corp"
+    ).bracketed_acronyms
+
+
+def test_a_number_ends_the_parents_initials() -> None:
+    name = normalize("China Academy of Space Technology 502 Research Institute")
+    assert "cast" in name.acronyms
+    assert name.words_of("cast") == ("china", "academy", "space", "technology")

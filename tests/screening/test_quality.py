@@ -108,7 +108,7 @@ EVALUATION = LABELLED.parent / "evaluation_set.csv"
 #: The figures the README states; the test fails below them. Held-out cases were never
 #: looked at while the matcher was tuned, so their floor sits a little lower.
 FLOORS = {
-    "tune": {"recall": 0.98, "negatives": 0.01, "row": 0.89},
+    "tune": {"recall": 0.98, "negatives": 0.015, "row": 0.95},
     "holdout": {"recall": 0.96, "negatives": 0.03, "row": 0.85},
 }
 
@@ -124,9 +124,9 @@ def test_evaluation_set_is_large_split_and_categorised() -> None:
     assert {"old romanisation or split syllables", "negative"} <= categories
     assert sum(1 for p in pairs if not p.expected) >= 200
     # the old labelled set is not part of it; only names anyone writes alike ("SMIC
-    # Beijing", "YMTC", "KLA Corporation") are in both
+    # Beijing", "YMTC", "KLA Corporation", initials such as "TSMC" or "CETC 38") are in both
     old = {p.query for p in read_labelled_pairs(LABELLED)}
-    assert len(old & {p.query for p in pairs}) <= 15
+    assert len(old & {p.query for p in pairs}) <= 20
 
 
 @pytest.mark.slow

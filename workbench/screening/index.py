@@ -29,6 +29,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from itertools import pairwise
+from typing import NamedTuple
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
@@ -36,7 +37,15 @@ from rapidfuzz.distance import OSA
 from workbench.domain.cancel import CancelToken, Progress
 from workbench.screening.entries import ListEntry
 from workbench.screening.local_names import shipped_local_names
-from workbench.screening.normalize import NormalName, is_cjk, normalize, raw_words
+from workbench.screening.normalize import (
+    MAX_ACRONYM,
+    MIN_ACRONYM,
+    MIN_SHORT_ACRONYM,
+    NormalName,
+    is_cjk,
+    normalize,
+    raw_words,
+)
 from workbench.screening.places import country_code
 from workbench.screening.qualifiers import bracket_qualifiers
 from workbench.screening.scripts import (
@@ -71,6 +80,9 @@ PERSON_PARTIAL_FACTOR = 0.5
 PERSON_WHOLE_PENALTY = 15
 #: Initials are weaker evidence than words: "ASML" are also the initials of a ship manager.
 ACRONYM_FACTOR = 0.9
+#: Three letters are weaker still (a quarter of all three-letter codes are some listed
+#: party's initials): alone, "HEU" reaches the threshold only with the country agreeing.
+SHORT_ACRONYM_FACTOR = 0.78
 #: Containment scores are discounted: the customer's name says more than the list's does.
 CONTAINMENT_FACTOR = 0.9
 #: A name with a place matching a list alias without one ("Xi'an" + the alias "Huada
@@ -94,6 +106,12 @@ CANDIDATES_PER_NAME = 25
 #: count in the score. A name made only of such words is looked up by its rarest word.
 COMMON_POSTINGS = 300
 
+#: Customer words whose similarities to the list's words are remembered, at most
+#: (10,000 customer names hold some 6,000 words, 220,000 pairs, 20 MB).
+SIMILARITY_ROWS = 20_000
+#: Customer names whose normalised forms are remembered, at most (about 1.7 kB each).
+FORMS_CACHE_SIZE = 20_000
+
 _CHECK_EVERY = 2000
 #: Entry types whose names are not firms: their initials are not acronyms.
 _NOT_FIRMS = frozenset({"individual", "person", "vessel", "aircraft"})
@@ -114,6 +132,21 @@ TYPO_COST = 0.07
 PLACE_CONFLICT_FACTOR = 0.75
 #: What a list entry's place costs when the customer's name names none.
 DROPPED_PLACE_WEIGHT = 0.25
+#: Initials alone that this many listed entries share ("ASML": three ship managers) point
+#: at none of them unless the country picks one: the score is cut.
+AMBIGUOUS_INITIALS = 3
+AMBIGUOUS_INITIALS_FACTOR = 0.85
+#: A list name of three letters or fewer ("ASE Co.") identifies little on its own: a
+#: country that contradicts it counts this many times as much.
+SHORT_NAME_COUNTRY_FACTOR = 2
+#: What a word after a shared number costs when the customer's name leaves it out
+#: ("Research Institute" of "CSSC 709th Research Institute" in "CSSC 709").
+UNIT_WORD_WEIGHT = 0.25
+#: A list spelling contained in a name whose initials are followed by a number the spelling
+#: lacks ("CETC 43" holds "CETC", read as some firm's initials; "CSSC 709" the parent CSSC)
+#: names a numbered unit of it, or of something else: the containment is discounted. A
+#: number after a word is a site ("SMIC Shenzhen Fab 2" is SMIC Shenzhen's).
+NUMBERED_UNIT_FACTOR = 0.85
 #: A university or institute whose name has a word more than the list's ("Tianjin
 #: University of Technology" and "Tianjin University") is another institution.
 DISTINCT_WORD_FACTOR = 0.75
@@ -156,14 +189,23 @@ class _Spelling:
     bracketed: frozenset[str] = frozenset()
 
 
-@dataclass(frozen=True, slots=True)
-class _Pair:
+class _Pair(NamedTuple):
+    """One customer spelling scored against one list spelling.
+
+    A named tuple rather than a frozen dataclass: one is made for every pair scored, and
+    a frozen dataclass sets each field through ``object.__setattr__``.
+    """
+
     score: float
     dice: float
     contained: bool
     notes: tuple[str, ...]
     unmatched_query: tuple[str, ...]
     unmatched_list: tuple[str, ...]
+    #: The name is nothing but initials: how many listed entries share them.
+    shared_initials: int = 0
+    #: The list's spelling is one word of three letters or fewer ("ASE Co.").
+    short_name: bool = False
 
 
 class ScreeningIndex:
@@ -191,15 +233,22 @@ class ScreeningIndex:
                 if is_cjk(token):
                     for gram in _bigrams(token):
                         self._bigrams[gram].append(number)
-            for acronym in spelling.name.acronyms:
+            for acronym in spelling.name.acronyms | spelling.name.short_acronyms:
                 self._acronyms[acronym].append(number)
         #: The places each entry's spellings name: a customer's place the entry names
         #: elsewhere ("ICRD Shanghai" for the Shanghai centre's alias "ICRD") is no doubt.
         places: dict[int, set[str]] = defaultdict(set)
         for spelling in spellings:
             places[spelling.entry].update(set(spelling.name.tokens) & CHINESE_PLACES)
+        #: How many entries each acronym is the initials of.
+        self._acronym_entries = {
+            acronym: len({spellings[n].entry for n in numbers})
+            for acronym, numbers in self._acronyms.items()
+        }
         self._entry_places = {entry: frozenset(found) for entry, found in places.items()}
-        self._deletions: dict[str, list[str]] | None = None
+        #: One-character deletions of the list's words, for finding words close to a
+        #: customer's (built here, once per list, not on the first customer screened).
+        self._deletions = self._deletion_index()
         #: The list's words and its pairs of adjacent words ("mei xin"): pinyin is joined
         #: into a list word only where the list does not also write it apart.
         self._vocabulary: set[str] = set(self._postings)
@@ -207,6 +256,10 @@ class ScreeningIndex:
             tokens = spelling.name.tokens
             self._vocabulary.update(f"{a} {b}" for a, b in pairwise(tokens))
         self._similar_cache: dict[str, list[tuple[str, float]]] = {}
+        self._similarity_rows: dict[str, dict[str, float]] = {}
+        self._forms_cache: dict[tuple[str, tuple[str, ...]], list[tuple[str, str, NormalName]]]
+        self._forms_cache = {}
+        self._spelling_weights = [spelling.weight for spelling in spellings]
 
     @classmethod
     def build(
@@ -302,57 +355,103 @@ class ScreeningIndex:
         ``country`` (ISO-2) is evidence: it raises the score of entries in that country and
         lowers those of entries known only elsewhere.
         """
-        queries = [
-            (kind, original, normalize(text, qualifiers=self._qualifiers))
-            for kind, original, text in self._query_forms(name, aliases)
-        ]
-        queries = [(kind, original, q) for kind, original, q in queries if q.tokens]
-        best: dict[int, tuple[float, float, str, NormalName, _Spelling, _Pair, str]] = {}
+        queries = self._normalised(name, tuple(aliases))
+        # Per entry its best spelling. Scores and overlaps are rounded before they are
+        # compared: sums over sets differ in the last bits from run to run, and ties must
+        # fall the same way every time (then the entry's own name first, then by name).
+        wanted = country_code(country)
+        best: dict[
+            int, tuple[tuple[float, float, int], str, NormalName, float, _Spelling, _Pair, str]
+        ] = {}
+        idf, unknown, spellings = self._idf, self._unknown_idf, self._spellings
         for kind, original, q in queries:
-            for number in self._lookup(q):
-                spelling = self._spellings[number]
-                pair = self._score(q, spelling)
+            q_weight = sum(idf.get(t, unknown) for t in q.tokens)
+            for number in self._lookup(q, q_weight):
+                spelling = spellings[number]
+                pair = self._judged(q, spelling, q_weight, wanted)
                 if pair.score <= 0:
                     continue
+                rank = (
+                    round(pair.score, 9),
+                    round(pair.dice, 9),
+                    _KIND_PREFERENCE.get(spelling.kind, 0),
+                )
                 current = best.get(spelling.entry)
-                rank = (pair.score, pair.dice, _KIND_PREFERENCE.get(spelling.kind, 0))
-                if current is None or rank > (
-                    current[0],
-                    current[1],
-                    _KIND_PREFERENCE.get(current[4].kind, 0),
-                ):
-                    best[spelling.entry] = (
-                        pair.score,
-                        pair.dice,
-                        kind,
-                        q,
-                        spelling,
-                        pair,
-                        original,
-                    )
-        wanted = country_code(country)
+                if current is None or rank > current[0]:
+                    best[spelling.entry] = (rank, kind, q, q_weight, spelling, pair, original)
+        ranked: list[tuple[int, float, int, str, str, int]] = []
+        for entry_number, ((score, dice, preference), *_, chosen, _) in best.items():
+            entry = self.entries[entry_number]
+            adjusted, _ = _country_evidence(score, wanted, entry.countries, chosen.short_name)
+            final = max(0, min(100, round(adjusted)))
+            ranked.append(
+                (-final, -dice, -preference, entry.name.casefold(), entry.key, entry_number)
+            )
+        ranked.sort()
         read_from = (
             f"country {wanted} read from '{country.strip()}'"
             if wanted is not None and country is not None and country.strip().upper() != wanted
             else ""
         )
-        ranked: list[tuple[int, float, int, Candidate]] = []
-        for entry_number, (score, dice, kind, q, spelling, pair, original) in best.items():
+        out: list[Candidate] = []
+        for negative_final, *_, entry_number in ranked[:limit]:  # explained: only those shown
+            _, kind, q, q_weight, spelling, _, original = best[entry_number]
+            pair = self._judged(q, spelling, q_weight, wanted, explain=True)
             entry = self.entries[entry_number]
-            adjusted, country_note = _country_evidence(score, wanted, entry.countries)
+            _, country_note = _country_evidence(
+                pair.score, wanted, entry.countries, pair.short_name
+            )
             if read_from and country_note:
                 country_note = f"{read_from}: {country_note}"
-            final = max(0, min(100, round(adjusted)))
-            candidate = Candidate(
-                entry=entry,
-                score=final,
-                explanation=_explain(kind, q, spelling, pair, country_note, original),
-                matched_name=spelling.text,
-                query_name=original,
+            out.append(
+                Candidate(
+                    entry=entry,
+                    score=-negative_final,
+                    explanation=_explain(kind, q, spelling, pair, country_note, original),
+                    matched_name=spelling.text,
+                    query_name=original,
+                )
             )
-            ranked.append((final, dice, _KIND_PREFERENCE.get(spelling.kind, 0), candidate))
-        ranked.sort(key=lambda r: (-r[0], -r[1], -r[2], r[3].entry.name, r[3].entry.key))
-        return [candidate for *_, candidate in ranked[:limit]]
+        return out
+
+    def _normalised(self, name: str, aliases: tuple[str, ...]) -> list[tuple[str, str, NormalName]]:
+        """(kind, as written, normalised) of each form of the name, remembered.
+
+        A register names one customer on many rows (sites, contracts), and the same names
+        are screened again when the list changes: normalising, romanising and respelling
+        them is done once per index.
+        """
+        key = (name, aliases)
+        cached = self._forms_cache.get(key)
+        if cached is None:
+            forms = (
+                (kind, original, normalize(text, qualifiers=self._qualifiers))
+                for kind, original, text in self._query_forms(name, aliases)
+            )
+            cached = [(kind, original, q) for kind, original, q in forms if q.tokens]
+            if len(self._forms_cache) >= FORMS_CACHE_SIZE:
+                self._forms_cache.clear()
+            self._forms_cache[key] = cached
+        return cached
+
+    def _judged(
+        self,
+        q: NormalName,
+        spelling: _Spelling,
+        q_weight: float,
+        wanted: str | None,
+        explain: bool = False,
+    ) -> _Pair:
+        """The pair's score, and what the country says of initials several parties share."""
+        pair = self._score(q, spelling, q_weight, explain)
+        if pair.shared_initials >= AMBIGUOUS_INITIALS and (
+            wanted is None or wanted not in self.entries[spelling.entry].countries
+        ):
+            pair = pair._replace(
+                score=pair.score * AMBIGUOUS_INITIALS_FACTOR,
+                notes=(*pair.notes, _ambiguous(pair)),
+            )
+        return pair
 
     def unscreenable(self, name: str, aliases: Sequence[str] = ()) -> str | None:
         """Why a party cannot be compared with the list at all, or None when it can.
@@ -391,8 +490,11 @@ class ScreeningIndex:
 
     # -- candidate lookup -------------------------------------------------------------------
 
-    def _lookup(self, q: NormalName) -> list[int]:
-        """Spellings sharing rare words, acronyms or CJK character pairs with the name."""
+    def _lookup(self, q: NormalName, q_weight: float) -> list[int]:
+        """Spellings sharing rare words, acronyms or CJK character pairs with the name.
+
+        ``q_weight`` is the rarity of the name's words, summed.
+        """
         shared: dict[int, float] = defaultdict(float)
         common: list[tuple[str, float]] = []
         covered = 0.0  # weight of the name's words found through rare words
@@ -418,18 +520,14 @@ class ScreeningIndex:
         for acronym in q.acronyms:
             for number in self._postings.get(acronym, ()):
                 shared[number] += self.weight(acronym)
-        q_weight = sum(self.weight(t) for t in q.tokens)
         if covered < q_weight / 2:  # mostly common words: look up by them too (rare case)
             for similar, gain in common:
                 for number in self._postings[similar]:
                     shared[number] += gain
         if not shared:
             return []
-        spellings = self._spellings
-        promise = {
-            number: value / (q_weight + spellings[number].weight)
-            for number, value in shared.items()
-        }
+        weights = self._spelling_weights
+        promise = {number: value / (q_weight + weights[number]) for number, value in shared.items()}
         return heapq.nlargest(CANDIDATES_PER_NAME, promise, key=promise.__getitem__)
 
     def _similar(self, token: str) -> list[tuple[str, float]]:
@@ -444,7 +542,7 @@ class ScreeningIndex:
             return cached
         result: list[tuple[str, float]] = [(token, 1.0)] if token in self._postings else []
         if len(token) >= MIN_FUZZY_LENGTH and not is_cjk(token) and not token.isdigit():
-            deletions = self._deletion_index()
+            deletions = self._deletions
             seen = {token}
             for key in _deletions(token):
                 for word in deletions.get(key, ()):
@@ -458,30 +556,27 @@ class ScreeningIndex:
         return result
 
     def _deletion_index(self) -> dict[str, list[str]]:
-        if self._deletions is None:
-            index: dict[str, list[str]] = defaultdict(list)
-            for word in self._postings:
-                if len(word) >= MIN_FUZZY_LENGTH and not is_cjk(word) and not word.isdigit():
-                    for key in _deletions(word):
-                        index[key].append(word)
-            self._deletions = index
-        return self._deletions
+        index: dict[str, list[str]] = defaultdict(list)
+        for word in self._postings:
+            if len(word) >= MIN_FUZZY_LENGTH and not is_cjk(word) and not word.isdigit():
+                for key in _deletions(word):
+                    index[key].append(word)
+        return dict(index)
 
     # -- scoring ----------------------------------------------------------------------------
 
-    def _token_similarity(self, a: str, b: str) -> float:
-        """1 for equal words, the rapidfuzz ratio for close ones, else 0."""
-        if a == b:
-            return 1.0
-        cjk = is_cjk(a)
-        if cjk != is_cjk(b):
-            return 0.0
-        if cjk:
-            similarity = fuzz.ratio(a, b) / 100
-            return similarity if similarity >= CJK_TOKEN_SIMILARITY else 0.0
-        if a.isdigit() or b.isdigit():
-            return 0.0
-        return _typo_similarity(a, b)
+    def _similarity_row(self, word: str) -> dict[str, float]:
+        """The remembered similarities of a customer's word to the list's words met so far.
+
+        Rows are dropped all at once when there are too many (a bound on memory: the words
+        that matter come back soon).
+        """
+        rows = self._similarity_rows
+        if len(rows) >= SIMILARITY_ROWS:
+            rows.clear()
+        row: dict[str, float] = {}
+        rows[word] = row
+        return row
 
     def _places(
         self, unmatched_q: set[str], unmatched_e: set[str], notes: list[str]
@@ -509,104 +604,175 @@ class ScreeningIndex:
             )
         return matched, matched_list, conflict
 
-    def _score(self, q: NormalName, spelling: _Spelling) -> _Pair:
+    def _score(
+        self, q: NormalName, spelling: _Spelling, q_weight: float, explain: bool = False
+    ) -> _Pair:
         """Weighted Dice overlap of the two word sets, or the discounted containment.
 
         The list's unmatched words weigh more than the name's (``LIST_EXTRA_WEIGHT``), and a
         person's entry is held down (``PERSON_*``): see those constants for why.
+        ``q_weight`` is the rarity of the name's words, the same for every spelling it
+        meets. The notes that explain the score are written only when ``explain``: most
+        pairs scored are never shown, and this runs for every one of them.
         """
+        idf = self._idf
+        unknown = self._unknown_idf
         e = spelling.name
-        q_tokens = list(q.tokens)
-        e_tokens = list(e.tokens)
+        q_tokens: Sequence[str] = q.tokens
+        e_tokens: Sequence[str] = e.tokens
+        changed_q = changed_e = False
         notes: list[str] = []
+        if e.bracketed_acronyms:  # "... Corporation (CASIC) 3rd Academy" and "CASIC 3rd Academy"
+            e_tokens = _reconciled(list(e_tokens), e.bracketed_acronyms, set(q_tokens))
+            changed_e = True
+        if q.bracketed_acronyms:
+            q_tokens = _reconciled(list(q_tokens), q.bracketed_acronyms, set(e_tokens))
+            changed_q = True
         by_acronym = False
-        for token in q.tokens:  # "SMIC" in the name, the words it stands for in the list
-            if token in e.acronyms and token in q.capitals and token not in e_tokens:
-                q_tokens.remove(token)
-                q_tokens.extend(t for t in e.words_of(token) if t not in q_tokens)
-                notes.append(f"acronym '{token.upper()}' = '{spelling.text}'")
-                by_acronym = True
-        for token in e.tokens:  # "YMTC Japan" in the list, the words it stands for in the name
-            if (
-                len(e.tokens) > 1
-                and token in q.acronyms
-                and token in e.capitals
-                and token not in q_tokens
-            ):
-                e_tokens.remove(token)
-                e_tokens.extend(t for t in q.words_of(token) if t not in e_tokens)
-                notes.append(f"list acronym '{token.upper()}' = '{q.original}'")
-                by_acronym = True
-        exact = set(q_tokens) & set(e_tokens)
-        rest_q = [t for t in q_tokens if t not in exact]
-        rest_e = [t for t in e_tokens if t not in exact]
+        short = False
+        if q.capitals and (e.acronyms or e.short_acronyms):
+            for token in q.tokens:  # "SMIC" in the name, the words it stands for in the list
+                if token not in q.capitals or token in e_tokens or token not in q_tokens:
+                    continue
+                if token in e.acronyms or token in e.short_acronyms:
+                    q_list = list(q_tokens)
+                    q_list.remove(token)
+                    q_tokens = q_list
+                    changed_q = True
+                    words = e.words_of(token)
+                    if all(t in q_list for t in words):  # "International (NSI)": said twice
+                        continue
+                    q_list.extend(t for t in words if t not in q_list)
+                    if explain:
+                        notes.append(f"acronym '{token.upper()}' = '{spelling.text}'")
+                    by_acronym = True
+                    short = short or token in e.short_acronyms
+        if len(e.tokens) > 1 and e.capitals and (q.acronyms or q.short_acronyms):
+            for token in e.tokens:  # "YMTC Japan" in the list, the words it stands for
+                if (
+                    (token in q.acronyms or token in q.short_acronyms)
+                    and token in e.capitals
+                    and token in e_tokens
+                    and token not in q_tokens
+                ):
+                    e_list = list(e_tokens)
+                    e_list.remove(token)
+                    e_tokens = e_list
+                    changed_e = True
+                    words = q.words_of(token)
+                    if all(t in e_list for t in words):
+                        continue
+                    e_list.extend(t for t in words if t not in e_list)
+                    if explain:
+                        notes.append(f"list acronym '{token.upper()}' = '{q.original}'")
+                    by_acronym = True
+                    short = short or token in q.short_acronyms
+        q_set = set(q_tokens)
+        exact = q_set.intersection(e_tokens)
         matched = 0.0
         matched_list_weight = 0.0
         for token in exact:
-            weight = self.weight(token)
+            weight = idf.get(token, unknown)
             matched += 2 * weight
             matched_list_weight += weight
+        if exact:
+            rest_q = [t for t in q_tokens if t not in exact]
+            rest_e = [t for t in e_tokens if t not in exact]
+        else:
+            rest_q, rest_e = list(q_tokens), list(e_tokens)
         unmatched_q = set(rest_q)
         unmatched_e = set(rest_e)
         if rest_q and rest_e:
-            pairs = sorted(
-                (
-                    (similarity, a, b)
-                    for a in rest_q
-                    if a not in q.initialisms
-                    for b in rest_e
-                    if b not in e.initialisms and (similarity := self._token_similarity(a, b)) > 0
-                ),
-                reverse=True,
-            )
+            # The same words meet again and again over a register: their similarity is
+            # remembered rather than computed for every pair of names.
+            rows = self._similarity_rows
+            pairs: list[tuple[float, str, str]] = []
+            q_initials, e_initials = q.initialisms, e.initialisms
+            for a in rest_q:
+                if a in q_initials:
+                    continue
+                row = rows.get(a)
+                if row is None:
+                    row = self._similarity_row(a)
+                for b in rest_e:
+                    if b in e_initials:
+                        continue
+                    similarity = row.get(b)
+                    if similarity is None:
+                        similarity = row[b] = _token_similarity(a, b)
+                    if similarity > 0:
+                        pairs.append((similarity, a, b))
+            if len(pairs) > 1:
+                pairs.sort(reverse=True)
             for similarity, a, b in pairs:
                 if a not in unmatched_q or b not in unmatched_e:
                     continue
                 unmatched_q.discard(a)
                 unmatched_e.discard(b)
-                wq, we = self.weight(a), self.weight(b)
+                wq, we = idf.get(a, unknown), idf.get(b, unknown)
                 matched += similarity * (wq + we)
                 matched_list_weight += similarity * we
-                notes.append(f"'{a}' ~ '{b}' {similarity * 100:.0f}")
-        place_matched, place_list, place_conflict = self._places(unmatched_q, unmatched_e, notes)
-        matched += place_matched
-        matched_list_weight += place_list
-        q_weight = sum(self.weight(t) for t in q_tokens)
+                if explain:
+                    notes.append(f"'{a}' ~ '{b}' {similarity * 100:.0f}")
+        place_conflict = False
+        if not unmatched_q.isdisjoint(CHINESE_PLACES):
+            place_matched, place_list, place_conflict = self._places(
+                unmatched_q, unmatched_e, notes
+            )
+            matched += place_matched
+            matched_list_weight += place_list
+        if changed_q:
+            q_weight = sum(idf.get(t, unknown) for t in q_tokens)
         # A list place the customer's name lacks ("Beijing" of "Beijing Naura ...") is the
         # city a register leaves out, not another party: it costs a fraction of a word.
         # (A different place in the customer's name is a conflict, handled above.)
         # Only for the entry's own name: in an alias such as "SMIC Beijing" the place is
         # what tells the branch from the parent.
-        own_name = spelling.kind == "name" and not by_acronym
-        dropped_places = (
-            unmatched_e & CHINESE_PLACES - spelling.bracketed
-            if own_name and not place_conflict
-            else set()
-        )
-        discount = sum(self.weight(t) for t in dropped_places) * (1 - DROPPED_PLACE_WEIGHT)
-        e_weight = sum(self.weight(t) for t in e_tokens) - discount
-        missing_weight = sum(self.weight(t) for t in unmatched_e) - discount
+        discount = 0.0
+        dropped_places: set[str] = set()
+        if spelling.kind == "name" and not by_acronym and not place_conflict:
+            dropped_places = unmatched_e & CHINESE_PLACES - spelling.bracketed
+            if dropped_places:
+                discount = sum(idf.get(t, unknown) for t in dropped_places) * (
+                    1 - DROPPED_PLACE_WEIGHT
+                )
+        # "CSSC 709" is how the 709th Research Institute of CSSC is written: the words after
+        # a number both names share say what kind of unit it is, and cost little when left out.
+        if unmatched_e and any(t.isdigit() for t in exact):
+            unit_words = _unit_words(e_tokens, unmatched_e, q_set) - dropped_places
+            discount += sum(idf.get(t, unknown) for t in unit_words) * (1 - UNIT_WORD_WEIGHT)
+        if changed_e:
+            e_weight = sum(idf.get(t, unknown) for t in e_tokens) - discount
+        else:
+            e_weight = spelling.weight - discount
+        missing_weight = sum(idf.get(t, unknown) for t in unmatched_e) - discount
         total = q_weight + e_weight + LIST_EXTRA_WEIGHT * missing_weight
         dice = matched / total if total else 0.0
         contained = 0.0
         long_cjk = len(e_tokens) == 1 and is_cjk(e_tokens[0]) and len(e_tokens[0]) >= 4
-        heavy = (
-            len(e_tokens) >= 2 and matched_list_weight >= MIN_CONTAINED_RARITY * self._unknown_idf
-        )
+        heavy = len(e_tokens) >= 2 and matched_list_weight >= MIN_CONTAINED_RARITY * unknown
         if (heavy or long_cjk) and e_weight:
             contained = CONTAINMENT_FACTOR * matched_list_weight / e_weight
-        score = 100 * (ACRONYM_FACTOR if by_acronym else 1.0) * max(dice, contained)
-        if place_conflict:
-            score *= PLACE_CONFLICT_FACTOR
-        elif spelling.kind != "name" and unmatched_q & CHINESE_PLACES - self._entry_places.get(
-            spelling.entry, frozenset()
-        ):
-            score *= ALIAS_PLACE_FACTOR
-            notes.append("list alias names no place: perhaps another branch")
-        distinct = sorted(unmatched_q & _DISTINCT_WORDS)
-        if distinct and _INSTITUTIONS & set(e_tokens):
-            score *= DISTINCT_WORD_FACTOR
-            notes.append(f"'{' '.join(distinct)}' names another institution")
+            if unmatched_q and _unit_numbers(q) & unmatched_q:
+                contained *= NUMBERED_UNIT_FACTOR
+                if contained > dice and explain:
+                    notes.append("the name's number is no part of the list's: another unit")
+        factor = SHORT_ACRONYM_FACTOR if short else ACRONYM_FACTOR if by_acronym else 1.0
+        score = 100 * factor * max(dice, contained)
+        if unmatched_q:
+            if place_conflict:
+                score *= PLACE_CONFLICT_FACTOR
+            elif spelling.kind != "name" and unmatched_q & CHINESE_PLACES - (
+                self._entry_places.get(spelling.entry, frozenset())
+            ):
+                score *= ALIAS_PLACE_FACTOR
+                notes.append("list alias names no place: perhaps another branch")
+            if not unmatched_q.isdisjoint(_DISTINCT_WORDS) and not _INSTITUTIONS.isdisjoint(
+                e_tokens
+            ):
+                score *= DISTINCT_WORD_FACTOR
+                distinct = " ".join(sorted(unmatched_q & _DISTINCT_WORDS))
+                notes.append(f"'{distinct}' names another institution")
         if spelling.person:
             if unmatched_e or len(e_tokens) < 2:
                 score *= PERSON_PARTIAL_FACTOR
@@ -614,14 +780,58 @@ class ScreeningIndex:
             else:
                 score -= PERSON_WHOLE_PENALTY
                 notes.append("list entry is a person, whole name shared")
+        lone = by_acronym and len(q.tokens) == 1
+        only = e.tokens[0] if len(e.tokens) == 1 else ""
         return _Pair(
             score=score,
             dice=dice,
             contained=contained > dice,
             notes=tuple(notes),
-            unmatched_query=tuple(t for t in q_tokens if t in unmatched_q),
-            unmatched_list=tuple(t for t in e_tokens if t in unmatched_e),
+            unmatched_query=tuple(t for t in q_tokens if t in unmatched_q) if explain else (),
+            unmatched_list=tuple(t for t in e_tokens if t in unmatched_e) if explain else (),
+            shared_initials=self._acronym_entries.get(q.tokens[0], 0) if lone else 0,
+            short_name=only.isascii() and only.isalpha() and len(only) < MIN_ACRONYM,
         )
+
+
+def _unit_numbers(q: NormalName) -> set[str]:
+    """The number that follows the initials the name begins with: "43" of "CETC 43"."""
+    if len(q.tokens) < 2:
+        return set()
+    first, number = q.tokens[:2]
+    if number.isdigit() and first in q.capitals and not first.isdigit():
+        return {number}
+    return set()
+
+
+def _unit_words(e_tokens: Sequence[str], unmatched: set[str], query: set[str]) -> set[str]:
+    """The list's unmatched words after a number the query shares, up to the next number."""
+    found: set[str] = set()
+    after_shared = False
+    for token in e_tokens:
+        if token.isdigit():
+            after_shared = token in query
+        elif after_shared and token in unmatched:
+            found.add(token)
+    return found
+
+
+def _reconciled(
+    tokens: list[str], bracketed: tuple[tuple[str, tuple[str, ...]], ...], other: set[str]
+) -> list[str]:
+    """A name's tokens without what its bracketed acronym repeats, judged by the other name.
+
+    The other name writes the acronym with more (the words of the unit, "CASIC 3rd
+    Academy"): the words it stands for are not missing from it. The acronym alone says
+    nothing of which words it stands for: "Advanced Semiconductor Engineering (ASE)" is not
+    the list's "ASE Co.". The other name writes the words: the acronym is not missing either.
+    """
+    for acronym, words in bracketed:
+        if acronym in other and len(other) > 1:
+            tokens = [t for t in tokens if t not in words or t in other]
+        elif words and all(w in other for w in words):
+            tokens = [t for t in tokens if t != acronym]
+    return tokens
 
 
 def _count_words(document_frequency: dict[str, int], words: set[str]) -> None:
@@ -654,7 +864,7 @@ def _query_spellings(name: str, aliases: Sequence[str]) -> list[tuple[str, str]]
 
 
 def _country_evidence(
-    score: float, wanted: str | None, countries: tuple[str, ...]
+    score: float, wanted: str | None, countries: tuple[str, ...], short: bool = False
 ) -> tuple[float, str]:
     if wanted is None:
         return score, ""
@@ -663,7 +873,20 @@ def _country_evidence(
     if wanted in countries:
         return score + COUNTRY_AGREES_BONUS, f"country {wanted} agrees"
     listed = ", ".join(countries)
+    if short:
+        return (
+            score - SHORT_NAME_COUNTRY_FACTOR * COUNTRY_DISAGREES_PENALTY,
+            f"country {wanted} contradicts list ({listed}), and a name of three letters "
+            "says little more",
+        )
     return score - COUNTRY_DISAGREES_PENALTY, f"country {wanted} contradicts list ({listed})"
+
+
+def _ambiguous(pair: _Pair) -> str:
+    return (
+        f"initials shared by {pair.shared_initials} listed parties, "
+        "no country to tell which is meant"
+    )
 
 
 def _explain(
@@ -696,21 +919,43 @@ def _bracketed_places(text: str) -> frozenset[str]:
 
 
 def _with_place_initials(name: NormalName) -> NormalName:
-    """Acronyms that write a leading place by its syllables too: NJUST, not only NUST."""
+    """Acronyms that write a leading place by its syllables too: NJUST, not only NUST.
+
+    Two words are enough then: "Tianjin University" is TJU and "Sichuan University" SCU.
+    """
     extra: dict[str, tuple[str, ...]] = {}
     for acronym, words in name.acronym_words:
+        if len(acronym) == 2 and words[-1:] != ("university",):
+            continue  # "Suzhou Ultranano" is no SZU: only universities go by place + U
         if words and words[0] in CHINESE_PLACES:
             initials = place_initials(words[0])
-            if len(initials) > 1:
+            if len(initials) > 1 and len(initials) + len(acronym) - 1 <= MAX_ACRONYM:
                 extra[initials + acronym[1:]] = words
     if not extra:
         return name
     merged = dict(name.acronym_words) | extra
     return replace(
         name,
-        acronyms=name.acronyms | frozenset(extra),
+        acronyms=name.acronyms | {a for a in extra if len(a) >= MIN_ACRONYM},
+        short_acronyms=name.short_acronyms
+        | {a for a in extra if MIN_SHORT_ACRONYM <= len(a) < MIN_ACRONYM},
         acronym_words=tuple(sorted(merged.items())),
     )
+
+
+def _token_similarity(a: str, b: str) -> float:
+    """1 for equal words, the rapidfuzz ratio for close ones, else 0."""
+    if a == b:
+        return 1.0
+    cjk = is_cjk(a)
+    if cjk != is_cjk(b):
+        return 0.0
+    if cjk:
+        similarity = fuzz.ratio(a, b) / 100
+        return similarity if similarity >= CJK_TOKEN_SIMILARITY else 0.0
+    if a.isdigit() or b.isdigit():
+        return 0.0
+    return _typo_similarity(a, b)
 
 
 def _typo_similarity(a: str, b: str) -> float:
@@ -727,14 +972,16 @@ def _typo_similarity(a: str, b: str) -> float:
             allowed = edits
     if allowed == 0:
         return 0.0
-    ratio = fuzz.ratio(a, b) / 100
-    distance = min(
-        OSA.distance(a, b, score_cutoff=allowed + 1),
-        OSA.distance(_stem(a), _stem(b), score_cutoff=allowed + 1),
-    )
+    # A ratio under TOKEN_SIMILARITY never counts: with few edits the edit-based value
+    # (at least 1 - 2 * TYPO_COST, above it) wins, and without them the pair is no match.
+    # So the ratio is cut off there, which lets rapidfuzz stop early.
+    ratio = fuzz.ratio(a, b, score_cutoff=TOKEN_SIMILARITY * 100) / 100
+    distance = OSA.distance(a, b, score_cutoff=allowed + 1)
+    if distance:
+        distance = min(distance, OSA.distance(_stem(a), _stem(b), score_cutoff=allowed + 1))
     if distance <= allowed:
         return max(ratio, 1.0 - TYPO_COST * distance)
-    return ratio if ratio >= TOKEN_SIMILARITY else 0.0
+    return ratio
 
 
 def _stem(word: str) -> str:

@@ -30,6 +30,10 @@ LEGAL_FORMS: frozenset[str] = frozenset(
 #: Shorter initials ("HUA", "MMJ") are ordinary words or codes far more often than acronyms.
 MIN_ACRONYM = 4
 MAX_ACRONYM = 8
+#: Three letters are how many universities and firms go by (HIT, HEU, BIT, NPU), but three
+#: letters also name a quarter of all 17,576 combinations the list's initials could take:
+#: they are kept apart (``NormalName.short_acronyms``) and count as weaker evidence.
+MIN_SHORT_ACRONYM = 3
 #: Words with no identifying value at all, not even a low one.
 STOPWORDS: frozenset[str] = frozenset({"the", "of", "and", "for", "a", "an"})
 
@@ -142,7 +146,8 @@ class NormalName:
     the trailing legal-form words, because firms abbreviate them both ways (YMTC keeps the
     "Co.", SMIC keeps the "Corporation"). ``capitals`` are the words written in capitals,
     the only ones read as acronyms ("Tera" is a word, "TERA" may be initials); in a name
-    written all in capitals every word is.
+    written all in capitals every word is. ``short_acronyms`` are three-letter initials
+    (HEU for Harbin Engineering University): weaker evidence, kept apart from ``acronyms``.
     """
 
     original: str
@@ -155,6 +160,11 @@ class NormalName:
     #: Words in capitals amid words that are not ("SMIC" in "SMIC Tianjin"): initials,
     #: which are compared letter for letter, never by similarity (SMIC is not SMIT).
     initialisms: frozenset[str] = frozenset()
+    short_acronyms: frozenset[str] = frozenset()
+    #: An acronym the name writes in brackets after the words it stands for ("China
+    #: Aerospace Science and Industry Corporation (CASIC) 3rd Academy"), with those words:
+    #: either says the same, so a name with one of them lacks nothing of the other.
+    bracketed_acronyms: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     @property
     def text(self) -> str:
@@ -220,10 +230,64 @@ def normalize(
         return NormalName(text, tokens, frozenset(), capitals, initialisms=initialisms)
     folded = fold(text)
     unbracketed = _expanded(raw_words(_BRACKETED.sub(" ", folded))) if "(" in folded else expanded
-    found = _acronyms([w for i, w in enumerate(unbracketed) if i == 0 or w not in qualifiers])
+    kept = [w for i, w in enumerate(unbracketed) if i == 0 or w not in qualifiers]
+    found = _acronyms(kept)
+    # A number ends the parent's name: "China Academy of Space Technology 502 Research
+    # Institute" is CAST's institute 502, written "CAST 502".
+    first_number = next((i for i, w in enumerate(kept) if w.isdigit()), None)
+    if first_number:
+        found = _acronyms(kept[:first_number]) | found
     return NormalName(
-        text, tokens, frozenset(found), capitals, tuple(sorted(found.items())), initialisms
+        text,
+        tokens,
+        frozenset(a for a in found if len(a) >= MIN_ACRONYM),
+        capitals,
+        tuple(sorted(found.items())),
+        initialisms,
+        frozenset(a for a in found if MIN_SHORT_ACRONYM <= len(a) < MIN_ACRONYM),
+        _bracketed_acronyms(folded) if "(" in folded else (),
     )
+
+
+def _bracketed_acronyms(folded: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Bracketed acronyms and the words before them whose initials they are, in order.
+
+    The acronym's letters must begin the first of those words and the last, and appear in
+    order in between: CASC is China Aerospace Science and Technology Corporation.
+    """
+    found: list[tuple[str, tuple[str, ...]]] = []
+    for match in _BRACKETED.finditer(folded):
+        inner = _expanded(raw_words(match.group()[1:-1]))
+        if len(inner) != 1 or len(inner[0]) < MIN_SHORT_ACRONYM or not inner[0].isalpha():
+            continue
+        acronym = inner[0]
+        if is_cjk(acronym):
+            continue
+        before = [w for w in _expanded(raw_words(folded[: match.start()])) if w.isalpha()]
+        words = _initial_words(acronym, before)
+        while words is None and before and before[-1] in LEGAL_FORMS:  # "..., Limited (CSSC)"
+            before = before[:-1]
+            words = _initial_words(acronym, before)
+        if words is not None:
+            found.append((acronym, words))
+    return tuple(found)
+
+
+def _initial_words(acronym: str, before: list[str]) -> tuple[str, ...] | None:
+    """The shortest run of words ending ``before`` whose initials hold the acronym."""
+    for size in range(len(acronym), min(len(before), len(acronym) + 2) + 1):
+        run = before[-size:]
+        initials = "".join(w[0] for w in run)
+        ends = initials[0] == acronym[0] and initials[-1] == acronym[-1]
+        if ends and _in_order(acronym, initials):
+            return _significant(run)
+    return None
+
+
+def _in_order(letters: str, text: str) -> bool:
+    """True when ``letters`` appear in ``text`` in that order (not necessarily adjacent)."""
+    rest = iter(text)
+    return all(letter in rest for letter in letters)
 
 
 def _expanded(words: list[str]) -> list[str]:
@@ -259,7 +323,9 @@ def _acronyms(words: list[str]) -> dict[str, tuple[str, ...]]:
     """Initials of the Latin words, with and without trailing legal forms, and their words."""
     latin = [w for w in words if not is_cjk(w) and not w.isdigit()]
     result: dict[str, tuple[str, ...]] = {}
-    while len(latin) >= MIN_ACRONYM:
+    # Two words are recorded too, for their words only: a leading place may be written by
+    # its syllables ("Tianjin University" is TJU), which makes enough letters.
+    while len(latin) >= 2:
         acronym = "".join(w[0] for w in latin)
         if len(acronym) <= MAX_ACRONYM:
             result[acronym] = _significant(latin)
