@@ -451,3 +451,15 @@ def test_a_three_letter_name_in_another_country_is_another_party(
     assert initials_index.query("ASE", country="TW")[0].score < DEFAULT_THRESHOLD
     longer = initials_index.query("Asre Sanat Eshragh", country="TW")[0]
     assert longer.entry is ASE and longer.score >= DEFAULT_THRESHOLD  # a full name is more
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [("NSCC Jinan", "Jinan"), ("NWPU", "Northwestern Polytechnical")],
+)
+def test_compound_initials_find_the_listed_party(
+    shipped_index: ScreeningIndex, name: str, expected: str
+) -> None:
+    best = shipped_index.query(name, country="CN")[0]
+    assert best.score >= DEFAULT_THRESHOLD
+    assert expected in best.entry.name

@@ -131,3 +131,11 @@ def test_a_number_ends_the_parents_initials() -> None:
     name = normalize("China Academy of Space Technology 502 Research Institute")
     assert "cast" in name.acronyms
     assert name.words_of("cast") == ("china", "academy", "space", "technology")
+
+
+def test_compound_words_give_the_initials_of_their_parts_too() -> None:
+    name = normalize("Northwestern Polytechnical University")
+    assert {"nwpu", "npu"} <= name.acronyms | name.short_acronyms
+    assert "nscc" in normalize("National Supercomputing Center").acronyms
+    # a word that is no known compound keeps its one initial
+    assert "nwpu" not in normalize("Northland Polytechnic University").acronyms

@@ -109,7 +109,7 @@ EVALUATION = LABELLED.parent / "evaluation_set.csv"
 #: looked at while the matcher was tuned, so their floor sits a little lower.
 FLOORS = {
     "tune": {"recall": 0.98, "negatives": 0.015, "row": 0.95},
-    "holdout": {"recall": 0.96, "negatives": 0.03, "row": 0.85},
+    "holdout": {"recall": 0.97, "negatives": 0.03, "row": 0.90},
 }
 
 

@@ -30,6 +30,21 @@ LEGAL_FORMS: frozenset[str] = frozenset(
 #: Shorter initials ("HUA", "MMJ") are ordinary words or codes far more often than acronyms.
 MIN_ACRONYM = 4
 MAX_ACRONYM = 8
+#: Compound words that institutions' initials write by their parts: Northwestern
+#: Polytechnical University is NWPU (and NPU), Northeastern University NEU, the National
+#: Supercomputing Center NSCC. The plain initial is kept as well.
+COMPOUND_INITIALS = {
+    "northwestern": "nw",
+    "northeastern": "ne",
+    "southwestern": "sw",
+    "southeastern": "se",
+    "northwest": "nw",
+    "northeast": "ne",
+    "southwest": "sw",
+    "southeast": "se",
+    "supercomputing": "sc",
+    "supercomputer": "sc",
+}
 #: Three letters are how many universities and firms go by (HIT, HEU, BIT, NPU), but three
 #: letters also name a quarter of all 17,576 combinations the list's initials could take:
 #: they are kept apart (``NormalName.short_acronyms``) and count as weaker evidence.
@@ -326,9 +341,11 @@ def _acronyms(words: list[str]) -> dict[str, tuple[str, ...]]:
     # Two words are recorded too, for their words only: a leading place may be written by
     # its syllables ("Tianjin University" is TJU), which makes enough letters.
     while len(latin) >= 2:
-        acronym = "".join(w[0] for w in latin)
-        if len(acronym) <= MAX_ACRONYM:
-            result[acronym] = _significant(latin)
+        plain = "".join(w[0] for w in latin)
+        compound = "".join(COMPOUND_INITIALS.get(w, w[0]) for w in latin)
+        for acronym in {plain, compound}:
+            if len(acronym) <= MAX_ACRONYM:
+                result[acronym] = _significant(latin)
         if latin[-1] not in LEGAL_FORMS:
             break
         latin = latin[:-1]
