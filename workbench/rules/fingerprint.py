@@ -21,6 +21,7 @@ import polars as pl
 
 from workbench.rules.facts import (
     LICENCE_EXTENSIONS,
+    LICENCE_LIMITS,
     LISTINGS_SCHEMA,
     conform_facts_shape,
     conform_licences,
@@ -79,10 +80,12 @@ _LICENCE_KEY = ("licence_id", "customer_id", "fab_id", "machine_id")
 
 
 def _licences(licences: pl.DataFrame) -> pl.DataFrame:
-    """Licences as hashed: the extension scope lists only when some licence uses them, so a
-    book without model or classification limits keeps the fingerprint it had before them."""
+    """Licences as hashed: the extension scope lists and the limit columns only when some
+    licence uses them, so a book without model or classification scope, or without value and
+    quantity limits, keeps the fingerprint it had before them."""
     frame = conform_licences(licences)
     unused = [c for c in LICENCE_EXTENSIONS if not frame[c].list.len().sum()]
+    unused += [c for c in LICENCE_LIMITS if frame[c].null_count() == frame.height]
     return frame.drop(unused)
 
 

@@ -263,12 +263,14 @@ def get_licence(db: Database, licence_id: int) -> Licence:
 
 
 def find_licence(db: Database, authority: str, number: str) -> Licence:
-    """The licence of that authority and number (the latest validity when renewed)."""
+    """The licence of that authority and number (the latest validity when renewed). The
+    authority may be written either way ("BIS" or "US", "NL" or "NL-CDIU"), as the overlap
+    check reads it."""
+    jurisdiction = jurisdiction_of(authority)
     matches = [
         lic
         for lic in list_licences(db)
-        if lic.spec.authority.upper() == authority.strip().upper()
-        and lic.spec.number == number.strip()
+        if lic.jurisdiction == jurisdiction and lic.spec.number == number.strip()
     ]
     if not matches:
         raise LicenceError(f"There is no licence {authority} {number} in the register.")

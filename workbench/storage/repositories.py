@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from sqlalchemy import Table, func, insert, select
@@ -24,6 +25,7 @@ from workbench.domain.entities import (
 )
 from workbench.storage import convert
 from workbench.storage.orm import (
+    AuditEventRow,
     Base,
     ContractRow,
     CustomerAliasRow,
@@ -31,6 +33,8 @@ from workbench.storage.orm import (
     EquipmentModelRow,
     FabRow,
     ImportBatchRow,
+    LicenceApplicationItemRow,
+    LicenceApplicationRow,
     LicenceRow,
     MachineRow,
     ObligationRow,
@@ -226,3 +230,80 @@ def listing_flags(session: Session) -> dict[tuple[str, int], list[PartyListing]]
         if listing.fab_id is not None:
             out.setdefault(("fab", listing.fab_id), []).append(listing)
     return out
+
+
+@dataclass(frozen=True)
+class DenialRecord:
+    """One obligation of a licence application the authority denied, for citing on hits."""
+
+    obligation_id: int
+    rule_id: str
+    application_id: int
+    authority: str
+    decided_on: date | None
+    reference: str | None
+    note: str | None
+
+
+def run_audit_positions(session: Session, run_ids: Sequence[int]) -> dict[int, int]:
+    """The audit trail position (``seq``) at which each run was stored; a run stored before
+    runs were audited has none."""
+    event = AuditEventRow
+    rows = session.execute(
+        select(event.record_id, func.min(event.seq))
+        .where(
+            event.table_name == "evaluation_runs",
+            event.action == "insert",
+            event.record_id.in_(list(run_ids)),
+        )
+        .group_by(event.record_id)
+    ).all()
+    return {int(run_id): int(seq) for run_id, seq in rows if run_id is not None}
+
+
+def denials_recorded_between(session: Session, after: int, upto: int) -> list[DenialRecord]:
+    """The obligations of applications marked denied at audit positions in (after, upto]:
+    the trail orders every commit, so "between two runs" needs no clock."""
+    event, app, item = AuditEventRow, LicenceApplicationRow, LicenceApplicationItemRow
+    denied = (
+        select(event.record_id)
+        .where(
+            event.table_name == "licence_applications",
+            event.field == "status",
+            event.new_value == '"denied"',
+            event.seq > after,
+            event.seq <= upto,
+        )
+        .scalar_subquery()
+    )
+    rows = session.execute(
+        select(
+            item.obligation_id,
+            item.rule_id,
+            app.id,
+            app.authority,
+            app.decided_on,
+            app.reference,
+            app.decision_note,
+        )
+        .join(app, app.id == item.application_id)
+        .where(app.id.in_(denied), app.status == "denied", item.obligation_id.is_not(None))
+        .order_by(app.id, item.id)
+    ).all()
+    return [
+        DenialRecord(int(oid), rule, app_id, authority, day, reference, note)
+        for oid, rule, app_id, authority, day, reference, note in rows
+        if oid is not None
+    ]
+
+
+def licences_granted_on_applications(session: Session) -> dict[str, int]:
+    """Licence number -> the application it was granted on (the latest, for a renewal)."""
+    app = LicenceApplicationRow
+    rows = session.execute(
+        select(LicenceRow.number, app.id)
+        .join(app, app.licence_id == LicenceRow.id)
+        .where(app.status == "granted")
+        .order_by(app.id)
+    ).all()
+    return {str(number): int(app_id) for number, app_id in rows}
