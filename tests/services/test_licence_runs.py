@@ -15,7 +15,13 @@ import pytest
 from sqlalchemy import select
 
 from workbench.services import applications, demo, evaluation, impact, runs
-from workbench.services.licences import edit_licence, find_licence, with_changes
+from workbench.services.licences import (
+    add_licence,
+    edit_licence,
+    expiring,
+    find_licence,
+    with_changes,
+)
 from workbench.storage.database import Database
 from workbench.storage.orm import RunHitRow
 
@@ -145,3 +151,46 @@ def test_run_diffs_name_denials_grants_and_expiries(book: tuple[Database, int]) 
     comparison = impact.compare(db, run_c, run_d)
     assert comparison.counts["licence"] == changes.height
     assert comparison.licence_changes["serial"].null_count() == 0
+
+
+def _by_obligation(hits: pl.DataFrame) -> dict[str, float]:
+    """Value at risk per currency, each obligation once with its largest value."""
+    per = hits.group_by("obligation_id", "currency").agg(pl.col("value_at_risk").max())
+    return dict(per.group_by("currency").agg(pl.col("value_at_risk").sum()).rows())
+
+
+def test_expiring_licences_with_the_value_they_cover_in_the_latest_run(
+    book: tuple[Database, int],
+) -> None:
+    db, run_a = book
+    report = expiring(db, dt.date(2025, 12, 1), 90)
+    assert report.run is not None and report.run.id == run_a
+    ending = {e.licence.spec.number: e for e in report.licences}
+    # The three VEU authorisations end on 30 Dec 2025, the Dutch CXMT licence on 31 Dec.
+    assert set(ending) == {"VEU-C-0012", "VEU-C-0013", "VEU-C-0014", "NL-EXP-2024-19407"}
+    assert [e.days_left for e in report.licences] == [29, 29, 29, 30]
+
+    hits = runs.run_hits(db, run_a)
+    for number, found in ending.items():
+        cites = _citing(hits, number)
+        licensed = cites.filter(pl.col("final_outcome") == "licensed")
+        assert found.protection.hits == licensed.height
+        assert found.protection.obligations == cites["obligation_id"].n_unique()
+        assert found.value_protected == pytest.approx(_by_obligation(licensed))
+        exposed = cites.filter(
+            (pl.col("licence_coverage") == "expires_before_end")
+            & pl.col("final_outcome").is_in(
+                ["licence_required", "case_by_case", "presumption_of_denial"]
+            )
+            & (pl.col("licence_valid_to") == found.licence.spec.valid_to)
+        )
+        assert found.value_exposed == pytest.approx(_by_obligation(exposed))
+    assert ending["VEU-C-0013"].value_protected and ending["VEU-C-0013"].value_exposed
+
+    # Renewed under its number from the day after: the report says so.
+    lic = ending["VEU-C-0013"].licence
+    renewal = {"valid_from": dt.date(2025, 12, 31), "valid_to": dt.date(2027, 12, 30)}
+    add_licence(db, with_changes(lic.spec, renewal))
+    again = {e.licence.spec.number: e for e in expiring(db, dt.date(2025, 12, 1), 90).licences}
+    assert again["VEU-C-0013"].renewed_from == dt.date(2025, 12, 31)
+    assert again["VEU-C-0012"].renewed_from is None
