@@ -13,7 +13,7 @@
     <name>CurrencyList</name>
     <message>
         <source>No contracts yet</source>
-        <extracomment>Names people use where the ISO name reads oddly in a chart.</extracomment>
+        <extracomment>Names people use where the ISO name reads oddly in a chart. Kept for panels whose title or note follow the data.</extracomment>
         <translation>契約はまだありません</translation>
     </message>
 </context>
@@ -21,7 +21,7 @@
     <name>Dashboard</name>
     <message>
         <source>Customers</source>
-        <extracomment>Countries shown by name; the rest are summed under &quot;Other&quot;. Customer groups shown in the &quot;largest groups&quot; chart.</extracomment>
+        <extracomment>Countries shown by name; the rest are summed under &quot;Other&quot;. Customer groups shown in the &quot;largest groups&quot; chart. Days ahead the licences panel looks for licences ending. Rows of that panel shown before it scrolls.</extracomment>
         <translation>顧客</translation>
     </message>
     <message>
@@ -81,7 +81,7 @@
     </message>
     <message>
         <source>Dashboard</source>
-        <extracomment>The book&apos;s status as last read (None before the first reload finished).</extracomment>
+        <extracomment>The day the licences panel counts from (None: today); tests and screenshots fix it. The book&apos;s status as last read (None before the first reload finished).</extracomment>
         <translation>ダッシュボード</translation>
     </message>
     <message>
@@ -125,6 +125,10 @@
         <translation>すべての保守契約（各契約の通貨のまま）。</translation>
     </message>
     <message>
+        <source>Licences ending in the next %1 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Dashboard: %1</source>
         <extracomment>Cards and charts: hidden while the book is empty (six zero cards guide nobody).</extracomment>
         <translation>ダッシュボード：%1</translation>
@@ -152,6 +156,14 @@
     <message>
         <source>Not advanced</source>
         <translation>先端ノード以外</translation>
+    </message>
+    <message>
+        <source>What each covers in the latest run (run %1, %2, as of %3): the value it keeps from risk, and the value at risk once it ends. Double-click to open Licences.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No evaluation run yet: evaluate a scenario to see what these licences cover.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -287,6 +299,54 @@
     <message>
         <source>Category unknown</source>
         <translation>カテゴリ不明</translation>
+    </message>
+</context>
+<context>
+    <name>ExpiringLicences</name>
+    <message>
+        <source>Licence</source>
+        <extracomment>(key, header) of each column; headers are translated when shown.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ends</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Days left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Obligations</source>
+        <translation type="unfinished">サービス義務</translation>
+    </message>
+    <message>
+        <source>Value protected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At risk after expiry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>renewed from %1</source>
+        <extracomment>Days left from which the count shows in red: one month to renew.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value at risk of the obligations this licence covers to their end in the latest run: what would be at risk without it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value at risk, from the day after it ends, of the obligations whose licence cover ends with it (already counted as at risk in the latest run).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ExpiringList</name>
+    <message>
+        <source>No licence ends in the next %1 days.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -55,6 +55,17 @@ def test_add_list_edit_attach(url: str, tmp_path: Path, capsys: pytest.CaptureFi
     assert main(["--db", url, "licences", "expiring", "--as-of", "2026-05-01", "--json"]) == 0
     [soon] = json.loads(capsys.readouterr().out)
     assert (soon["number"], soon["days_left"], soon["hits"]) == ("D1", 60, 0)
+    assert main(["--db", url, "licences", "list", "--expiring", "90", "--as-of", "2026-05-01",
+                 "--json"]) == 0  # fmt: skip
+    [same] = json.loads(capsys.readouterr().out)
+    assert same == soon and same["run"] is None and same["value_protected"] == {}
+    assert main(["--db", url, "licences", "list", "--expiring", "59", "--as-of", "2026-05-01"]) == 0
+    assert "No licence ends in the 59 days from 2026-05-01." in capsys.readouterr().out
+    assert main(["--db", url, "licences", "list", "--expiring", "60", "--as-of", "2026-05-01"]) == 0
+    out = capsys.readouterr().out
+    assert "no evaluation run yet" in out and "D1" in out and "At risk after expiry" in out
+    assert main(["--db", url, "licences", "list", "--expiring", "-1"]) == 1
+    assert "zero or more days" in capsys.readouterr().err
 
 
 def test_refusals_are_one_sentence(url: str, capsys: pytest.CaptureFixture[str]) -> None:

@@ -56,7 +56,7 @@ def obligation(draw: st.DrawFn, oid: int) -> dict[str, Any]:
         "machine_status": draw(st.sampled_from(["installed", "decommissioned"])),
         "contract_number": "C",
         "contract_signed": draw(maybe(days)),
-        "currency": "EUR",
+        "currency": draw(st.sampled_from(["EUR", "EUR", "USD"])),
         "service_type": draw(st.sampled_from(SERVICES)),
         "obligation_start": start,
         "obligation_end": start + dt.timedelta(days=draw(st.integers(0, 900))),
@@ -210,7 +210,7 @@ listing = st.builds(
 )
 
 licence = st.builds(
-    lambda j, num, f, length, c, fab, m, s, models, classes: {
+    lambda j, num, f, length, c, fab, m, s, models, classes, limit, quantity: {
         "jurisdiction": j,
         "number": num,
         "valid_from": f,
@@ -221,6 +221,9 @@ licence = st.builds(
         "service_types": s,
         "model_codes": models,
         "classifications": classes,
+        "value_limit": None if limit is None else limit[0],
+        "limit_currency": None if limit is None else limit[1],
+        "quantity_limit": quantity,
     },
     st.sampled_from(["US", "NL"]),
     st.sampled_from(["D1", "D2", "GOV", "RPL"]),
@@ -232,6 +235,9 @@ licence = st.builds(
     st.lists(st.sampled_from(SERVICES), max_size=2),
     st.lists(st.sampled_from(["A", "b", "A*", "X*"]), max_size=2),
     st.lists(st.sampled_from(["3B001", "3b001.F", "3B993", "3B0"]), max_size=2),
+    # Value limits small enough that a few obligations exhaust them; quantity in machines.
+    maybe(st.tuples(st.integers(0, 10**6), st.sampled_from(["EUR", "USD"]))),
+    maybe(st.integers(0, 3)),
 )
 
 
@@ -276,6 +282,8 @@ def test_compiled_equals_reference(
     cents = (fast.hits["value_at_risk"] - slow.hits["value_at_risk"]).abs()
     assert cents.max() is None or cents.max() < 0.005  # type: ignore[operator]
     event("some hits" if fast.hits.height else "no hits")
+    if fast.hits["licence_note"].null_count() < fast.hits.height:
+        event("a licence limit refused an obligation")
     # Every hit is explained, and no explanation exists without a hit.
     assert fast.explanations.height == fast.hits.height
     assert all(len(m) >= 2 for m in fast.explanations["matched"].to_list())

@@ -145,6 +145,7 @@ def test_compare_agrees_with_runs_compare_runs(run_db: Database) -> None:
         "new": theirs.diff.new.height,
         "gone": theirs.diff.gone.height,
         "changed": theirs.diff.changed.height,
+        "licence": theirs.licence_changes.height,
     }
     assert ours.counts["new"] > 0
     assert ours.changed.height == theirs.diff.changed.height

@@ -165,11 +165,24 @@ def test_expiring_lists_licences_ending_within_the_horizon(
 ) -> None:
     add_licence(db, _spec())
     add_licence(db, _spec(number="LATER", valid_to=dt.date(2027, 1, 1)))
-    soon = expiring(db, dt.date(2026, 5, 1), 90, {"NL-EXP-2025-001": (3, {"EUR": 12.5})})
-    assert [(e.licence.spec.number, e.days_left, e.hits) for e in soon] == [
-        ("NL-EXP-2025-001", 60, 3)
+    add_licence(db, _spec(number="GONE", valid_to=dt.date(2026, 4, 30)))
+    add_licence(db, _spec(number="EDGE", valid_to=dt.date(2026, 7, 30)))
+    report = expiring(db, dt.date(2026, 5, 1), 90)
+    assert report.run is None
+    assert [(e.licence.spec.number, e.days_left, e.renewed_from) for e in report.licences] == [
+        ("NL-EXP-2025-001", 60, None),
+        ("EDGE", 90, None),
     ]
-    assert soon[0].value_protected == {"EUR": 12.5}
+    assert report.licences[0].value_protected == {} and report.licences[0].protection.hits == 0
+    # A renewal under the same number from the day after: the licence is shown as renewed.
+    add_licence(db, _spec(valid_from=dt.date(2026, 7, 1), valid_to=dt.date(2028, 6, 30)))
+    first = expiring(db, dt.date(2026, 5, 1), 90).licences[0]
+    assert (first.licence.spec.number, first.renewed_from) == (
+        "NL-EXP-2025-001",
+        dt.date(2026, 7, 1),
+    )
+    with pytest.raises(LicenceError, match="zero or more days"):
+        expiring(db, dt.date(2026, 5, 1), -1)
 
 
 def _sheet(path: Path, rows: list[list[Any]]) -> Path:

@@ -9,7 +9,7 @@ import openpyxl
 import pytest
 from pytestqt.qtbot import QtBot
 
-from workbench.services.licences import LicenceInput, add_licence, list_licences
+from workbench.services.licences import LicenceInput, Protection, add_licence, list_licences
 from workbench.storage.database import Database
 from workbench.ui.licences_model import COLUMNS, LicencesModel
 from workbench.ui.main_window import MainWindow
@@ -29,7 +29,7 @@ def _open(window: MainWindow, qtbot: QtBot) -> LicencesView:
 
 def test_model_passes_the_model_tester(demo_db: Database, qtmodeltester: object) -> None:
     model = LicencesModel()
-    model.set_licences(list_licences(demo_db), {"VEU-C-0012": (4, {"USD": 1234.5})})
+    model.set_licences(list_licences(demo_db), {"VEU-C-0012": Protection(4, 3, {"USD": 1234.5})})
     qtmodeltester.check(model)  # type: ignore[attr-defined]
     assert model.rowCount() == 6 and model.columnCount() == len(COLUMNS)
     row = next(i for i in range(6) if model.licence(i).spec.number == "VEU-C-0012")  # type: ignore[union-attr]

@@ -16,6 +16,7 @@ from sqlalchemy import select
 from workbench.cli.output import emit_json, emit_table
 from workbench.services import applications, database
 from workbench.services.applications import ApplicationError
+from workbench.services.licences import parse_money
 from workbench.storage.database import Database
 from workbench.storage.orm import CustomerRow
 
@@ -80,6 +81,9 @@ def register(
     p_grant.add_argument("--to", dest="valid_to", type=_day)
     p_grant.add_argument("--date", type=_day, help="day of the decision (default: --from)")
     p_grant.add_argument("--conditions")
+    p_grant.add_argument("--value-limit", metavar="AMOUNT", help="value the licence allows")
+    p_grant.add_argument("--currency", metavar="ISO", help="currency of the value limit")
+    p_grant.add_argument("--quantity-limit", metavar="N", help="machines the licence allows")
     p_grant.set_defaults(handler=cmd_grant)
 
     p_deny = asub.add_parser("deny", parents=[common], help="denied: record why")
@@ -92,6 +96,12 @@ def register(
     p_withdraw.add_argument("application", type=int)
     p_withdraw.add_argument("--date", type=_day, default=None)
     p_withdraw.set_defaults(handler=cmd_withdraw)
+
+
+def _count(text: str) -> int:
+    if not text.strip().isdigit():
+        raise ApplicationError(f"--quantity-limit '{text}' is not a whole number.")
+    return int(text)
 
 
 def _customer_id(db: Database, code: str | None) -> int | None:
@@ -232,6 +242,11 @@ def cmd_grant(args: argparse.Namespace) -> int:
             args.valid_to,
             args.date,
             args.conditions,
+            value_limit=(
+                None if args.value_limit is None else parse_money(args.value_limit, "--value-limit")
+            ),
+            limit_currency=args.currency,
+            quantity_limit=None if args.quantity_limit is None else _count(args.quantity_limit),
         )
     finally:
         db.dispose()

@@ -1,9 +1,11 @@
 """``workbench licences``: the register of licences held, from the command line.
 
-``list`` and ``expiring`` read; ``add``, ``edit``, ``import`` and ``attach`` write, audited
-with cause ``cli`` (an import is one import batch). Scope options take codes as the book
-shows them: customer codes, fab site codes, serials (``VENDOR SERIAL`` when ambiguous),
-model codes or families (``NXT:*``), service types, ECCN or annex entries, comma-separated.
+``list`` (``--expiring DAYS``: those ending soon, with what they cover in the latest run) and
+``expiring`` (the same, as ``--days``) read; ``add``, ``edit``, ``import`` and ``attach``
+write, audited with cause ``cli`` (an import is one import batch). Scope options take codes
+as the book shows them: customer codes, fab site codes, serials (``VENDOR SERIAL`` when
+ambiguous), model codes or families (``NXT:*``), service types, ECCN or annex entries,
+comma-separated.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from workbench.services import database
 from workbench.services.licence_import import import_licences
 from workbench.services.licences import (
     LICENCE_TYPES,
+    ExpiringReport,
     Licence,
     LicenceError,
     LicenceInput,
@@ -27,7 +30,6 @@ from workbench.services.licences import (
     expiring,
     find_licence,
     get_licence,
-    latest_protection,
     list_licences,
     parse_date,
     parse_list,
@@ -97,6 +99,13 @@ def register(
         dest="licences_command", required=True, metavar="list|add|edit|import|attach|expiring"
     )
     p_list = lsub.add_parser("list", parents=[common], help="licences held")
+    p_list.add_argument(
+        "--expiring",
+        type=int,
+        metavar="DAYS",
+        help="only those ending within DAYS, with what they cover in the latest run",
+    )
+    p_list.add_argument("--as-of", metavar="DATE", help="with --expiring: from this day")
     p_list.add_argument("--json", action="store_true")
     p_list.set_defaults(handler=cmd_list)
 
@@ -169,6 +178,8 @@ def _row(lic: Licence) -> dict[str, Any]:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
+    if args.expiring is not None:
+        return show_expiring(args, args.expiring)
     db = database.open_database(args.db)
     try:
         found = list_licences(db)
@@ -261,42 +272,82 @@ def cmd_attach(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_expiring(args: argparse.Namespace) -> int:
-    as_of = parse_date(args.as_of, "--as-of") if args.as_of else dt.date.today()
-    db = database.open_database(args.db)
-    try:
-        found = expiring(db, as_of, args.days, latest_protection(db))
-    finally:
-        db.dispose()
-    rows: list[dict[str, Any]] = [
+def _amounts(values: dict[str, float]) -> str:
+    return "; ".join(f"{c} {v:,.0f}" for c, v in sorted(values.items()))
+
+
+def _expiring_rows(report: ExpiringReport) -> list[dict[str, Any]]:
+    return [
         {
+            "id": e.licence.id,
             "authority": e.licence.spec.authority,
             "number": e.licence.spec.number,
             "valid_to": e.licence.spec.valid_to.isoformat() if e.licence.spec.valid_to else None,
             "days_left": e.days_left,
-            "hits": e.hits,
+            "hits": e.protection.hits,
+            "obligations": e.protection.obligations,
             "value_protected": e.value_protected,
+            "value_exposed": e.value_exposed,
+            "renewed_from": e.renewed_from.isoformat() if e.renewed_from else None,
+            "run": report.run.id if report.run else None,
         }
-        for e in found
+        for e in report.licences
     ]
+
+
+def show_expiring(args: argparse.Namespace, days: int) -> int:
+    """``list --expiring DAYS`` and ``expiring --days DAYS``: one report, two spellings."""
+    if days < 0:
+        raise LicenceError(f"The horizon must be zero or more days, not {days}.")
+    as_of = parse_date(args.as_of, "--as-of") if args.as_of else dt.date.today()
+    db = database.open_database(args.db)
+    try:
+        report = expiring(db, as_of, days)
+    finally:
+        db.dispose()
+    rows = _expiring_rows(report)
     if args.json:
         emit_json(rows)
         return 0
     if not rows:
-        print(f"No licence ends in the {args.days} days from {as_of}.")
+        print(f"No licence ends in the {days} days from {as_of}.")
         return 0
+    run = report.run
+    print(
+        f"Licences ending in the {days} days from {as_of}"
+        + (
+            f", with what they cover in run {run.id} ({run.scenario_id}, as of {run.as_of}):"
+            if run
+            else " (no evaluation run yet: run one to see what they cover):"
+        )
+    )
     emit_table(
-        ["Authority", "Number", "Valid to", "Days left", "Hits covered", "Value protected"],
+        [
+            "Authority",
+            "Number",
+            "Valid to",
+            "Days left",
+            "Obligations",
+            "Value protected",
+            "At risk after expiry",
+        ],
         [
             [
                 r["authority"],
                 r["number"],
                 r["valid_to"],
                 r["days_left"],
-                r["hits"],
-                "; ".join(f"{c} {v:,.0f}" for c, v in sorted(r["value_protected"].items())) or "—",
+                r["obligations"],
+                _amounts(r["value_protected"]) or "—",
+                f"renewed from {r['renewed_from']}"
+                if r["renewed_from"]
+                else _amounts(r["value_exposed"]) or "—",
             ]
             for r in rows
         ],
     )
     return 0
+
+
+def cmd_expiring(args: argparse.Namespace) -> int:
+    return show_expiring(args, args.days)

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from workbench.cli.output import emit_json, emit_table, error
+from workbench.rules.diff import LICENCE_CAUSES
 from workbench.rules.pack_changes import upcoming_changes
 from workbench.rules.validation import validate_pack
 from workbench.services import database, evaluation, rulebook, runs
@@ -240,6 +241,7 @@ def _hit_json(row: dict[str, Any]) -> dict[str, Any]:
         "final_outcome": row["final_outcome"],
         "licence_coverage": row["licence_coverage"],
         "licences": row["licence_numbers"],
+        "licence_note": row["licence_note"],
         "first_affected": row["first_affected"].isoformat(),
         "value_at_risk": round(row["value_at_risk"], 2),
         "currency": row["currency"],
@@ -344,6 +346,10 @@ def cmd_runs_show(args: argparse.Namespace) -> int:
     return 0
 
 
+#: Licence changes ``runs diff`` prints before pointing at ``--json``.
+_DIFF_LIMIT = 20
+
+
 def cmd_runs_diff(args: argparse.Namespace) -> int:
     db = database.open_database(args.db)
     try:
@@ -365,4 +371,18 @@ def cmd_runs_diff(args: argparse.Namespace) -> int:
             for r in comparison.by_country.iter_rows()
         ],
     )
+    changes = comparison.licence_changes
+    if changes.height:
+        causes = dict(changes.group_by("cause").len().iter_rows())
+        listed = ", ".join(f"{causes[c]} {c}" for c in LICENCE_CAUSES if c in causes)
+        print(f"{changes.height} hits changed because of licences ({listed}):")
+        # One line each: the reason is a sentence a table column would cut off.
+        for r in changes.head(_DIFF_LIMIT).iter_rows(named=True):
+            print(
+                f"  obligation {r['obligation_id']} / {r['rule_id']}: {r['cause']}. {r['detail']}"
+            )
+        if changes.height > _DIFF_LIMIT:
+            print(f"  ... {changes.height - _DIFF_LIMIT} more (use --json for all)")
+    else:
+        print("No hit changed because of a licence (granted, expired, limit or denial).")
     return 0

@@ -104,6 +104,8 @@ def licence_text(row: Row) -> str:
         return f"covered {numbers}".strip()
     if coverage == "expires_before_end":
         return f"expires {day(row[_F['licence_valid_to']])} {numbers}".strip()
+    if coverage == "over_limit":
+        return "limit reached"
     return "none"
 
 

@@ -256,7 +256,14 @@ def _licences(source: ReportSource, figures: fig.Figures) -> list[Flowable]:
         Paragraph(
             f"{count(coverage.get('covered', 0))} hits are covered by a licence valid until "
             f"the obligation ends; {count(coverage.get('expires_before_end', 0))} by a licence "
-            f"that ends earlier; {count(coverage.get('none', 0))} by none.",
+            f"that ends earlier; {count(coverage.get('none', 0))} by none"
+            + (
+                f"; {count(coverage['over_limit'])} would be, but the licence's value or "
+                "quantity limit is used by earlier obligations (see the workbook's "
+                "'Licence not counted' column)."
+                if coverage.get("over_limit")
+                else "."
+            ),
             BODY,
         ),
         Spacer(1, 6),

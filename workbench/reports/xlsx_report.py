@@ -59,6 +59,7 @@ FINDINGS: tuple[tuple[str, str, Any, float], ...] = (
     ("licence_coverage", "Licence coverage", "text", 16),
     ("licence_numbers", "Licences", "text", 16),
     ("licence_valid_to", "Licence valid to", "date", 11),
+    ("licence_note", "Licence not counted", "wrap", 40),
     ("first_affected", "First affected", "date", 11),
     ("value_at_risk", "Value at risk", "money", 15),
     ("currency", "Currency", "text", 8),

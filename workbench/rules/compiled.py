@@ -34,10 +34,12 @@ from workbench.rules.hits import (
     IDENTITY_COLUMNS,
     LICENSED,
     NO_LICENCE,
+    OVER_LIMIT,
     Evaluation,
     empty_explanations,
     empty_hits,
 )
+from workbench.rules.limits import NOTE_SEPARATOR, Draw, refusals
 from workbench.rules.model import (
     LICENCE_EXCEPTION_SYMBOLS,
     LICENSABLE_OUTCOMES,
@@ -922,6 +924,13 @@ def _coverage(
         "service_type",
         "model_code",
         check.alias("check"),
+        # What counting against licence limits reads (see _limit_refusals).
+        "obligation_id",
+        "outcome",
+        "first_affected",
+        "obligation_end",
+        "value_at_risk",
+        pl.col("currency").cast(pl.String),
     )
     m, f, c = pl.col("l_machine"), pl.col("l_fab"), pl.col("l_customer")
     # Join each licence on its most specific scope column, so the join stays as small as the
@@ -954,6 +963,27 @@ def _coverage(
     if candidates.filter(pl.col("classifications").list.len() > 0).height:
         candidates = candidates.with_columns(_class_of(facts, candidates))
         candidates = _list_scope(candidates, "classifications", "__class_entry", _class_in_scope())
+    refused = _limit_refusals(candidates)
+    notes = pl.DataFrame(schema={"__hit": pl.UInt32(), "licence_note": pl.String()})
+    would = pl.DataFrame(schema={"__hit": pl.UInt32(), "__would": pl.Boolean()})
+    if refused.height:
+        noted = (
+            candidates.join(refused, on=["licence_id", "obligation_id"])
+            .unique(["__hit", "licence_id"])
+            .sort("__hit", "number", "licence_id")
+        )
+        notes = noted.group_by("__hit", maintain_order=True).agg(
+            pl.col("__note").str.join(NOTE_SEPARATOR).alias("licence_note")
+        )
+        # Hits a refused licence would have covered (to tell "over limit" from "none").
+        would = _covered_until(candidates.join(notes.select("__hit"), on="__hit")).select(
+            "__hit", pl.lit(True).alias("__would")
+        )
+        candidates = candidates.join(
+            refused.select("licence_id", "obligation_id"),
+            on=["licence_id", "obligation_id"],
+            how="anti",
+        )
     until = _covered_until(candidates)
     found = (
         candidates.join(until, on="__hit")
@@ -967,8 +997,62 @@ def _coverage(
             pl.col("number").unique().sort().str.join(", ").alias("licence_numbers"),
         )
     )
-    out = hits.with_row_index("__hit").join(found, on="__hit", how="left", maintain_order="left")
+    out = (
+        hits.with_row_index("__hit")
+        .join(found, on="__hit", how="left", maintain_order="left")
+        .join(notes, on="__hit", how="left", maintain_order="left")
+        .join(would, on="__hit", how="left", maintain_order="left")
+    )
     return _apply_coverage(out)
+
+
+_REFUSED_SCHEMA: dict[str, pl.DataType] = {
+    "licence_id": pl.Int64(),
+    "obligation_id": pl.Int64(),
+    "__note": pl.String(),
+}
+
+
+def _limit_refusals(candidates: pl.DataFrame) -> pl.DataFrame:
+    """(licence_id, obligation_id, __note) of the obligations a limited licence does not
+    admit: the draws (one per licence and obligation, see "Licence limits" in
+    ``rules.facts``) are built here as columns and counted by ``limits.refusals``."""
+    licensable = [o.value for o in LICENSABLE_OUTCOMES]
+    limited = candidates.filter(
+        (pl.col("value_limit").is_not_null() | pl.col("quantity_limit").is_not_null())
+        & pl.col("outcome").is_in(licensable)
+    )
+    if not limited.height:
+        return pl.DataFrame(schema=_REFUSED_SCHEMA)
+    first, end = pl.col("first_affected"), pl.col("obligation_end")
+    start = pl.max_horizontal(first, pl.col("valid_from"))
+    stop = pl.min_horizontal(end, pl.col("valid_to").fill_null(_FAR_FUTURE))
+    inside = ((stop - start).dt.total_days() + 1).cast(pl.Float64)
+    affected = ((end - first).dt.total_days() + 1).cast(pl.Float64)
+    draws = (
+        limited.with_columns(start.alias("__day"), inside.alias("__inside"))
+        .filter(pl.col("__inside") > 0)
+        .with_columns((pl.col("value_at_risk") * pl.col("__inside") / affected).alias("__value"))
+        .group_by("licence_id", "obligation_id")
+        .agg(
+            pl.col("__day").min(),
+            pl.col("__value").max(),
+            pl.col("currency").first(),
+            pl.col("machine_id").first(),
+            pl.col("number").first(),
+            pl.col("value_limit").first(),
+            pl.col("limit_currency").first(),
+            pl.col("quantity_limit").first(),
+        )
+    )
+    columns = ("licence_id", "obligation_id", "__day", "__value", "currency", "machine_id",
+               "number", "value_limit", "limit_currency", "quantity_limit")  # fmt: skip
+    found = refusals(Draw(*r) for r in draws.select(columns).iter_rows())
+    return pl.DataFrame(
+        [(lid, oid, note) for (lid, oid), note in found.items()],
+        schema=_REFUSED_SCHEMA,
+        orient="row",
+    )
 
 
 def _class_of(facts: pl.DataFrame, candidates: pl.DataFrame) -> pl.Series:
@@ -985,11 +1069,14 @@ def _class_of(facts: pl.DataFrame, candidates: pl.DataFrame) -> pl.Series:
 
 
 def _apply_coverage(out: pl.DataFrame) -> pl.DataFrame:
-    """Coverage, final outcome and licence expiry from ``__to`` (the covered-until day); a
-    licensable hit whose cover ends before the obligation is affected from the day after,
-    with its value at risk pro rata over what is left."""
+    """Coverage, final outcome and licence expiry from ``__to`` (the covered-until day; with
+    ``__would``, a licence refused for its limit would have covered); a licensable hit whose
+    cover ends before the obligation is affected from the day after, with its value at risk
+    pro rata over what is left."""
     coverage = (
-        pl.when(pl.col("__to").is_null())
+        pl.when(pl.col("__to").is_null() & pl.col("__would").fill_null(False))
+        .then(pl.lit(OVER_LIMIT))
+        .when(pl.col("__to").is_null())
         .then(pl.lit(NO_LICENCE))
         .when(pl.col("__to") >= pl.col("obligation_end"))
         .then(pl.lit(COVERED))

@@ -94,6 +94,33 @@ covered stretch then runs on through licences that follow without a gap (a renew
 it ends before the obligation does, the obligation is affected from the day after: a
 licensable hit's ``first_affected`` moves there and its value at risk shrinks pro rata over
 [first_affected, obligation_end], and it is not "licensed".
+
+Licence limits (both evaluators; ``value_limit`` in ``limit_currency``, ``quantity_limit`` in
+machines; null: no limit). A licence with a limit authorises only so much, so the obligations
+it would cover are counted against it one by one and those that no longer fit are not covered
+by it. The counting, per ``licence_id`` on its own:
+
+1. *Draws*: each obligation with a licensable hit (licence required, presumption of denial,
+   case-by-case) for which the licence is a candidate (honoured by the hit's rule, in scope)
+   and whose affected period [first_affected, obligation_end] overlaps the licence's validity
+   draws on it once, however many rules hit it. Its value is the value at risk of the part of
+   that period inside the validity (value at risk x days inside / days affected; the largest
+   over the obligation's hits); its day is the first day inside the validity (the earliest
+   over its hits).
+2. *Order*: draws are counted by day, then obligation id, a defined order that follows the
+   order in which the service falls due.
+3. *Admission*: a draw is admitted when the machine is already admitted or fewer than
+   ``quantity_limit`` machines are, and when its value fits in what is left of
+   ``value_limit`` (half a cent of tolerance). Without exchange rates in the book, a draw in
+   another currency than the limit's cannot be counted against it and is not admitted. A draw
+   that does not fit leaves the room to later, smaller ones.
+4. A draw not admitted removes the licence from the candidates of every hit of that
+   obligation, and each such hit gets ``licence_note`` saying which limit and why. A hit left
+   without cover that would have had it without the limits has coverage ``over_limit``.
+
+An obligation in the scope of two limited licences is counted against both: the book cannot
+know under which of the two the service will be supplied, and counting it twice never shows
+more authorisation than is held.
 """
 
 from __future__ import annotations
@@ -188,10 +215,15 @@ LICENCES_SCHEMA: dict[str, pl.DataType] = {
     "service_types": pl.List(pl.String()),
     "model_codes": pl.List(pl.String()),
     "classifications": pl.List(pl.String()),
+    "value_limit": pl.Float64(),
+    "limit_currency": pl.String(),
+    "quantity_limit": pl.Int64(),
 }
 
 #: Licence columns added after the first schema; absent from a frame, they read as "any".
 LICENCE_EXTENSIONS = ("model_codes", "classifications")
+#: Licence limit columns, also added later; absent from a frame (or null) they read as "none".
+LICENCE_LIMITS = ("value_limit", "limit_currency", "quantity_limit")
 
 #: Columns that must never be null: the evaluators rely on them for keys, dates and values.
 REQUIRED_FACTS = (
@@ -285,13 +317,14 @@ def _with_nulls(
 
 
 def conform_licences(df: pl.DataFrame) -> pl.DataFrame:
-    """Licences in the documented shape; a frame without the extension scope lists (an older
-    caller, a benchmark) reads as licences without model or classification limits."""
+    """Licences in the documented shape; a frame without the extension scope lists or the
+    limit columns (an older caller, a benchmark) reads as licences without model or
+    classification scope and without value or quantity limits."""
     missing = [c for c in LICENCE_EXTENSIONS if c not in df.columns]
     if missing:
         empty = pl.lit([], dtype=pl.List(pl.String()))
         df = df.with_columns(empty.alias(c) for c in missing)
-    return conform(df, LICENCES_SCHEMA, "licences")
+    return conform(_with_nulls(df, LICENCE_LIMITS, LICENCES_SCHEMA), LICENCES_SCHEMA, "licences")
 
 
 def conform_listings(df: pl.DataFrame) -> pl.DataFrame:

@@ -21,6 +21,7 @@ import polars as pl
 
 from workbench.rules.facts import (
     LICENCE_EXTENSIONS,
+    LICENCE_LIMITS,
     LISTINGS_SCHEMA,
     conform_facts_shape,
     conform_licences,
@@ -92,10 +93,12 @@ def _listings(listings: pl.DataFrame) -> tuple[pl.DataFrame, list[str]]:
 
 
 def _licences(licences: pl.DataFrame) -> pl.DataFrame:
-    """Licences as hashed: the extension scope lists only when some licence uses them, so a
-    book without model or classification limits keeps the fingerprint it had before them."""
+    """Licences as hashed: the extension scope lists and the limit columns only when some
+    licence uses them, so a book without model or classification scope, or without value and
+    quantity limits, keeps the fingerprint it had before them."""
     frame = conform_licences(licences)
     unused = [c for c in LICENCE_EXTENSIONS if not frame[c].list.len().sum()]
+    unused += [c for c in LICENCE_LIMITS if frame[c].null_count() == frame.height]
     return frame.drop(unused)
 
 

@@ -16,8 +16,12 @@ compared frame to frame and so a stored run reads back in the order it was produ
   the obligation ends), ``expires_before_end`` (valid on the check date, ends earlier: a
   finding), ``none``. The check date is the as-of date clamped into [first_affected,
   obligation_end], so "covered" speaks about today for running obligations.
+  ``over_limit``: no licence covers it because the value or quantity limit of a licence that
+  would have covered it is used by earlier obligations (see ``rules.facts``, "Licence limits").
 - ``licence_numbers``: the honoured licences found, sorted, ", "-joined; ``licence_valid_to``:
   the latest expiry among them (null when none or open-ended).
+- ``licence_note``: why a licence in scope was not counted for the hit (its limit, with the
+  figures), "; "-joined by licence number; null when every licence in scope counted.
 """
 
 from __future__ import annotations
@@ -40,6 +44,7 @@ HIT_SCHEMA: dict[str, pl.DataType] = {
     "licence_coverage": pl.String(),
     "licence_numbers": pl.String(),
     "licence_valid_to": pl.Date(),
+    "licence_note": pl.String(),
     "serial": pl.String(),
     "machine_id": pl.Int64(),
     "vendor": pl.String(),
@@ -89,6 +94,7 @@ LICENSED = "licensed"
 COVERED = "covered"
 EXPIRES_BEFORE_END = "expires_before_end"
 NO_LICENCE = "none"
+OVER_LIMIT = "over_limit"
 
 
 class Evaluation:

@@ -25,7 +25,8 @@ from workbench.rules.facts import (
     conform_listings,
     conform_ownership,
 )
-from workbench.rules.hits import HIT_SCHEMA, IDENTITY_COLUMNS, Evaluation
+from workbench.rules.hits import HIT_SCHEMA, IDENTITY_COLUMNS, OVER_LIMIT, Evaluation
+from workbench.rules.limits import Draw, join_notes, refusals
 from workbench.rules.model import (
     LICENCE_EXCEPTION_SYMBOLS,
     LICENSABLE_OUTCOMES,
@@ -371,10 +372,8 @@ def _covered_until(spans: Sequence[tuple[dt.date, dt.date]], check: dt.date) -> 
     return until
 
 
-def _licence(
-    row: Row, rule: ActiveRule, first: dt.date, as_of: dt.date, licences: list[dict[str, Any]]
-) -> tuple[str, str | None, dt.date | None]:
-    check = min(max(first, as_of), row["obligation_end"])
+def _honoured(row: Row, rule: ActiveRule, licences: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The licence rows the rule lets count whose scope takes in the obligation."""
     ex = rule.rule.exceptions
     available = [s.upper() for s in ex.licence_exceptions]
     honoured: list[dict[str, Any]] = []
@@ -389,17 +388,59 @@ def _licence(
             continue
         if _in_scope(lic, row, rule.rule.jurisdiction):
             honoured.append(lic)
+    return honoured
+
+
+def _cover(
+    honoured: Sequence[Mapping[str, Any]], check: dt.date, end: dt.date
+) -> tuple[str, str | None, dt.date | None]:
+    """Coverage, licence numbers and covered-until day (None: open-ended) from these rows."""
     spans = [(lic["valid_from"], lic["valid_to"] or _FAR_FUTURE) for lic in honoured]
     until = _covered_until(spans, check)
     if until is None:
         return "none", None, None
     numbers = {
         lic["number"]
-        for lic, (start, end) in zip(honoured, spans, strict=True)
-        if start <= until and end >= check
+        for lic, (start, stop) in zip(honoured, spans, strict=True)
+        if start <= until and stop >= check
     }
-    coverage = "covered" if until >= row["obligation_end"] else "expires_before_end"
+    coverage = "covered" if until >= end else "expires_before_end"
     return coverage, ", ".join(sorted(numbers)), None if until == _FAR_FUTURE else until
+
+
+def _draws(pending: Sequence[Mapping[str, Any]], licensable: set[str]) -> list[Draw]:
+    """Every obligation's draw on every limited licence it would use (see ``rules.facts``):
+    the part of its affected period inside the licence's validity, valued pro rata."""
+    found: dict[tuple[int, int], Draw] = {}
+    for hit in pending:
+        if hit["rule"].rule.outcome.value not in licensable:
+            continue
+        row, first, end = hit["row"], hit["first"], hit["row"]["obligation_end"]
+        for lic in hit["honoured"]:
+            if lic["value_limit"] is None and lic["quantity_limit"] is None:
+                continue
+            start = max(first, lic["valid_from"])
+            stop = min(end, lic["valid_to"] or _FAR_FUTURE)
+            if start > stop:
+                continue
+            part = hit["value_at_risk"] * ((stop - start).days + 1) / ((end - first).days + 1)
+            key = (lic["licence_id"], row["obligation_id"])
+            before = found.get(key)
+            if before is not None:
+                start, part = min(start, before.day), max(part, before.value)
+            found[key] = Draw(
+                lic["licence_id"],
+                row["obligation_id"],
+                start,
+                part,
+                row["currency"],
+                row["machine_id"],
+                lic["number"],
+                lic["value_limit"],
+                lic["limit_currency"],
+                lic["quantity_limit"],
+            )
+    return list(found.values())
 
 
 def _after_expiry(
@@ -433,7 +474,7 @@ def evaluate_reference(
     )
     held = conform_licences(licences).to_dicts()
     licensable = {o.value for o in LICENSABLE_OUTCOMES}
-    records: list[dict[str, Any]] = []
+    pending: list[dict[str, Any]] = []
     total = facts.height
     for n, row in enumerate(facts.iter_rows(named=True)):
         if n % 10_000 == 0:
@@ -455,29 +496,55 @@ def evaluate_reference(
             remaining = (row["obligation_end"] - first).days + 1
             days = remaining if start is None else max(1, (row["obligation_end"] - start).days + 1)
             value_at_risk = row["obligation_value"] * float(remaining) / float(days)
-            coverage, numbers, valid_to = _licence(row, rule, first, as_of, held)
-            outcome = r.outcome.value
-            final = "licensed" if coverage == "covered" and outcome in licensable else outcome
-            if coverage == "expires_before_end" and outcome in licensable and valid_to:
-                first, value_at_risk = _after_expiry(
-                    first, value_at_risk, valid_to, row["obligation_end"]
-                )
-            records.append(
+            pending.append(
                 {
-                    **{c: row[c] for c in IDENTITY_COLUMNS},
-                    "rule_id": r.id,
-                    "rule_version": r.version,
-                    "pack": rule.pack,
-                    "jurisdiction": r.jurisdiction,
-                    "outcome": outcome,
-                    "final_outcome": final,
-                    "first_affected": first,
+                    "row": row,
+                    "rule": rule,
+                    "first": first,
                     "value_at_risk": value_at_risk,
-                    "licence_coverage": coverage,
-                    "licence_numbers": numbers,
-                    "licence_valid_to": valid_to,
+                    "honoured": _honoured(row, rule, held),
                 }
             )
+    refused = refusals(_draws(pending, licensable))
+    records: list[dict[str, Any]] = []
+    for hit in pending:
+        row, rule, first = hit["row"], hit["rule"], hit["first"]
+        value_at_risk = hit["value_at_risk"]
+        r = rule.rule
+        end = row["obligation_end"]
+        check = min(max(first, as_of), end)
+        honoured = hit["honoured"]
+        oid = row["obligation_id"]
+        kept = [lic for lic in honoured if (lic["licence_id"], oid) not in refused]
+        note = join_notes(
+            (lic["number"], lic["licence_id"], refused[(lic["licence_id"], oid)])
+            for lic in honoured
+            if (lic["licence_id"], oid) in refused
+        )
+        coverage, numbers, valid_to = _cover(kept, check, end)
+        if coverage == "none" and note is not None and _cover(honoured, check, end)[0] != "none":
+            coverage = OVER_LIMIT
+        outcome = r.outcome.value
+        final = "licensed" if coverage == "covered" and outcome in licensable else outcome
+        if coverage == "expires_before_end" and outcome in licensable and valid_to:
+            first, value_at_risk = _after_expiry(first, value_at_risk, valid_to, end)
+        records.append(
+            {
+                **{c: row[c] for c in IDENTITY_COLUMNS},
+                "rule_id": r.id,
+                "rule_version": r.version,
+                "pack": rule.pack,
+                "jurisdiction": r.jurisdiction,
+                "outcome": outcome,
+                "final_outcome": final,
+                "first_affected": first,
+                "value_at_risk": value_at_risk,
+                "licence_coverage": coverage,
+                "licence_numbers": numbers,
+                "licence_valid_to": valid_to,
+                "licence_note": note,
+            }
+        )
     if progress is not None:
         progress(total, total)
     records.sort(key=lambda h: (h["obligation_id"], h["rule_id"]))

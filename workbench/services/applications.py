@@ -430,11 +430,7 @@ def denials_for(db: Database, keys: Iterable[tuple[int, str]]) -> dict[tuple[int
             )
             for oid, rule, app_id, authority, day, reference, note in rows:
                 if oid is not None and (oid, rule) in wanted:
-                    ref = f", reference {reference}" if reference else ""
-                    why = f": {note}" if note else ""
-                    out[(oid, rule)] = (
-                        f"Licence application #{app_id} denied by {authority} on {day}{ref}{why}"
-                    )
+                    out[(oid, rule)] = runs.denial_sentence(app_id, authority, day, reference, note)
     return out
 
 
@@ -530,9 +526,14 @@ def grant(
     day: dt.date | None = None,
     conditions: str | None = None,
     comment: str | None = None,
+    *,
+    value_limit: Decimal | None = None,
+    limit_currency: str | None = None,
+    quantity_limit: int | None = None,
 ) -> int:
     """Record the grant and enter the licence in the register, its scope filled from the
-    application (end user, fabs, machines, service types); returns the licence id."""
+    application (end user, fabs, machines, service types) and with the limits the authority
+    set (counted in the evaluation); returns the licence id."""
     lines = items(db, application_id)
     app = get_application(db, application_id)
     spec = clean_input(
@@ -546,6 +547,9 @@ def grant(
             machines=tuple(sorted({f"{ln.vendor} {ln.serial}" for ln in lines})),
             service_types=tuple(sorted({ln.service_type for ln in lines})),
             conditions=conditions,
+            value_limit=value_limit,
+            limit_currency=limit_currency,
+            quantity_limit=quantity_limit,
             notes=f"Granted on application #{application_id}"
             + (f" (reference {app.reference})" if app.reference else ""),
         )

@@ -75,6 +75,7 @@ HIT_ONLY_COLUMNS = [
     "licence_coverage",
     "licence_numbers",
     "licence_valid_to",
+    "licence_note",
 ]
 
 

@@ -354,6 +354,9 @@ def load_licences(db: Database) -> pl.DataFrame:
                 lic.service_types,
                 lic.model_codes,
                 lic.classifications,
+                lic.value_limit,
+                lic.limit_currency,
+                lic.quantity_limit,
             ).order_by(lic.id)
         ).all()
         named = conn.execute(
@@ -392,6 +395,9 @@ def load_licences(db: Database) -> pl.DataFrame:
                     "service_types": _split(r.service_types),
                     "model_codes": _split(r.model_codes),
                     "classifications": _split(r.classifications),
+                    "value_limit": None if r.value_limit is None else float(r.value_limit),
+                    "limit_currency": r.limit_currency,
+                    "quantity_limit": r.quantity_limit,
                 }
             )
     frame = pl.DataFrame(records, schema=LICENCES_SCHEMA, orient="row")

@@ -16,7 +16,6 @@ from typing import Literal
 import polars as pl
 from sqlalchemy import select
 
-from workbench.rules.diff import compare_value_at_risk, diff_hits
 from workbench.rules.hits import HIT_KEY
 from workbench.services import applications, runs
 from workbench.services.evaluation import distinct_value
@@ -264,6 +263,8 @@ class HitDetail:
     licence_coverage: str
     licence_numbers: str
     licence_valid_to: dt.date | None
+    #: Why a licence in scope did not count (its value or quantity limit), or None.
+    licence_note: str | None
     serial: str
     vendor: str
     model_code: str
@@ -332,6 +333,7 @@ def hit_detail(db: Database, hit_id: int) -> HitDetail | None:
             licence_coverage=hit.licence_coverage,
             licence_numbers=hit.licence_numbers or "",
             licence_valid_to=hit.licence_valid_to,
+            licence_note=hit.licence_note,
             serial=machine.serial,
             vendor=machine.vendor,
             model_code=machine.model_code,
@@ -383,29 +385,30 @@ class Comparison:
 
     result: runs.RunComparison
     changed: pl.DataFrame
+    #: ``result.licence_changes`` with the same identity columns.
+    licence_changes: pl.DataFrame
 
     @property
     def counts(self) -> dict[str, int]:
         diff = self.result.diff
-        return {"new": diff.new.height, "gone": diff.gone.height, "changed": diff.changed.height}
+        return {
+            "new": diff.new.height,
+            "gone": diff.gone.height,
+            "changed": diff.changed.height,
+            "licence": self.licence_changes.height,
+        }
 
 
 def compare(db: Database, run_a: int, run_b: int) -> Comparison:
     """Read both runs once and compare them (new, gone, changed; value at risk A/B/delta)."""
     info_a, info_b = runs.run_info(db, run_a), runs.run_info(db, run_b)
     hits_a, hits_b = runs.run_hits(db, run_a), runs.run_hits(db, run_b)
-    diff = diff_hits(hits_a, hits_b)
-    result = runs.RunComparison(
-        a=info_a,
-        b=info_b,
-        diff=diff,
-        by_customer=compare_value_at_risk(hits_a, hits_b, "customer"),
-        by_country=compare_value_at_risk(hits_a, hits_b, "country"),
-        by_rule=compare_value_at_risk(hits_a, hits_b, "rule"),
-    )
+    result = runs.comparison(db, info_a, info_b, hits_a, hits_b)
+    diff = result.diff
     identity = hits_b.select(*HIT_KEY, *_IDENTITY)
     changed = diff.changed.join(identity, on=list(HIT_KEY), how="left")
-    return Comparison(result, changed)
+    licences = result.licence_changes.join(identity, on=list(HIT_KEY), how="left")
+    return Comparison(result, changed, licences)
 
 
 def run_history(db: Database) -> pl.DataFrame:

@@ -21,7 +21,6 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
-import polars as pl
 from sqlalchemy import delete, func, insert, select
 from sqlalchemy import update as sql_update
 from sqlalchemy.orm import Session
@@ -31,7 +30,7 @@ from workbench.domain.errors import WorkbenchError
 from workbench.services import audit, roles, runs
 from workbench.services.facts_loader import jurisdiction_of
 from workbench.services.identity import current_user
-from workbench.storage import audit_log
+from workbench.storage import audit_log, repositories
 from workbench.storage.audit_log import AuditEvent
 from workbench.storage.database import Database
 from workbench.storage.orm import (
@@ -263,12 +262,14 @@ def get_licence(db: Database, licence_id: int) -> Licence:
 
 
 def find_licence(db: Database, authority: str, number: str) -> Licence:
-    """The licence of that authority and number (the latest validity when renewed)."""
+    """The licence of that authority and number (the latest validity when renewed). The
+    authority may be written either way ("BIS" or "US", "NL" or "NL-CDIU"), as the overlap
+    check reads it."""
+    jurisdiction = jurisdiction_of(authority)
     matches = [
         lic
         for lic in list_licences(db)
-        if lic.spec.authority.upper() == authority.strip().upper()
-        and lic.spec.number == number.strip()
+        if lic.jurisdiction == jurisdiction and lic.spec.number == number.strip()
     ]
     if not matches:
         raise LicenceError(f"There is no licence {authority} {number} in the register.")
@@ -715,67 +716,161 @@ def with_changes(spec: LicenceInput, changes: Mapping[str, Any]) -> LicenceInput
 
 # -- what the licences protect ---------------------------------------------------------------
 
+#: Outcomes a licence can lift (``rules.model.LICENSABLE_OUTCOMES``): only their hits are at
+#: risk when a licence ends.
+_LICENSABLE = ("licence_required", "presumption_of_denial", "case_by_case")
+
 
 @dataclass(frozen=True)
-class Expiring:
-    """A licence ending within the horizon, and what relies on it in a run."""
+class Protection:
+    """What one licence number covers in a run.
 
-    licence: Licence
-    days_left: int
-    hits: int
-    value_protected: dict[str, float]
+    ``hits`` counts its licensed hits; ``obligations`` the obligations of every hit it covers
+    (to the end, or until it expires); ``protected`` is the value at risk of its licensed
+    hits per currency -- what would be at risk without it --; ``exposed`` maps a covered-until
+    day to the value at risk per currency from the day after it (hits whose cover ends that
+    day). Each obligation counts once in a figure, with its largest value among its hits.
+    """
 
+    hits: int = 0
+    obligations: int = 0
+    protected: Mapping[str, float] = field(default_factory=dict)
+    exposed: Mapping[dt.date, Mapping[str, float]] = field(default_factory=dict)
 
-def expiring(
-    db: Database,
-    as_of: dt.date,
-    days: int = 90,
-    protected: Mapping[str, tuple[int, dict[str, float]]] | None = None,
-) -> list[Expiring]:
-    """Licences valid on ``as_of`` that end within ``days``, soonest first. ``protected``
-    maps a licence number to (hits, value at risk per currency) it covers in a run (see
-    ``services.applications.protected_by``)."""
-    horizon = as_of + dt.timedelta(days=days)
-    out = []
-    for lic in list_licences(db):
-        end = lic.spec.valid_to
-        if end is None or not (as_of <= end <= horizon) or lic.spec.valid_from > as_of:
-            continue
-        hits, value = (protected or {}).get(lic.spec.number, (0, {}))
-        out.append(Expiring(lic, (end - as_of).days, hits, dict(value)))
-    return sorted(out, key=lambda e: (e.days_left, e.licence.spec.number))
+    def exposed_on(self, day: dt.date | None) -> dict[str, float]:
+        """Value at risk once a licence ending on ``day`` has ended (nothing when open)."""
+        return dict(self.exposed.get(day, {})) if day is not None else {}
 
 
-def protected_by(hits: pl.DataFrame) -> dict[str, tuple[int, dict[str, float]]]:
-    """Per licence number, the licensed hits of a run it covers and their value at risk per
-    currency: what would be at risk without it. A hit covered by two licences counts for
-    both."""
-    if not hits.height:
-        return {}
-    licensed = (
-        hits.filter(pl.col("final_outcome") == "licensed")
-        .select(
-            pl.col("licence_numbers").cast(pl.String).str.split(", ").alias("number"),
-            pl.col("currency").cast(pl.String),
-            "value_at_risk",
-        )
-        .explode("number")
-        .drop_nulls("number")
-    )
-    out: dict[str, tuple[int, dict[str, float]]] = {}
-    for number, currency, count, value in (
-        licensed.group_by("number", "currency")
-        .agg(pl.len().alias("n"), pl.col("value_at_risk").sum().alias("v"))
-        .sort("number", "currency")
-        .iter_rows()
-    ):
-        hits_so_far, values = out.get(number, (0, {}))
-        values[currency] = float(value)
-        out[number] = (hits_so_far + int(count), values)
+def protection_in_run(
+    db: Database, run_id: int, numbers: Sequence[str] | None = None
+) -> dict[str, Protection]:
+    """Per licence number (only ``numbers`` when given), what it covers in the run."""
+    with db.read() as session:
+        rows = repositories.licence_cover(session, run_id, numbers)
+    wanted = None if numbers is None else set(numbers)
+    hits: dict[str, int] = {}
+    every: dict[str, set[int]] = {}
+    protected: dict[str, dict[tuple[int, str], float]] = {}
+    exposed: dict[str, dict[tuple[dt.date, int, str], float]] = {}
+    for row in rows:
+        for number in row.licence_numbers.split(", "):
+            if wanted is not None and number not in wanted:
+                continue
+            every.setdefault(number, set()).add(row.obligation_id)
+            key = (row.obligation_id, row.currency)
+            if row.final_outcome == "licensed":
+                hits[number] = hits.get(number, 0) + row.hits
+                values = protected.setdefault(number, {})
+                values[key] = max(values.get(key, 0.0), row.value_at_risk)
+            elif row.final_outcome in _LICENSABLE and row.licence_valid_to is not None:
+                ends = exposed.setdefault(number, {})
+                at = (row.licence_valid_to, *key)
+                ends[at] = max(ends.get(at, 0.0), row.value_at_risk)
+    out = {}
+    for number, obligations in every.items():
+        by_currency: dict[str, float] = {}
+        for (_oid, currency), value in protected.get(number, {}).items():
+            by_currency[currency] = by_currency.get(currency, 0.0) + value
+        by_day: dict[dt.date, dict[str, float]] = {}
+        for (day, _oid, currency), value in exposed.get(number, {}).items():
+            per = by_day.setdefault(day, {})
+            per[currency] = per.get(currency, 0.0) + value
+        out[number] = Protection(hits.get(number, 0), len(obligations), by_currency, by_day)
     return out
 
 
-def latest_protection(db: Database) -> dict[str, tuple[int, dict[str, float]]]:
-    """``protected_by`` of the newest stored run ({} without runs)."""
+def latest_protection(db: Database, numbers: Sequence[str] | None = None) -> dict[str, Protection]:
+    """``protection_in_run`` of the newest stored run ({} without runs)."""
     listed = runs.list_runs(db)
-    return protected_by(runs.run_hits(db, listed[0].id)) if listed else {}
+    return protection_in_run(db, listed[0].id, numbers) if listed else {}
+
+
+@dataclass(frozen=True)
+class Expiring:
+    """A licence ending within the horizon, and what relies on it in the latest run.
+
+    ``renewed_from`` is the start of a licence of the same authority and number that takes
+    over without a gap (the day after, or earlier); the cover then runs on and nothing is
+    exposed by this one's end."""
+
+    licence: Licence
+    days_left: int
+    protection: Protection
+    renewed_from: dt.date | None = None
+
+    @property
+    def value_protected(self) -> dict[str, float]:
+        return dict(self.protection.protected)
+
+    @property
+    def value_exposed(self) -> dict[str, float]:
+        """Value at risk from the day after it ends, of the hits whose cover ends with it."""
+        return self.protection.exposed_on(self.licence.spec.valid_to)
+
+
+@dataclass(frozen=True)
+class ExpiringReport:
+    """Licences ending within ``days`` of ``as_of``, soonest first, read against ``run``
+    (the newest stored run, None when there is none)."""
+
+    as_of: dt.date
+    days: int
+    run: runs.RunInfo | None
+    licences: list[Expiring]
+
+
+def _renewals(db: Database, ending: Sequence[Licence]) -> dict[int, dt.date]:
+    """Licence id -> start of the licence of the same number and jurisdiction that continues
+    it without a gap."""
+    with db.read() as session:
+        others = repositories.licences_numbered(session, [lic.spec.number for lic in ending])
+    out: dict[int, dt.date] = {}
+    for lic in ending:
+        end = lic.spec.valid_to
+        if end is None:
+            continue
+        starts = [
+            start
+            for other_id, authority, number, start, stop in others
+            if other_id != lic.id
+            and number == lic.spec.number
+            and jurisdiction_of(authority) == lic.jurisdiction
+            and lic.spec.valid_from < start <= end + dt.timedelta(days=1)
+            and (stop is None or stop > end)
+        ]
+        if starts:
+            out[lic.id] = min(starts)
+    return out
+
+
+def expiring(db: Database, as_of: dt.date, days: int = 90) -> ExpiringReport:
+    """Licences valid on ``as_of`` that end within ``days``, soonest first, each with what it
+    covers in the newest stored run (found in SQL: only the hits citing these licences are
+    read) and whether a renewal under its number continues it."""
+    if days < 0:
+        raise LicenceError(f"The horizon must be zero or more days, not {days}.")
+    with db.read() as session:
+        ids = repositories.licences_ending_between(session, as_of, as_of + dt.timedelta(days=days))
+    found = list_licences(db, ids) if ids else []
+    order = {lid: n for n, lid in enumerate(ids)}
+    found.sort(key=lambda lic: order[lic.id])
+    listed = runs.list_runs(db)
+    run = listed[0] if listed else None
+    numbers = sorted({lic.spec.number for lic in found})
+    cover = protection_in_run(db, run.id, numbers) if run is not None and numbers else {}
+    renewed = _renewals(db, found)
+    return ExpiringReport(
+        as_of,
+        days,
+        run,
+        [
+            Expiring(
+                lic,
+                (lic.spec.valid_to - as_of).days if lic.spec.valid_to else 0,
+                cover.get(lic.spec.number, Protection()),
+                renewed.get(lic.id),
+            )
+            for lic in found
+        ],
+    )

@@ -11,7 +11,7 @@ import polars as pl
 from sqlalchemy import Float, String, cast, desc, select
 
 from workbench.domain.errors import WorkbenchError
-from workbench.rules.diff import HitDiff, compare_value_at_risk, diff_hits
+from workbench.rules.diff import HitDiff, compare_value_at_risk, diff_hits, licence_changes
 from workbench.rules.hits import HIT_SCHEMA
 from workbench.services.evaluation import (
     CONTRACT_COLUMNS,
@@ -20,6 +20,7 @@ from workbench.services.evaluation import (
     OBLIGATION_COLUMNS,
     RULE_COLUMNS,
 )
+from workbench.storage import repositories
 from workbench.storage.database import Database
 from workbench.storage.frames import gather_by_key, parse_dates, read_frames
 from workbench.storage.orm import (
@@ -189,6 +190,8 @@ class RunComparison:
     by_customer: pl.DataFrame
     by_country: pl.DataFrame
     by_rule: pl.DataFrame
+    #: Hits in both runs whose licence position moved, with the cause (``rules.diff``).
+    licence_changes: pl.DataFrame
 
     def as_json(self) -> dict[str, Any]:
         def rows(df: pl.DataFrame) -> list[dict[str, Any]]:
@@ -215,16 +218,51 @@ class RunComparison:
             "new": rows(self.diff.new.select(keep)),
             "gone": rows(self.diff.gone.select(keep)),
             "changed": rows(self.diff.changed),
+            "licence_changes": rows(self.licence_changes),
             "value_at_risk_by_customer": rows(self.by_customer),
             "value_at_risk_by_country": rows(self.by_country),
             "value_at_risk_by_rule": rows(self.by_rule),
         }
 
 
-def compare_runs(db: Database, run_a: int, run_b: int) -> RunComparison:
-    """New, gone and changed hits from run A to run B, and value at risk by dimension."""
-    a, b = run_info(db, run_a), run_info(db, run_b)
-    hits_a, hits_b = run_hits(db, run_a), run_hits(db, run_b)
+def denial_sentence(
+    application_id: int,
+    authority: str,
+    day: dt.date | None,
+    reference: str | None,
+    note: str | None,
+) -> str:
+    """A denial as a hit cites it: which application, who denied it, when, and why."""
+    ref = f", reference {reference}" if reference else ""
+    why = f": {note}" if note else ""
+    return f"Licence application #{application_id} denied by {authority} on {day}{ref}{why}"
+
+
+def denials_between(db: Database, run_a: int, run_b: int) -> dict[tuple[int, str], str]:
+    """(obligation id, rule id) -> the denial, for applications denied after the earlier of
+    the two runs was stored and no later than the other (by audit trail position; runs stored
+    before they were audited have none)."""
+    with db.read() as session:
+        at = repositories.run_audit_positions(session, [run_a, run_b])
+        if run_a not in at or run_b not in at:
+            return {}
+        low, high = sorted((at[run_a], at[run_b]))
+        found = repositories.denials_recorded_between(session, low, high)
+    return {
+        (d.obligation_id, d.rule_id): denial_sentence(
+            d.application_id, d.authority, d.decided_on, d.reference, d.note
+        )
+        for d in found
+    }
+
+
+def comparison(
+    db: Database, a: RunInfo, b: RunInfo, hits_a: pl.DataFrame, hits_b: pl.DataFrame
+) -> RunComparison:
+    """Two runs' hits compared: new, gone, changed, value at risk by dimension, and the hits
+    whose licences changed (granted, expired, limit, denied) between them."""
+    with db.read() as session:
+        granted = repositories.licences_granted_on_applications(session)
     return RunComparison(
         a=a,
         b=b,
@@ -232,4 +270,14 @@ def compare_runs(db: Database, run_a: int, run_b: int) -> RunComparison:
         by_customer=compare_value_at_risk(hits_a, hits_b, "customer"),
         by_country=compare_value_at_risk(hits_a, hits_b, "country"),
         by_rule=compare_value_at_risk(hits_a, hits_b, "rule"),
+        licence_changes=licence_changes(
+            hits_a, hits_b, b.as_of, denials_between(db, a.id, b.id), granted
+        ),
     )
+
+
+def compare_runs(db: Database, run_a: int, run_b: int) -> RunComparison:
+    """New, gone and changed hits from run A to run B, value at risk by dimension, and the
+    hits whose licences changed."""
+    a, b = run_info(db, run_a), run_info(db, run_b)
+    return comparison(db, a, b, run_hits(db, run_a), run_hits(db, run_b))

@@ -532,6 +532,8 @@ class RunHitRow(Base):
     licence_coverage: Mapped[str] = mapped_column(String(30))
     licence_numbers: Mapped[str | None] = mapped_column(Text)
     licence_valid_to: Mapped[date | None] = mapped_column(Date)
+    #: Why a licence in scope did not count (its value or quantity limit), or None.
+    licence_note: Mapped[str | None] = mapped_column(Text)
     explanation_number: Mapped[int] = mapped_column(Integer)
 
 

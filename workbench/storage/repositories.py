@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import Table, func, insert, select
+from sqlalchemy import Table, func, insert, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from workbench.domain.entities import (
@@ -25,6 +25,7 @@ from workbench.domain.entities import (
 )
 from workbench.storage import convert
 from workbench.storage.orm import (
+    AuditEventRow,
     Base,
     ContractRow,
     CustomerAliasRow,
@@ -32,10 +33,15 @@ from workbench.storage.orm import (
     EquipmentModelRow,
     FabRow,
     ImportBatchRow,
+    LicenceApplicationItemRow,
+    LicenceApplicationRow,
     LicenceRow,
     MachineRow,
     ObligationRow,
     PartyListingRow,
+    RunContractRow,
+    RunHitRow,
+    RunObligationRow,
 )
 
 BULK_CHUNK = 20_000
@@ -261,3 +267,186 @@ def listing_flags(
         if listing.fab_id is not None:
             out.setdefault(("fab", listing.fab_id), []).append(listing)
     return out
+
+
+@dataclass(frozen=True)
+class DenialRecord:
+    """One obligation of a licence application the authority denied, for citing on hits."""
+
+    obligation_id: int
+    rule_id: str
+    application_id: int
+    authority: str
+    decided_on: date | None
+    reference: str | None
+    note: str | None
+
+
+def run_audit_positions(session: Session, run_ids: Sequence[int]) -> dict[int, int]:
+    """The audit trail position (``seq``) at which each run was stored; a run stored before
+    runs were audited has none."""
+    event = AuditEventRow
+    rows = session.execute(
+        select(event.record_id, func.min(event.seq))
+        .where(
+            event.table_name == "evaluation_runs",
+            event.action == "insert",
+            event.record_id.in_(list(run_ids)),
+        )
+        .group_by(event.record_id)
+    ).all()
+    return {int(run_id): int(seq) for run_id, seq in rows if run_id is not None}
+
+
+def denials_recorded_between(session: Session, after: int, upto: int) -> list[DenialRecord]:
+    """The obligations of applications marked denied at audit positions in (after, upto]:
+    the trail orders every commit, so "between two runs" needs no clock."""
+    event, app, item = AuditEventRow, LicenceApplicationRow, LicenceApplicationItemRow
+    denied = (
+        select(event.record_id)
+        .where(
+            event.table_name == "licence_applications",
+            event.field == "status",
+            event.new_value == '"denied"',
+            event.seq > after,
+            event.seq <= upto,
+        )
+        .scalar_subquery()
+    )
+    rows = session.execute(
+        select(
+            item.obligation_id,
+            item.rule_id,
+            app.id,
+            app.authority,
+            app.decided_on,
+            app.reference,
+            app.decision_note,
+        )
+        .join(app, app.id == item.application_id)
+        .where(app.id.in_(denied), app.status == "denied", item.obligation_id.is_not(None))
+        .order_by(app.id, item.id)
+    ).all()
+    return [
+        DenialRecord(int(oid), rule, app_id, authority, day, reference, note)
+        for oid, rule, app_id, authority, day, reference, note in rows
+        if oid is not None
+    ]
+
+
+def licences_granted_on_applications(session: Session) -> dict[str, int]:
+    """Licence number -> the application it was granted on (the latest, for a renewal)."""
+    app = LicenceApplicationRow
+    rows = session.execute(
+        select(LicenceRow.number, app.id)
+        .join(app, app.licence_id == LicenceRow.id)
+        .where(app.status == "granted")
+        .order_by(app.id)
+    ).all()
+    return {str(number): int(app_id) for number, app_id in rows}
+
+
+@dataclass(frozen=True)
+class LicenceCover:
+    """One obligation's hits citing one ``licence_numbers`` text in a run, by outcome and
+    covered-until day: the value is the largest value at risk among them."""
+
+    licence_numbers: str
+    obligation_id: int
+    final_outcome: str
+    licence_valid_to: date | None
+    currency: str
+    value_at_risk: float
+    hits: int
+
+
+def _escape_like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _cites(column: Any, number: str) -> Any:
+    """``column`` (a ", "-joined ``licence_numbers``) names ``number`` as one of its entries."""
+    n = _escape_like(number)
+    return or_(
+        column == number,
+        column.like(f"{n}, %", escape="\\"),
+        column.like(f"%, {n}", escape="\\"),
+        column.like(f"%, {n}, %", escape="\\"),
+    )
+
+
+def licence_cover(
+    session: Session, run_id: int, numbers: Sequence[str] | None = None
+) -> list[LicenceCover]:
+    """Hits of a run that a licence covers (to the obligation's end or until it expires),
+    grouped per obligation -- only those citing ``numbers`` when given -- so a caller counts
+    each obligation once without reading the run's other hits."""
+    hit, ob, contract = RunHitRow, RunObligationRow, RunContractRow
+    stmt = (
+        select(
+            hit.licence_numbers,
+            hit.obligation_id,
+            hit.final_outcome,
+            hit.licence_valid_to,
+            contract.currency,
+            func.max(hit.value_at_risk),
+            func.count(),
+        )
+        .join(ob, (ob.run_id == hit.run_id) & (ob.obligation_id == hit.obligation_id))
+        .join(contract, (contract.run_id == ob.run_id) & (contract.contract_id == ob.contract_id))
+        .where(
+            hit.run_id == run_id,
+            hit.licence_numbers.is_not(None),
+            hit.licence_coverage.in_(("covered", "expires_before_end")),
+        )
+        .group_by(
+            hit.licence_numbers,
+            hit.obligation_id,
+            hit.final_outcome,
+            hit.licence_valid_to,
+            contract.currency,
+        )
+    )
+    if numbers is not None:
+        if not numbers:
+            return []
+        stmt = stmt.where(or_(*(_cites(hit.licence_numbers, n) for n in numbers)))
+    return [
+        LicenceCover(str(n), int(o), str(f), v, str(c), float(value or 0.0), int(count))
+        for n, o, f, v, c, value, count in session.execute(stmt)
+    ]
+
+
+def licences_ending_between(session: Session, first: date, last: date) -> list[int]:
+    """Ids of licences valid on ``first`` whose validity ends between ``first`` and ``last``
+    (both included), soonest first."""
+    rows = session.scalars(
+        select(LicenceRow.id)
+        .where(
+            LicenceRow.valid_from <= first,
+            LicenceRow.valid_to.is_not(None),
+            LicenceRow.valid_to >= first,
+            LicenceRow.valid_to <= last,
+        )
+        .order_by(LicenceRow.valid_to, LicenceRow.number, LicenceRow.id)
+    )
+    return [int(i) for i in rows]
+
+
+def licences_numbered(
+    session: Session, numbers: Sequence[str]
+) -> list[tuple[int, str, str, date, date | None]]:
+    """(id, authority, number, valid from, valid to) of every licence with one of ``numbers``
+    (a renewal keeps the number)."""
+    if not numbers:
+        return []
+    rows = session.execute(
+        select(
+            LicenceRow.id,
+            LicenceRow.authority,
+            LicenceRow.number,
+            LicenceRow.valid_from,
+            LicenceRow.valid_to,
+        ).where(LicenceRow.number.in_(list(numbers)))
+    ).all()
+    return [(int(i), a, n, f, t) for i, a, n, f, t in rows]

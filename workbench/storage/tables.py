@@ -280,6 +280,7 @@ HITS = TableSpec(
         Column("outcome", "Outcome", _run_rule.c.outcome, width=150),
         Column("final_outcome", "After licences", _hit.c.final_outcome, width=150),
         Column("licence_coverage", "Licence", _hit.c.licence_coverage, width=120),
+        Column("licence_note", "Licence not counted", _hit.c.licence_note, width=220),
         Column("first_affected", "From", _hit.c.first_affected, ColumnKind.DATE, width=95),
         Column("value_at_risk", "Value at risk", _hit.c.value_at_risk, ColumnKind.MONEY),
         Column("currency", "Cur.", _run_contract.c.currency, width=50),

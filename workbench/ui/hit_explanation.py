@@ -59,6 +59,7 @@ def explanation_html(detail: HitDetail) -> str:
         _row("First affected", detail.first_affected.isoformat()),
         _row("Value at risk", f"<b>{escape(value)}</b>"),
         _row("Licence", licence),
+        *([_row("Not counted", escape(detail.licence_note))] if detail.licence_note else []),
         _row("Machine", escape(f"{detail.vendor} {detail.model_code}, serial {detail.serial}")),
         _row("Fab", escape(f"{detail.fab_name} ({detail.fab_site_code}, {detail.fab_country})")),
         _row("Customer", escape(detail.customer_name)),

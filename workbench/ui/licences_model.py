@@ -14,7 +14,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
-from workbench.services.licences import Licence, limits_text
+from workbench.services.licences import Licence, Protection, limits_text
 from workbench.ui.roles import ID_ROLE
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -40,8 +40,6 @@ SOON_DAYS = 90
 _EXPIRED = QColor("#b42318")
 _SOON = QColor("#b54708")
 
-Protection = Mapping[str, tuple[int, Mapping[str, float]]]
-
 
 def protected_text(values: Mapping[str, float]) -> str:
     return "; ".join(f"{c} {v:,.0f}" for c, v in sorted(values.items()))
@@ -51,13 +49,13 @@ class LicencesModel(QAbstractTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._rows: list[Licence] = []
-        self._protection: dict[str, tuple[int, Mapping[str, float]]] = {}
+        self._protection: dict[str, Protection] = {}
         self.today = dt.date.today()
 
     def set_licences(
         self,
         licences: Sequence[Licence],
-        protection: Protection | None = None,
+        protection: Mapping[str, Protection] | None = None,
         today: dt.date | None = None,
     ) -> None:
         self.beginResetModel()
@@ -100,7 +98,8 @@ class LicencesModel(QAbstractTableModel):
 
     def text(self, lic: Licence, key: str) -> str:
         s = lic.spec
-        hits, values = self._protection.get(s.number, (0, {}))
+        cover = self._protection.get(s.number, Protection())
+        hits, values = cover.hits, cover.protected
         days = self.days_left(lic)
         texts = {
             "authority": s.authority,

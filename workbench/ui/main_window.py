@@ -589,6 +589,8 @@ class MainWindow(QMainWindow):
             self.show_view("screening")
         elif action == onboarding.ACTION_HISTORY:
             self.show_view("imports")
+        elif action == onboarding.ACTION_LICENCES:
+            self.show_view("licences")
         elif action == onboarding.ACTION_UNKNOWN_MODELS:
             machines = self.show_view("installed-base")
             header = getattr(machines, "header", None)

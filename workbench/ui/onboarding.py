@@ -33,6 +33,7 @@ ACTION_CUSTOMERS = "show-customers"
 ACTION_UNKNOWN_MODELS = "show-unknown-models"
 ACTION_SCREENING = "show-screening"
 ACTION_HISTORY = "show-imports"
+ACTION_LICENCES = "show-licences"
 
 
 def first_steps() -> list[tuple[str, str, str]]:

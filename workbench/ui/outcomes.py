@@ -26,6 +26,7 @@ COVERAGE = {
     "covered": ("Licence covers", Tone.OK),
     "expires_before_end": ("Licence expires early", Tone.WARNING),
     "none": ("No licence", Tone.NEUTRAL),
+    "over_limit": ("Licence limit reached", Tone.WARNING),
 }
 #: Severity order of final outcomes, worst first (charts and tables list them this way).
 OUTCOME_ORDER = (

@@ -70,6 +70,25 @@ CHANGED_COLUMNS = [
     FrameColumn("licence_coverage_a", "Licence A", text=coverage_text),
     FrameColumn("licence_coverage_b", "Licence B", text=coverage_text),
 ]
+#: Why a hit's licence position moved (``rules.diff.LICENCE_CAUSES``), as the table says it.
+CAUSE_TEXT = {
+    "granted": "Licence granted",
+    "expired": "Licence expired",
+    "limit": "Licence limit",
+    "denied": "Application denied",
+    "changed": "Licence changed",
+}
+LICENCE_COLUMNS = [
+    *IDENTITY_COLUMNS,
+    FrameColumn("cause", "Cause", text=lambda v: CAUSE_TEXT.get(str(v), str(v))),
+    FrameColumn("licences", "Licence"),
+    FrameColumn("final_outcome_a", "Outcome A", text=_outcome, badge=outcome_badge),
+    FrameColumn("final_outcome_b", "Outcome B", text=_outcome, badge=outcome_badge),
+    FrameColumn("value_at_risk_a", "Value A", ColumnKind.MONEY, text=_money),
+    FrameColumn("value_at_risk_b", "Value B", ColumnKind.MONEY, text=_money),
+    FrameColumn("currency", "Cur."),
+    FrameColumn("detail", "Why"),
+]
 HIT_COLUMNS = [
     *IDENTITY_COLUMNS,
     FrameColumn("final_outcome", "Outcome", text=_outcome, badge=outcome_badge),
@@ -99,6 +118,7 @@ SHOW = (
     ("changed", "Changed hits"),
     ("new", "New hits (only in B)"),
     ("gone", "Gone hits (only in A)"),
+    ("licence", "Changed by licences (granted, expired, limit, denied)"),
 )
 
 
@@ -158,6 +178,7 @@ class RunComparePanel(QWidget):
             "new": StatCard("New hits", "only in run B"),
             "gone": StatCard("Gone hits", "only in run A"),
             "changed": StatCard("Changed hits", "outcome, date, value or licence"),
+            "licence": StatCard("Licence changes", "granted, expired, limit, denied"),
         }
         cards = QHBoxLayout()
         cards.setSpacing(12)
@@ -294,13 +315,17 @@ class RunComparePanel(QWidget):
         if key == "changed":
             self.hits_model.set_columns(CHANGED_COLUMNS)
             frame = comparison.changed
+        elif key == "licence":
+            self.hits_model.set_columns(LICENCE_COLUMNS)
+            frame = comparison.licence_changes
         else:
             self.hits_model.set_columns(HIT_COLUMNS)
             diff = comparison.result.diff
             frame = diff.new if key == "new" else diff.gone
         self.hits_model.set_frame(frame)
         for column, spec in enumerate(self.hits_model.columns):
-            width = {"customer_name": 200, "fab_name": 170, "service_type": 150}.get(spec.key, 110)
+            width = {"customer_name": 200, "fab_name": 170, "service_type": 150,
+                     "detail": 420}.get(spec.key, 110)  # fmt: skip
             self.hits_table.setColumnWidth(column, width)
 
     def _show_values(self, *_args: object) -> None:

@@ -1,33 +1,40 @@
 """The dashboard: the size of the book and where it sits, at a glance.
 
 Counts first (what a manager asks), then the installed base by country and category, how much
-of it sits at advanced-node fabs (the set the 2022 US servicing rule turns on), and contract
-value per currency (never summed across currencies: the book holds no exchange rates).
+of it sits at advanced-node fabs (the set the 2022 US servicing rule turns on), contract
+value per currency (never summed across currencies: the book holds no exchange rates), and the
+licences ending in the next 90 days with what each covers in the latest run (the renewals to
+chase before service stops).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import gettext
 from functools import cache
 
 import pycountry
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, Qt
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QFrame,
     QGridLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QScrollArea,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from workbench.domain.cancel import CancelToken, Progress
-from workbench.services import onboarding, overview, ui_support
+from workbench.services import licences, onboarding, overview, ui_support
 from workbench.ui.badges import TONE_COLOURS
 from workbench.ui.charts import Bar, BarChart
+from workbench.ui.expiring_model import ExpiringLicencesModel
 from workbench.ui.formatting import Tone, format_compact
-from workbench.ui.onboarding import FollowUpPanel, StartPanel
+from workbench.ui.onboarding import ACTION_LICENCES, FollowUpPanel, StartPanel
 from workbench.ui.signals import emit
 from workbench.ui.views.base import ViewContext, WorkbenchView
 
@@ -35,6 +42,10 @@ from workbench.ui.views.base import ViewContext, WorkbenchView
 TOP_COUNTRIES = 10
 #: Customer groups shown in the "largest groups" chart.
 TOP_GROUPS = 6
+#: Days ahead the licences panel looks for licences ending.
+EXPIRY_DAYS = 90
+#: Rows of that panel shown before it scrolls.
+EXPIRY_ROWS = 8
 
 
 def cards() -> list[tuple[str, str, str]]:
@@ -140,6 +151,8 @@ class Panel(QFrame):
         note.setWordWrap(True)
         layout.addWidget(heading)
         layout.addWidget(note)
+        #: Kept for panels whose title or note follow the data.
+        self.heading, self.note = heading, note
         body.setAccessibleName(title)
         layout.addSpacing(8)
         layout.addWidget(body)
@@ -181,8 +194,63 @@ class CurrencyList(QWidget):
             self._grid.addWidget(QLabel(self.tr("No contracts yet")), 0, 0)
 
 
+class ExpiringList(QWidget):
+    """The licences ending soon as a compact table, or one sentence when there are none."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = ExpiringLicencesModel(self)
+        self.table = QTableView()
+        self.table.setObjectName("expiringTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setShowGrid(False)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.empty = QLabel("")
+        self.empty.setObjectName("expiringEmpty")
+        self.empty.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.table)
+        layout.addWidget(self.empty)
+
+    def set_report(self, report: licences.ExpiringReport) -> None:
+        self.model.set_report(report)
+        rows = self.model.rowCount()
+        self.table.setVisible(rows > 0)
+        self.empty.setVisible(rows == 0)
+        self.empty.setText(
+            self.tr("No licence ends in the next %1 days.").replace(
+                "%1", QLocale().toString(report.days)
+            )
+        )
+        if rows:
+            self.table.resizeColumnsToContents()
+            shown = min(rows, EXPIRY_ROWS)
+            height = (
+                self.table.horizontalHeader().sizeHint().height()
+                + sum(self.table.rowHeight(r) for r in range(shown))
+                + 2 * self.table.frameWidth()
+            )
+            self.table.setFixedHeight(height)
+
+
 def _count_text(value: float) -> str:
     return QLocale().toString(int(value))
+
+
+_Loaded = tuple[
+    overview.Dashboard,
+    list[ui_support.GroupTally],
+    onboarding.BookStatus,
+    licences.ExpiringReport,
+]
 
 
 class DashboardView(WorkbenchView):
@@ -197,6 +265,12 @@ class DashboardView(WorkbenchView):
         for chart in (self.by_country, self.by_category, self.advanced, self.by_group):
             chart.empty_text = self.tr("No machines yet")
         self.currencies = CurrencyList()
+        self.expiring = ExpiringList()
+        self.expiring.table.doubleClicked.connect(
+            lambda _index: emit(self.context.requested, ACTION_LICENCES)
+        )
+        #: The day the licences panel counts from (None: today); tests and screenshots fix it.
+        self.today: dt.date | None = None
         self.start = StartPanel()
         self.start.requested.connect(self.context.requested)
         self.start.hide()
@@ -274,6 +348,14 @@ class DashboardView(WorkbenchView):
             1,
             2,
         )
+        self.expiring_panel = Panel(
+            self.tr("Licences ending in the next %1 days").replace(
+                "%1", QLocale().toString(EXPIRY_DAYS)
+            ),
+            "",
+            self.expiring,
+        )
+        panels.addWidget(self.expiring_panel, 2, 0, 1, 3)
         panels.setColumnStretch(0, 4)
         panels.setColumnStretch(1, 5)
         panels.setColumnStretch(2, 4)
@@ -310,13 +392,14 @@ class DashboardView(WorkbenchView):
     def reload(self) -> None:
         db = self.context.db
 
-        def work(
-            _progress: Progress, _cancel: CancelToken
-        ) -> tuple[overview.Dashboard, list[ui_support.GroupTally], onboarding.BookStatus]:
+        today = self.today or dt.date.today()
+
+        def work(_progress: Progress, _cancel: CancelToken) -> _Loaded:
             return (
                 overview.dashboard(db),
                 ui_support.top_customer_groups(db, TOP_GROUPS),
                 onboarding.book_status(db),
+                licences.expiring(db, today, EXPIRY_DAYS),
             )
 
         job = self.context.jobs.submit("dashboard", work)
@@ -325,11 +408,8 @@ class DashboardView(WorkbenchView):
             lambda exc: emit(self.context.message, self.tr("Dashboard: %1").replace("%1", str(exc)))
         )
 
-    def _show(
-        self,
-        result: tuple[overview.Dashboard, list[ui_support.GroupTally], onboarding.BookStatus],
-    ) -> None:
-        data, groups, status = result
+    def _show(self, result: _Loaded) -> None:
+        data, groups, status, ending = result
         self.status = status
         self.start.setVisible(status.is_empty)
         self.figures.setVisible(not status.is_empty)
@@ -397,6 +477,21 @@ class DashboardView(WorkbenchView):
             ]
         )
         self.currencies.set_values(data.value_by_currency)
+        self.expiring.set_report(ending)
+        run = ending.run
+        self.expiring_panel.note.setText(
+            self.tr(
+                "What each covers in the latest run (run %1, %2, as of %3): the value it keeps "
+                "from risk, and the value at risk once it ends. Double-click to open Licences."
+            )
+            .replace("%1", QLocale().toString(run.id))
+            .replace("%2", run.scenario_id)
+            .replace("%3", run.as_of.isoformat())
+            if run is not None
+            else self.tr(
+                "No evaluation run yet: evaluate a scenario to see what these licences cover."
+            )
+        )
         self.set_ready(True)
 
 

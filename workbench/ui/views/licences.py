@@ -32,6 +32,7 @@ from workbench.domain.cancel import CancelToken, Progress
 from workbench.services.licence_import import ImportResult, import_licences
 from workbench.services.licences import (
     Licence,
+    Protection,
     attach_document,
     latest_protection,
     list_licences,
@@ -53,7 +54,7 @@ FILTERS = ("All licences", "Valid today", f"Ending within {SOON_DAYS} days", "Ex
 _WIDTHS = {"authority": 80, "number": 170, "type": 85, "valid_from": 95, "valid_to": 95,
            "days_left": 75, "scope": 300, "limits": 150, "hits": 95, "protected": 200}  # fmt: skip
 
-_Loaded = tuple[list[Licence], dict[str, tuple[int, dict[str, float]]]]
+_Loaded = tuple[list[Licence], dict[str, Protection]]
 
 
 class LicencesView(WorkbenchView):
@@ -61,7 +62,7 @@ class LicencesView(WorkbenchView):
         super().__init__(context, "licences", parent)
         self._generation = 0
         self._all: list[Licence] = []
-        self._protection: dict[str, tuple[int, dict[str, float]]] = {}
+        self._protection: dict[str, Protection] = {}
         self.today = dt.date.today()
         self.dialog: LicenceDialog | None = None
         self.model = LicencesModel(self)
@@ -200,9 +201,9 @@ class LicencesView(WorkbenchView):
         value: dict[str, float] = {}
         hits = 0
         for lic in soon:
-            n, per = self._protection.get(lic.spec.number, (0, {}))
-            hits += n
-            for currency, amount in per.items():
+            cover = self._protection.get(lic.spec.number, Protection())
+            hits += cover.hits
+            for currency, amount in cover.protected.items():
                 value[currency] = value.get(currency, 0.0) + amount
         protected = protected_text(value) or "no value in the latest run"
         self.banner.setText(
@@ -231,7 +232,8 @@ class LicencesView(WorkbenchView):
 
     def detail_html(self, lic: Licence) -> str:
         s = lic.spec
-        hits, values = self._protection.get(s.number, (0, {}))
+        cover = self._protection.get(s.number, Protection())
+        hits, values = cover.hits, cover.protected
         rows = [
             ("Authority", f"{s.authority} ({lic.jurisdiction})"),
             ("Type", s.licence_type),
