@@ -45,9 +45,32 @@ def test_text_formats(text: str, expected: date) -> None:
     assert parse_date_text(text) == expected
 
 
-@pytest.mark.parametrize("text", ["31/02/2021", "not yet", "2023-13-01", "01/09/23", "32 Jan 2020"])
+@pytest.mark.parametrize(
+    "text", ["31/02/2021", "not yet", "2023-13-01", "01/09/123", "32 Jan 2020", "02/30/19"]
+)
 def test_not_dates(text: str) -> None:
     assert isinstance(parse_date_text(text), str)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("01/28/19", date(2019, 1, 28)),  # JD Edwards' MM/DD/YY
+        ("15.03.99", date(1999, 3, 15)),  # a German dd.mm.yy: tools of the nineties
+        ("31-12-69", date(2069, 12, 31)),  # a contract running long
+        ("01/01/70", date(1970, 1, 1)),
+    ],
+)
+def test_two_digit_years_are_read_in_the_window_tools_and_contracts_live_in(
+    text: str, expected: date
+) -> None:
+    assert parse_date_text(text) == expected
+
+
+def test_a_two_digit_year_leaves_day_and_month_order_as_open_as_four_digits_do() -> None:
+    found = parse_date_text("01/09/23")
+    assert isinstance(found, Ambiguous)
+    assert {found.day_first, found.month_first} == {date(2023, 9, 1), date(2023, 1, 9)}
 
 
 def test_excel_serials_in_both_systems() -> None:

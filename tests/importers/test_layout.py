@@ -86,10 +86,59 @@ def test_headings_in_six_languages(heading: str, concept: Concept) -> None:
         # One-word compounds still find the synonym written with a space.
         ("Contractnr.", Concept.CONTRACT_NUMBER),
         ("Klantnr", Concept.CUSTOMER_CODE),
+        # SAP Business One in Spanish, Comarch in Polish, HubSpot in Korean, Salesforce in
+        # Traditional Chinese, Business Central in Dutch, Infor LN.
+        ("Nº serie fabricante", Concept.SERIAL),
+        ("Código de cliente", Concept.CUSTOMER_CODE),
+        ("Fecha de finalización", Concept.END_DATE),
+        ("Importe anual", Concept.VALUE),
+        ("Kontrahent", Concept.CUSTOMER_NAME),
+        ("Numer seryjny", Concept.SERIAL),
+        ("Umowa do", Concept.END_DATE),
+        ("연결된 회사", Concept.CUSTOMER_NAME),
+        ("序號", Concept.SERIAL),
+        ("合約結束日", Concept.END_DATE),
+        ("Land-/regiocode", Concept.COUNTRY),
+        ("Verzendadrescode", Concept.SITE_CODE),
+        ("Installation Group", Concept.SITE_CODE),
+        ("Sold-to Business Partner", Concept.CUSTOMER_CODE),
+        # Query tools' Table_Field headings in camel case (Epicor BAQ).
+        ("FSContHd_ContractNum", Concept.CONTRACT_NUMBER),
+        ("ShipTo_City", Concept.CITY),
+        ("Customer_CustID", Concept.CUSTOMER_CODE),
+        ("FSContHd_ExpireDate", Concept.END_DATE),
     ],
 )
 def test_headings_of_more_systems_and_languages(heading: str, concept: Concept) -> None:
     assert concept_of(heading) is concept
+
+
+def test_a_table_prefix_alone_names_nothing() -> None:
+    assert concept_of("FSContHd_ContractCode") is None  # the contract's type, not its number
+    assert concept_of("Record_Owner") is None
+
+
+def test_column_titles_over_two_rows_are_read_together() -> None:
+    rows: list[list[object]] = [
+        ["Serial", "Customer", "Customer", "Contract", "Contract", "Ctry"],
+        ["Number", "Number", "Name", "Start Date", "End Date", None],
+        ["A-1", "4247", "Micron", "06/01/24", "05/31/27", "US"],
+    ]
+    layout = detect_layout(rows)  # type: ignore[arg-type]
+    assert layout is not None and layout.header_row == 2
+    assert layout.headings[:3] == ("Serial Number", "Customer Number", "Customer Name")
+    assert layout.columns["customers.name"] == 2
+    assert any("written over rows 1 and 2" in p.message for p in layout.problems)
+
+
+def test_a_data_row_under_the_headings_is_not_read_as_their_second_line() -> None:
+    rows: list[list[object]] = [
+        ["Serial", "Model", "Customer", "Country"],
+        ["AB", "Kiyo", "Micron", "US"],
+    ]
+    layout = detect_layout(rows)  # type: ignore[arg-type]
+    assert layout is not None and layout.header_row == 1
+    assert layout.headings == ("Serial", "Model", "Customer", "Country")
 
 
 def test_a_number_word_alone_or_inside_a_word_is_not_a_field() -> None:

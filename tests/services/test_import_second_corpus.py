@@ -20,6 +20,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+import openpyxl
 import pytest
 from sqlalchemy import select
 
@@ -27,7 +28,7 @@ from workbench.services import importing
 from workbench.services.database import info
 from workbench.services.importing import ImportOptions, ImportOutcome
 from workbench.storage.database import Database
-from workbench.storage.orm import EquipmentModelRow, FabRow, MachineRow
+from workbench.storage.orm import ContractRow, EquipmentModelRow, FabRow, MachineRow
 
 CORPUS = Path(__file__).resolve().parent.parent / "data" / "import" / "heldout"
 MANIFEST: dict[str, Any] = json.loads((CORPUS / "manifest.json").read_text(encoding="utf-8"))
@@ -123,17 +124,39 @@ def test_a_hand_sheet_without_country_asks_for_one_rather_than_guessing(
     assert _counts(sqlite_db)["machines"] == 0
 
 
-def test_amounts_without_currency_are_refused_until_the_book_has_one(sqlite_db: Database) -> None:
+def test_amounts_without_currency_are_refused_until_the_book_has_one(
+    sqlite_db: Database, tmp_path: Path
+) -> None:
+    # The AFAS workbook shows its amounts as euros through the cells' number format; the same
+    # workbook with a plain number format says no currency anywhere.
     name = "afas_installatiebasis_nl.xlsx"
+    plain = tmp_path / name
+    workbook = openpyxl.load_workbook(CORPUS / name)
+    for row in workbook.active.iter_rows():
+        for cell in row:
+            if "€" in cell.number_format:
+                cell.number_format = "#,##0.00"
+    workbook.save(plain)
     first = importing.run_import(
-        sqlite_db, [CORPUS / name], ImportOptions(commit=True, own_company="ASM International")
+        sqlite_db, [plain], ImportOptions(commit=True, own_company="ASM International")
     )
     assert not first.committed
     assert any("--currency" in issue.message for issue in first.plan.errors)
-    second = importing.run_import(sqlite_db, [CORPUS / name], _options(name))
+    second = importing.run_import(sqlite_db, [plain], _options(name))
     assert second.committed, _refusal(second)
     # Kept in the book: the next export of the same ERP needs no option.
     third = importing.run_import(
-        sqlite_db, [CORPUS / name], ImportOptions(commit=True, own_company="ASM International")
+        sqlite_db, [plain], ImportOptions(commit=True, own_company="ASM International")
     )
     assert not third.plan.rejected_rows and not third.plan.writes_anything
+
+
+def test_the_currency_a_number_format_shows_is_the_amounts_currency(sqlite_db: Database) -> None:
+    name = "afas_installatiebasis_nl.xlsx"  # amounts formatted [$€-413] #.##0,00
+    outcome = importing.run_import(
+        sqlite_db, [CORPUS / name], ImportOptions(commit=True, own_company="ASM International")
+    )
+    assert outcome.committed, _refusal(outcome)
+    with sqlite_db.read() as session:
+        currencies = set(session.scalars(select(ContractRow.currency)))
+    assert currencies == {"EUR"}

@@ -30,6 +30,9 @@ class RawSheet:
     #: 0-based row of the headings of the one Excel Table (ListObject) on the sheet: the
     #: workbook itself says where the header is, whatever title block stands above it.
     table_header: int | None = None
+    #: 0-based column -> the currency its cells' number format shows ("€ #,##0"): a hint for
+    #: amounts written as plain numbers (see ``importers.number_formats``).
+    column_currencies: dict[int, str] | None = None
 
 
 def column_letter(index: int) -> str:

@@ -120,6 +120,7 @@ for _code, _names in {
         "netherlands",
         "the netherlands",
         "holland",
+        "olanda",
         "nederland",
         "niederlande",
         "オランダ",
@@ -184,7 +185,13 @@ _LOOSE = {"korea": "KR", "코리아": "KR", "korea rep": "KR"}
 
 
 #: Locales of pycountry's translations read for names; the exports' languages.
-TRANSLATION_LOCALES = ("de", "nl", "fr", "ja", "ko", "zh_CN", "zh_TW", "zh_HK", "es", "it")
+#: The languages exports are written in: the users' (German, Dutch, Japanese, Korean, Chinese)
+#: and their subsidiaries' and customers' (Europe, Israel, South-East Asia). A name two
+#: countries share across these languages is dropped, not guessed.
+TRANSLATION_LOCALES = (
+    "de", "nl", "fr", "ja", "ko", "zh_CN", "zh_TW", "zh_HK", "es", "it", "pl", "pt", "pt_BR",
+    "sv", "da", "fi", "nb_NO", "cs", "sk", "hu", "ro", "ru", "he", "vi", "th", "ms", "id", "tr",
+)  # fmt: skip
 _QUALIFIER = re.compile(r"\s*\([^)]*\)\s*$")
 
 

@@ -172,14 +172,28 @@ def _month_only(s: str) -> MonthOnly | str:
     return MonthOnly(year, month)
 
 
+#: Two-digit years below this are 20xx, the others 19xx: chipmaking tools installed since the
+#: 1970s, contracts running to the 2060s. Oracle's 01-SEP-23 and JD Edwards' 01/28/19 both
+#: write years so; the field after the day and month is the year.
+_CENTURY_PIVOT = 70
+
+
+def _two_digit_year(year: int) -> int:
+    return year + (2000 if year < _CENTURY_PIVOT else 1900)
+
+
 def _year(text: str) -> int | None:
-    return int(text) if len(text) == 4 else None
+    if len(text) == 4:
+        return int(text)
+    if len(text) == 2:
+        return _two_digit_year(int(text))
+    return None
 
 
 def _numeric_dmy(first: int, sep: str, second: int, year_text: str) -> _TextResult:
     year = _year(year_text)
     if year is None:
-        return "a two-digit year is ambiguous; write the year in full"
+        return "the year is neither two nor four digits; write the year in full"
     if sep == ".":
         return _checked(year, second, first)
     day_first = _checked(year, second, first)
@@ -201,9 +215,7 @@ def _named(day: int, month_name: str, year_text: str) -> _TextResult:
         return f"'{month_name}' is not a month name"
     year = int(year_text)
     if len(year_text) == 2:
-        year += (
-            2000 if year < 70 else 1900
-        )  # Oracle's 01-SEP-23: unambiguous once the month is a word
+        year = _two_digit_year(year)
     return _checked(year, month, day)
 
 

@@ -74,7 +74,9 @@ def _show(value: object) -> str:
 #: Whether two spellings name one organisation; given by the caller (the services layer owns
 #: the name normaliser screening uses, which this plain-functions layer does not import).
 SameName = Callable[[str, str], bool]
-_NAME_FIELDS = frozenset({"customer_name", "parent"})
+#: Fields that are names: a customer's (and its parent's) and a fab's ("GlobalFoundries U.S.
+#: Inc. Fab 8" and "GLOBALFOUNDRIES U.S. INC. Fab 8" are one fab's name).
+_NAME_FIELDS = frozenset({"customer_name", "parent", "name"})
 
 
 def _differing(a: dict[str, object], b: dict[str, object]) -> set[str]:

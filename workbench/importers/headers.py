@@ -62,6 +62,18 @@ C = Concept
 #: Headings as people write them; each is normalised with :func:`header_key` before use.
 SYNONYMS: dict[Concept, tuple[str, ...]] = {
     C.CUSTOMER_CODE: (
+        "código de cliente",
+        "código cliente",
+        "cód. cliente",
+        "codigo de cliente",
+        "nº cliente",
+        "kod kontrahenta",
+        "nr kontrahenta",
+        "numer kontrahenta",
+        "sold-to business partner",
+        "business partner",
+        "cust id",
+        "custid",
         "客户编码",
         "code client",
         "n° client",
@@ -102,6 +114,17 @@ SYNONYMS: dict[Concept, tuple[str, ...]] = {
         "거래처코드",
     ),
     C.CUSTOMER_NAME: (
+        "nombre de cliente",
+        "nombre del cliente",
+        "razón social",
+        "kontrahent",
+        "nazwa kontrahenta",
+        "klient",
+        "associated company",
+        "연결된 회사",
+        "회사",
+        "sold-to business partner name",
+        "business partner name",
         "客先名",
         "客先",
         "客先名称",
@@ -214,6 +237,14 @@ SYNONYMS: dict[Concept, tuple[str, ...]] = {
         "그룹",
     ),
     C.COUNTRY: (
+        "país",
+        "pais",
+        "kraj",
+        "land-/regiocode",
+        "land/regiocode",
+        "land-/regio",
+        "country/region code",
+        "ctry",
         "pays",
         "nazione",
         "paese",
@@ -241,6 +272,11 @@ SYNONYMS: dict[Concept, tuple[str, ...]] = {
         "나라",
     ),
     C.SITE_CODE: (
+        "installation group",
+        "verzendadrescode",
+        "ship-to code",
+        "ship to num",
+        "site number",
         "functional location",
         "funct. loc.",
         "functloc",
@@ -269,6 +305,10 @@ SYNONYMS: dict[Concept, tuple[str, ...]] = {
         "공장코드",
     ),
     C.FAB_NAME: (
+        "installation group description",
+        "verzendnaam",
+        "ship-to name",
+        "miejsce instalacji",
         "使用工厂",
         "使用工廠",
         "ship to addressee",
@@ -333,6 +373,11 @@ SYNONYMS: dict[Concept, tuple[str, ...]] = {
         "사이트",
     ),
     C.CITY: (
+        "ciudad",
+        "población",
+        "localidad",
+        "miasto",
+        "miejscowość",
         "所在城市",
         "ville",
         "città",
@@ -354,6 +399,9 @@ SYNONYMS: dict[Concept, tuple[str, ...]] = {
         "도시",
     ),
     C.REGION: (
+        "st",
+        "provincia",
+        "województwo",
         "region",
         "province",
         "state",
@@ -368,7 +416,21 @@ SYNONYMS: dict[Concept, tuple[str, ...]] = {
         "省份",
         "지역",
     ),
-    C.ADDRESS: ("address", "adres", "adresse", "anschrift", "indirizzo", "住所", "地址", "주소"),
+    C.ADDRESS: (
+        "calle",
+        "dirección",
+        "direccion",
+        "ulica",
+        "팹 주소",
+        "address",
+        "adres",
+        "adresse",
+        "anschrift",
+        "indirizzo",
+        "住所",
+        "地址",
+        "주소",
+    ),
     C.PROCESS_TYPE: (
         "process type",
         "fab type",
@@ -465,6 +527,9 @@ SYNONYMS: dict[Concept, tuple[str, ...]] = {
         "웨이퍼크기",
     ),
     C.VENDOR: (
+        "fabricante",
+        "producent",
+        "marca",
         "fabricant",
         "constructeur",
         "costruttore",
@@ -494,6 +559,20 @@ SYNONYMS: dict[Concept, tuple[str, ...]] = {
         "벤더",
     ),
     C.SERIAL: (
+        "nº serie fabricante",
+        "n.º serie fabricante",
+        "número de serie del fabricante",
+        "mfr serial no",
+        "mfr. serial no.",
+        "manufacturer's serial number",
+        "número de serie",
+        "numero de serie",
+        "nº de serie",
+        "nº serie",
+        "numer seryjny",
+        "nr seryjny",
+        "序號",
+        "製造番號",
         "serial id",
         "n° de série",
         "numéro de série",
@@ -551,6 +630,10 @@ SYNONYMS: dict[Concept, tuple[str, ...]] = {
         "제조번호",
     ),
     C.MODEL_CODE: (
+        "producto",
+        "產品",
+        "product model",
+        "modelo",
         "规格型号",
         "規格型號",
         "manufacturer model",
@@ -664,6 +747,9 @@ SYNONYMS: dict[Concept, tuple[str, ...]] = {
         "납품일",
     ),
     C.INSTALL_DATE: (
+        "fecha de instalación",
+        "fecha instalación",
+        "data instalacji",
         "date mise en service",
         "date de mise en service",
         "date d'installation",
@@ -709,6 +795,8 @@ SYNONYMS: dict[Concept, tuple[str, ...]] = {
         "설치일자",
     ),
     C.STATUS: (
+        "estado",
+        "stan",
         "statut",
         "status reason",
         "operational status",
@@ -752,6 +840,17 @@ SYNONYMS: dict[Concept, tuple[str, ...]] = {
         "허가번호",
     ),
     C.CONTRACT_NUMBER: (
+        "contrato de servicio",
+        "nº contrato",
+        "número de contrato",
+        "contrato",
+        "nr umowy serwisowej",
+        "numer umowy",
+        "nr umowy",
+        "umowa serwisowa",
+        "servicecontractnr",
+        "associated deal",
+        "연결된 거래",
         "service contract id",
         "n° contrat",
         "numéro de contrat",
@@ -814,6 +913,12 @@ SYNONYMS: dict[Concept, tuple[str, ...]] = {
         "계약일",
     ),
     C.START_DATE: (
+        "fecha de inicio",
+        "inicio",
+        "umowa od",
+        "data rozpoczęcia",
+        "合約開始日",
+        "active date",
         "début contrat",
         "date de début",
         "date début",
@@ -857,6 +962,14 @@ SYNONYMS: dict[Concept, tuple[str, ...]] = {
         "계약시작일",
     ),
     C.END_DATE: (
+        "fecha de finalización",
+        "fecha de fin",
+        "fecha fin",
+        "umowa do",
+        "data zakończenia",
+        "合約結束日",
+        "expire date",
+        "vervaldatum contract",
         "fin contrat",
         "date de fin",
         "date fin",
@@ -903,6 +1016,11 @@ SYNONYMS: dict[Concept, tuple[str, ...]] = {
         "계약종료일",
     ),
     C.VALUE: (
+        "importe anual",
+        "importe",
+        "wartość netto",
+        "wartość",
+        "年度金額",
         "年間保守料",
         "保守料",
         "montant",
@@ -966,6 +1084,11 @@ SYNONYMS: dict[Concept, tuple[str, ...]] = {
         "계약금액",
     ),
     C.CURRENCY: (
+        "moneda",
+        "divisa",
+        "waluta",
+        "cur cod",
+        "cur code",
         "devise",
         "monnaie",
         "annual value currency",
@@ -1002,6 +1125,15 @@ SYNONYMS: dict[Concept, tuple[str, ...]] = {
         "갱신",
     ),
     C.TITLE: (
+        "part description",
+        "item description",
+        "artikelomschrijving",
+        "資產名稱",
+        "asset name",
+        "장비 이름",
+        "descripción",
+        "descripción del artículo",
+        "opis",
         "contract title",
         "contract name",
         "description",
@@ -1081,6 +1213,7 @@ SYNONYMS: dict[Concept, tuple[str, ...]] = {
         "적용종료일",
     ),
     C.LINE_VALUE: (
+        "regelbedrag",
         "line value",
         "line amount",
         "machine value",
@@ -1168,13 +1301,46 @@ def concept_of(heading: str) -> Concept | None:
     parts = [p for p in _QUALIFIER_SEP.split(stripped.strip()) if p]
     if len(parts) > 1 and (found := _find(parts[-1])) is not None:
         return found
-    words = stripped.split()
-    for size in (1, 2):  # "Asset Serial", "Ship To City"
+    if (found := _by_record_words(stripped.split())) is not None:
+        return found
+    if "_" in stripped or _CAMEL.search(stripped):
+        return _table_field(stripped)
+    return None
+
+
+def _by_record_words(words: list[str]) -> Concept | None:
+    """The heading without its leading record words: "Asset Serial", "Ship To City"."""
+    for size in (1, 2):
         if (
             len(words) > size
             and header_key(" ".join(words[:size])) in _RECORD_WORDS
             and (found := _find(" ".join(words[size:]))) is not None
         ):
+            return found
+    return None
+
+
+#: A lower-case letter followed by a capital: where "ContractNum" and "ShipToNum" join words.
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+
+
+def _table_field(heading: str) -> Concept | None:
+    """Headings written as ``Table_Field`` in camel case, as query tools export them.
+
+    Epicor's BAQ writes "FSContHd_ContractNum", "ShipTo_City", "Customer_CustID"; Dataverse
+    and report writers do the like. The words are cut apart ("Contract Num") and read whole
+    ("ShipTo_Name" as "Ship To Name"), then without the table ("Contract Num"), then without
+    leading record words ("Ship To" + "City").
+    """
+    spaced = _CAMEL.sub(" ", heading.replace("_", " "))
+    _table, _, field = heading.partition("_")
+    candidates = [spaced]
+    if field:
+        candidates.append(_CAMEL.sub(" ", field.replace("_", " ")))
+    for text in candidates:
+        if (found := _find(text)) is not None:
+            return found
+        if (found := _by_record_words(text.split())) is not None:
             return found
     return None
 

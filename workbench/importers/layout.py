@@ -13,6 +13,7 @@ others, so a reviewed mapping means exactly the same thing on every later import
 from __future__ import annotations
 
 from collections.abc import Mapping as MappingABC
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from workbench.importers.cells import CellValue, column_letter, display
@@ -183,10 +184,16 @@ def detect_layout(
     if header_index is None:
         return None
     headings = _headings(rows[header_index])
+    notes: list[SheetProblem] = []
+    stacked = None if profile or table_header is not None else _stacked(rows, header_index)
+    if stacked is not None:
+        header_index, headings, note = stacked
+        notes.append(note)
     with_data = _columns_with_data(rows, header_index, len(headings))
     if with_data and max(with_data) >= len(headings):
         headings = headings + (None,) * (max(with_data) + 1 - len(headings))
-    headings, notes = _merged_headings(rows, header_index, headings, with_data)
+    if stacked is None:
+        headings, notes = _merged_headings(rows, header_index, headings, with_data)
     if profile:
         layout = _layout_from_profile(header_index, headings, profile)
     else:
@@ -201,6 +208,62 @@ def detect_layout(
                 )
             )
     return replace(layout, problems=(*layout.problems, *notes)) if notes else layout
+
+
+def _heading_row(row: list[CellValue]) -> bool:
+    """Every cell blank or a short text: a row that can only be headings."""
+    cells = [v for v in row if v is not None and v != ""]
+    return bool(cells) and all(
+        isinstance(v, str) and len(v) <= MAX_HEADING_LENGTH and not any(c.isdigit() for c in v)
+        for v in cells
+    )
+
+
+def _concepts(headings: Sequence[str | None]) -> int:
+    return len({c for h in headings if h and (c := concept_of(h)) is not None})
+
+
+def _stacked(
+    rows: list[list[CellValue]], header_index: int
+) -> tuple[int, tuple[str | None, ...], SheetProblem] | None:
+    """Headings written over two rows ("Serial" above "Number", "Contract" above "Start Date").
+
+    JD Edwards grids, SAP lists and many hand-made sheets break each column title over two
+    lines in two cells. Read as one row, neither names its columns ("Number", "Number",
+    "Name"). Two heading-only rows are read as one, each column's title its two parts joined,
+    when that names more columns than the better row alone; the data starts below the second.
+    """
+    best: tuple[int, tuple[str | None, ...]] | None = None
+    alone = _concepts(_headings(rows[header_index]))
+    for top in (header_index - 1, header_index):
+        bottom = top + 1
+        if top < 0 or bottom >= len(rows):
+            continue
+        if not (_heading_row(rows[top]) and _heading_row(rows[bottom])):
+            continue
+        upper, lower = _headings(rows[top]), _headings(rows[bottom])
+        width = max(len(upper), len(lower))
+        joined = tuple(
+            " ".join(dict.fromkeys(p for p in (_at(upper, i), _at(lower, i)) if p)) or None
+            for i in range(width)
+        )
+        score = _concepts(joined)
+        if score > max(alone, _concepts(upper), _concepts(lower)) and (
+            best is None or score > _concepts(best[1])
+        ):
+            best = (bottom, joined)
+    if best is None:
+        return None
+    bottom, joined = best
+    note = SheetProblem(
+        f"the column titles are written over rows {bottom} and {bottom + 1} and were read "
+        f"together ('{next(h for h in joined if h)}', ...); the data starts at row {bottom + 2}"
+    )
+    return bottom, joined, note
+
+
+def _at(headings: tuple[str | None, ...], index: int) -> str | None:
+    return headings[index] if index < len(headings) else None
 
 
 def _columns_with_data(rows: list[list[CellValue]], header_index: int, width: int) -> set[int]:
@@ -404,7 +467,21 @@ def _missing_text(kind: RecordKind, missing: list[frozenset[Concept]]) -> str:
 #: Headings too plain to mean a customer's name on their own, which do when they stand right
 #: of the customer code: SAP prints the sold-to party's number and then its "Name 1"
 #: ("Auftraggeber", "Name"); other ERPs do the same with "Description" or "Bezeichnung".
-_PLAIN_NAMES = frozenset({"name", "name1", "description", "bezeichnung", "naam", "名称", "名前"})
+_PLAIN_NAMES = frozenset(
+    {
+        "name",
+        "name1",
+        "description",
+        "bezeichnung",
+        "naam",
+        "nombre",
+        "nazwa",
+        "名称",
+        "名稱",
+        "名前",
+        "이름",
+    }
+)
 
 
 def _codes_under_a_name_heading(

@@ -50,7 +50,7 @@ class Package:
     date1904: bool
 
 
-def _read(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int, file_name: str) -> bytes:
+def read_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int, file_name: str) -> bytes:
     if info.file_size > limit:
         raise CorruptFileError(
             file_name,
@@ -61,7 +61,7 @@ def _read(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int, file_name
         return member.read(limit + 1)
 
 
-def _relationships(
+def relationships(
     archive: zipfile.ZipFile, parts: dict[str, zipfile.ZipInfo], source: str, file_name: str
 ) -> list[tuple[str, str, str]]:
     """(id, type, target part name) of each internal relationship of ``source`` ('' = package).
@@ -74,7 +74,7 @@ def _relationships(
     if info is None:
         return []
     try:
-        root = ElementTree.fromstring(_read(archive, info, MAX_RELS_BYTES, file_name))
+        root = ElementTree.fromstring(read_part(archive, info, MAX_RELS_BYTES, file_name))
     except ElementTree.ParseError as exc:
         raise CorruptFileError(
             file_name, f"part '{info.filename}' is not readable XML ({exc})."
@@ -94,7 +94,7 @@ def _case_insensitive(parts: dict[str, zipfile.ZipInfo], name: str) -> zipfile.Z
     return next((info for part, info in parts.items() if part.lower() == lowered), None)
 
 
-def _resolve(parts: dict[str, zipfile.ZipInfo], name: str) -> str | None:
+def resolve_part(parts: dict[str, zipfile.ZipInfo], name: str) -> str | None:
     if name in parts:
         return name
     info = _case_insensitive(parts, name)
@@ -105,17 +105,17 @@ def locate_parts(
     file_name: str, archive: zipfile.ZipFile, parts: dict[str, zipfile.ZipInfo]
 ) -> Package:
     """The workbook part and its worksheets; raises ImportFileError for a package without them."""
-    if _resolve(parts, "[Content_Types].xml") is None:
+    if resolve_part(parts, "[Content_Types].xml") is None:
         raise WrongFileTypeError(
             file_name, "the file is a zip archive but not an Office Open XML workbook."
         )
     workbook: str | None = None
-    for _, typ, target in _relationships(archive, parts, "", file_name):
+    for _, typ, target in relationships(archive, parts, "", file_name):
         if typ.endswith(_OFFICE_DOCUMENT):
-            workbook = _resolve(parts, target)
+            workbook = resolve_part(parts, target)
             break
     if workbook is None:
-        workbook = _resolve(parts, "xl/workbook.xml") or _resolve(parts, "xl/workbook.bin")
+        workbook = resolve_part(parts, "xl/workbook.xml") or resolve_part(parts, "xl/workbook.bin")
     if workbook is None:
         raise WrongFileTypeError(
             file_name,
@@ -123,17 +123,17 @@ def locate_parts(
         )
     ids = {
         rid: target
-        for rid, typ, target in _relationships(archive, parts, workbook, file_name)
+        for rid, typ, target in relationships(archive, parts, workbook, file_name)
         if typ.endswith(_WORKSHEET)
     }
     date1904 = False
     names: dict[str, str] = {}
     if workbook.lower().endswith(".xml"):
-        text = _read(archive, parts[workbook], MAX_WORKBOOK_XML_BYTES, file_name)
+        text = read_part(archive, parts[workbook], MAX_WORKBOOK_XML_BYTES, file_name)
         date1904, names = _workbook_facts(file_name, text)
     sheets: list[SheetPart] = []
     for rid, target in ids.items():
-        found = _resolve(parts, target)
+        found = resolve_part(parts, target)
         label = names.get(rid, target)
         if found is None:
             raise CorruptFileError(
@@ -186,11 +186,11 @@ def table_headers(path: Path) -> dict[str, tuple[int, tuple[str, ...]]]:
             package = locate_parts(path.name, archive, parts)
             found: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
             for sheet in package.sheets:
-                for _, typ, target in _relationships(archive, parts, sheet.part, path.name):
-                    table = _resolve(parts, target) if typ.endswith(_TABLE) else None
+                for _, typ, target in relationships(archive, parts, sheet.part, path.name):
+                    table = resolve_part(parts, target) if typ.endswith(_TABLE) else None
                     if table is None:
                         continue
-                    data = _read(archive, parts[table], MAX_TABLE_XML_BYTES, path.name)
+                    data = read_part(archive, parts[table], MAX_TABLE_XML_BYTES, path.name)
                     header = _table_header(data)
                     if header is not None:
                         found.setdefault(sheet.name, []).append(header)

@@ -17,6 +17,7 @@ from workbench.importers.cells import CellValue, RawSheet, column_letter
 from workbench.importers.collector import collector_paused
 from workbench.importers.dedupe import NameLink, SameName, dedupe, resolve_fab_names
 from workbench.importers.layout import Mapping, SheetLayout, detect_layout
+from workbench.importers.master_records import NameKey, unify_customer_numbers
 from workbench.importers.outcome import Severity
 from workbench.importers.readers import FileInfo, read_file
 from workbench.importers.records import (
@@ -108,6 +109,7 @@ def parse_files(
     progress: Progress | None = None,
     cancel: CancelToken | None = None,
     same_name: SameName | None = None,
+    name_key: NameKey | None = None,
 ) -> ParsedImport:
     """Read, understand, normalise and validate files; raises ImportFileError for a bad file.
 
@@ -115,9 +117,11 @@ def parse_files(
     :class:`Mapping`). Row-level problems never raise: they are in ``result.issues``.
     ``same_name`` tells when two spellings of a customer are one ("Corp." and "Corporation"):
     rows of one fab or contract that spell its customer both ways then do not contradict.
+    ``name_key`` (the key behind ``same_name``) finds customer numbers that are duplicate
+    master records of one customer (see :mod:`workbench.importers.master_records`).
     """
     with collector_paused():
-        return _parse_files(paths, profile, progress, cancel, same_name)
+        return _parse_files(paths, profile, progress, cancel, same_name, name_key)
 
 
 def _parse_files(
@@ -126,6 +130,7 @@ def _parse_files(
     progress: Progress | None,
     cancel: CancelToken | None,
     same_name: SameName | None = None,
+    name_key: NameKey | None = None,
 ) -> ParsedImport:
     path_list = [Path(p) for p in paths]
     total = _STEPS_PER_FILE * len(path_list)
@@ -175,6 +180,8 @@ def _parse_files(
         if progress is not None:
             progress(base + _STEPS_PER_FILE, total)
 
+    if name_key is not None:
+        result.issues.extend(unify_customer_numbers(collected, name_key))
     for kind in RecordKind:
         deduped = dedupe(kind, collected[kind], single_kind_sheets, same_name)
         result.issues.extend(deduped.issues)

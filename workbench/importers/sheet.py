@@ -14,6 +14,8 @@ from itertools import repeat, zip_longest
 from operator import attrgetter
 from typing import Any
 
+import pycountry
+
 from workbench.domain.cancel import CancelToken
 from workbench.importers.cells import CellValue, RawSheet, column_letter, display
 from workbench.importers.dates import Order, date_orders, parse_date_column
@@ -191,6 +193,8 @@ def read_sheet(
         and row != header
     ]
     numbers = _without_footer(raw, layout, numbers, result)
+    numbers = _without_group_totals(raw, layout, numbers, result)
+    _domestic_country(raw, layout, numbers, result)
     data = [rows[number - 1] for number in numbers]
     result.rows_read = len(numbers)
 
@@ -298,6 +302,116 @@ def _without_footer(
     return numbers[:end]
 
 
+def _without_group_totals(
+    raw: RawSheet, layout: SheetLayout, numbers: list[int], result: SheetResult
+) -> list[int]:
+    """A grouped report: subtotal rows between the groups left out, the group's key carried down.
+
+    Salesforce summary reports, SAP ALV lists and pivoted Excel sheets group rows by their
+    first column ("TSMC"), write the group's value on its first row only, and close each group
+    with a subtotal row ("小計 | 2 筆記錄 | ... | 15,570,000"). The subtotal rows are no
+    machines; the blank cells of the grouping column below a group's first row hold the
+    group's value, as the report shows it. Only a sheet with such subtotal rows inside the
+    data is read so: a blank customer cell elsewhere stays a missing customer.
+    """
+    if sum(1 for h in layout.headings if h) < 3:
+        return numbers
+    totals: dict[int, int] = {}  # row number -> column of its total word
+    for number in numbers:
+        row = raw.rows[number - 1]
+        first = next(((i, v) for i, v in enumerate(row) if v is not None and v != ""), None)
+        if first is not None and _is_total(first[1]):
+            totals[number] = first[0]
+    if not totals:
+        return numbers
+    columns = set(totals.values())
+    carried = 0
+    last: dict[int, CellValue] = {}
+    kept: list[int] = []
+    for number in numbers:
+        if number in totals:
+            last = {}
+            continue
+        row = raw.rows[number - 1]
+        for column in columns:
+            value = row[column] if column < len(row) else None
+            if value is not None and value != "":
+                last[column] = value
+            elif column in last:
+                if len(row) <= column:
+                    row.extend([None] * (column + 1 - len(row)))
+                row[column] = last[column]
+                carried += 1
+        kept.append(number)
+    first_total = min(totals)
+    label = display(next(v for v in raw.rows[first_total - 1] if v is not None and v != ""))
+    headings = ", ".join(
+        f"'{layout.headings[c]}'" for c in sorted(columns) if c < len(layout.headings)
+    )
+    result.issues.append(
+        ImportIssue(
+            raw.file_name,
+            raw.sheet,
+            first_total,
+            None,
+            None,
+            label,
+            f"the sheet is a grouped report: {len(totals)} subtotal row(s) (first: '{label}') "
+            f"were not read as data, and the value of {headings or 'the grouping column'} on "
+            f"a group's first row was carried down to its {carried} other row(s)",
+            Severity.INFO,
+        )
+    )
+    return kept
+
+
+#: The two-letter codes of the US states, DC and the outlying areas (ISO 3166-2:US), as
+#: state columns write them ("VA" of "US-VA").
+_US_SUBDIVISIONS = pycountry.subdivisions.get(country_code="US")  # type: ignore[no-untyped-call]
+US_STATES = frozenset(str(sub.code).split("-", 1)[1] for sub in _US_SUBDIVISIONS or ())
+
+
+def _domestic_country(
+    raw: RawSheet, layout: SheetLayout, numbers: list[int], result: SheetResult
+) -> None:
+    """A blank country beside a US state code is the United States.
+
+    US systems (JD Edwards, QuickBooks, many CRMs) leave the country of a domestic address
+    blank and write only the state: "MANASSAS | VA | (blank)". The state code says where the
+    fab is; the rows are read as US and the analyst is told how many.
+    """
+    country = layout.columns.get("fabs.country")
+    region = layout.columns.get("fabs.region")
+    if country is None or region is None:
+        return
+    filled: list[int] = []
+    for number in numbers:
+        row = raw.rows[number - 1]
+        if country < len(row) and row[country] not in (None, ""):
+            continue
+        state = row[region] if region < len(row) else None
+        if isinstance(state, str) and state.strip() in US_STATES:
+            if len(row) <= country:
+                row.extend([None] * (country + 1 - len(row)))
+            row[country] = "US"
+            filled.append(number)
+    if filled:
+        heading = layout.headings[country] or column_letter(country)
+        result.issues.append(
+            ImportIssue(
+                raw.file_name,
+                raw.sheet,
+                filled[0],
+                heading,
+                column_letter(country),
+                None,
+                f"{len(filled)} row(s) leave '{heading}' blank and name a US state in "
+                f"'{layout.headings[region]}' (a domestic address): read as US",
+                Severity.INFO,
+            )
+        )
+
+
 _TOTAL_WORDS = frozenset(
     {
         "total",
@@ -314,6 +428,14 @@ _TOTAL_WORDS = frozenset(
         "總計",
         "总计",
         "小計",
+        "小计",
+        "subtotal",
+        "sub-total",
+        "sub total",
+        "zwischensumme",
+        "subtotaal",
+        "razem",
+        "suma",
         "总和",
         "합계",
         "총계",
@@ -409,12 +531,22 @@ class _Builder:
         self.reported: set[tuple[int, int]] = set()
         # (row index, column) with an issue
         self.warnings: dict[tuple[int, str], list[Any]] = {}  # (column, message) -> [issue idx, n]
+        # The heading's bracketed currency ("Value (USD)") first, then the currency the
+        # column's number format shows ("€ #,##0.00").
+        formats = raw.column_currencies or {}
         self.currency_hints = {
             index: code
             for key, index in layout.columns.items()
             if FIELDS_BY_KEY[key].type is ValueType.MONEY
-            and (hint := bracketed_hint(layout.headings[index] or "")) is not None
-            and (code := currency_code(hint)) is not None
+            and (
+                code := (
+                    currency_code(hint)
+                    if (hint := bracketed_hint(layout.headings[index] or "")) is not None
+                    else None
+                )
+                or formats.get(index)
+            )
+            is not None
         }
 
     def _issue(
@@ -665,7 +797,8 @@ class _Builder:
                         r,
                         column_of["value"],
                         "the contract value has no currency; "
-                        "add a currency column or write e.g. 'USD 1,000'",
+                        "add a currency column, write e.g. 'USD 1,000', or give the book's "
+                        "currency (--currency EUR, or Currency in the import wizard)",
                         kind,
                     )
                     return None

@@ -33,6 +33,7 @@ from workbench.importers.errors import (
     SheetTooLargeError,
 )
 from workbench.importers.guard import CheckedFile, FileFormat
+from workbench.importers.number_formats import column_currencies
 from workbench.importers.package import table_headers
 
 #: Formats whose Excel Tables (ListObjects) are XML parts of the package.
@@ -66,6 +67,7 @@ def read_workbook_sheets(
     sheets: list[RawSheet] = []
     try:
         headers = table_headers(checked.path) if checked.format in _TABLE_FORMATS else {}
+        currencies = column_currencies(checked.path) if checked.format in _TABLE_FORMATS else {}
         for meta in workbook.sheets_metadata:
             if cancel is not None:
                 cancel.raise_if_cancelled()
@@ -78,6 +80,13 @@ def read_workbook_sheets(
                         hidden_with_data.append(meta.name)
                     continue
                 rows, has_cells = _sheet_rows(sheet, cancel)
+                spread = _spread_merged_cells(rows, sheet)
+                if spread:
+                    notices.append(
+                        f"sheet '{meta.name}': {spread} cell(s) merged down over several rows "
+                        "(a heading over two header rows, a customer written once for its "
+                        "machines) were read as their value on every row they span"
+                    )
             except PasswordError as exc:
                 raise EncryptedWorkbookError(name, "the workbook is password-protected.") from exc
             except CalamineError as exc:
@@ -101,6 +110,7 @@ def read_workbook_sheets(
                         rows,
                         checked.date1904,
                         header[0] if header is not None else None,
+                        currencies.get(meta.name),
                     )
                 )
     finally:
@@ -129,6 +139,37 @@ def _holds_headings(rows: list[list[CellValue]], header: int, headings: tuple[st
         return False
     cells = {str(v).strip() for v in rows[header] if v is not None}
     return bool(headings) and all(h.strip() in cells for h in headings if h.strip())
+
+
+def _spread_merged_cells(rows: list[list[CellValue]], sheet: CalamineSheet) -> int:
+    """Give every row of a cell merged down over rows the merged cell's value; the count.
+
+    Reports and hand-kept lists merge the customer's cell over its machines' rows (F5:F7):
+    the file holds the value in F5 only, and rows 6 and 7 would read as machines with no
+    customer. Excel shows one value for all three rows, so that is what they hold. Merges
+    across columns only (a title over A1:P1) are left alone: they say nothing of a row.
+    """
+    try:
+        ranges = sheet.merged_cell_ranges
+    except (CalamineError, AttributeError):
+        return 0
+    spread = 0
+    for (first_row, column), (last_row, _last_column) in ranges or ():
+        if last_row <= first_row or first_row >= len(rows):
+            continue
+        anchor_row = rows[first_row]
+        value = anchor_row[column] if column < len(anchor_row) else None
+        if value is None or value == "":
+            continue
+        for index in range(first_row + 1, min(last_row, len(rows) - 1) + 1):
+            row = rows[index]
+            if column < len(row) and row[column] not in (None, ""):
+                continue
+            if len(row) <= column:
+                row.extend([None] * (column + 1 - len(row)))
+            row[column] = value
+            spread += 1
+    return spread
 
 
 def _sheet_rows(

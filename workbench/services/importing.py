@@ -55,7 +55,7 @@ from workbench.services.import_model import (
     KindPlan,
     PlanKind,
 )
-from workbench.services.import_names import same_customer_name
+from workbench.services.import_names import name_key, same_customer_name
 from workbench.services.import_plan import build_plan, split_evenly
 from workbench.services.import_snapshot import BookSnapshot, load_snapshot
 from workbench.storage.database import Database
@@ -196,7 +196,9 @@ def read_files(
 ) -> ParsedImport:
     """Read and understand the files as every import does (the window and the command line):
     customer names that differ only in spelling are one customer on every row."""
-    return parse_files(paths, mapping, progress, cancel, same_name=same_customer_name)
+    return parse_files(
+        paths, mapping, progress, cancel, same_name=same_customer_name, name_key=name_key
+    )
 
 
 def write_template(path: Path) -> Path:
