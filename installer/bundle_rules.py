@@ -175,7 +175,10 @@ _KEPT_QT_TRANSLATION_RE = re.compile(r"/qtbase_(?:" + "|".join(SHIPPED_LANGUAGES
 #: window's languages, whose dashboard names countries with them). The locales are those of
 #: ``workbench.importers.countries.TRANSLATION_LOCALES`` (a test keeps the two equal).
 DROPPED_DATA_DIRS = ("pycountry/locales/",)
-KEPT_COUNTRY_LOCALES = ("de", "nl", "fr", "ja", "ko", "zh_CN", "zh_TW", "zh_HK", "es", "it")
+KEPT_COUNTRY_LOCALES = (
+    "de", "nl", "fr", "ja", "ko", "zh_CN", "zh_TW", "zh_HK", "es", "it", "pl", "pt", "pt_BR",
+    "sv", "da", "fi", "nb_NO", "cs", "sk", "hu", "ro", "ru", "he", "vi", "th", "ms", "id", "tr",
+)  # fmt: skip
 _KEPT_COUNTRY_NAMES = tuple(
     f"pycountry/locales/{locale}/LC_MESSAGES/iso3166-1.mo" for locale in KEPT_COUNTRY_LOCALES
 )

@@ -792,16 +792,8 @@ class _Builder:
             values["value"] = amount
             values["currency"] = currency
             if kind is RecordKind.CONTRACT:
-                if currency is None and amount is not None:
-                    self._error(
-                        r,
-                        column_of["value"],
-                        "the contract value has no currency; "
-                        "add a currency column, write e.g. 'USD 1,000', or give the book's "
-                        "currency (--currency EUR, or Currency in the import wizard)",
-                        kind,
-                    )
-                    return None
+                # An amount without a currency is the plan's to settle: the book's currency
+                # (--currency) applies, or the contract is rejected there, saying so.
                 start, end = values.get("start_date"), values.get("end_date")
                 if start is not None and end is not None and end < start:  # type: ignore[operator]
                     self._error(
