@@ -67,6 +67,18 @@ def test_two_digit_years_are_read_in_the_window_tools_and_contracts_live_in(
     assert parse_date_text(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("R7.11.01", date(2025, 11, 1)),
+        ("H26.4.29", date(2014, 4, 29)),
+        ("S63.1.7", date(1988, 1, 7)),
+    ],
+)
+def test_japanese_eras_abbreviated_by_their_initial(text: str, expected: date) -> None:
+    assert parse_date_text(text) == expected
+
+
 def test_a_two_digit_year_leaves_day_and_month_order_as_open_as_four_digits_do() -> None:
     found = parse_date_text("01/09/23")
     assert isinstance(found, Ambiguous)

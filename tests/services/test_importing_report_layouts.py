@@ -250,3 +250,135 @@ def test_table_field_headings_of_a_query_export(db: Database, tmp_path: Path) ->
         contract = session.scalar(select(ContractRow))
         assert contract is not None and contract.end_date == dt.date(2027, 8, 31)
         assert contract.currency == "USD"
+
+
+def test_a_period_in_one_column_and_yen_or_yuan_by_the_rows_country(
+    db: Database, tmp_path: Path
+) -> None:
+    """monday.com's timeline ("2023-04-01 - 2026-03-31") and a distributor's sheet writing
+    '¥' for yuan on Chinese rows and for yen on Japanese ones."""
+    book, path = _book(
+        tmp_path / "board.xlsx",
+        "Installed Tools",
+        [
+            ["Customer", "Fab", "City", "Country", "Manufacturer", "Model", "Serial #",
+             "Contract", "Timeline", "Annual fee"],
+            ["Hua Hong Semiconductor (Wuxi) Limited", "Fab 7", "Wuxi", "China", "Lam Research",
+             "Kiyo", "LR-1", "SVC-1", "2023-04-01 - 2026-03-31", "¥506,000.00"],
+            ["Kioxia Corporation", "Kitakami", "Kitakami", "Japan", "Lam Research", "Kiyo",
+             "LR-2", "SVC-2", "2024/06/01～2027/05/31", "￥274,000"],
+        ],
+    )  # fmt: skip
+    book.save(path)
+    done = _import_whole(db, path, own_company="Lam Research")
+    with db.read() as session:
+        found = {
+            c.number: (c.start_date, c.end_date, c.currency)
+            for c in session.scalars(select(ContractRow))
+        }
+    assert found == {
+        "SVC-1": (dt.date(2023, 4, 1), dt.date(2026, 3, 31), "CNY"),
+        "SVC-2": (dt.date(2024, 6, 1), dt.date(2027, 5, 31), "JPY"),
+    }
+    assert any("read by their row's country" in m for m in _messages(done))
+
+
+def test_yen_sign_without_a_country_is_still_refused(db: Database, tmp_path: Path) -> None:
+    book, path = _book(
+        tmp_path / "sign.xlsx",
+        "Data",
+        [
+            ["Customer", "Fab", "Serial", "Model", "Vendor", "Contract", "Start", "End",
+             "Value"],
+            ["Kioxia", "Kitakami", "LR-9", "Kiyo", "Lam Research", "C-9", "2024-01-01",
+             "2026-12-31", "¥1,000"],
+        ],
+    )  # fmt: skip
+    book.save(path)
+    done = importing.run_import(db, [path], ImportOptions(commit=True, country="JP"))
+    assert not done.committed
+    assert any("both yen (JPY) and yuan (CNY)" in e.text for e in done.plan.errors)
+
+
+def test_a_contract_named_on_one_sheet_and_described_on_another(
+    db: Database, tmp_path: Path
+) -> None:
+    """Dynamics 365 Field Service: the assets name their agreement, the agreements sheet
+    gives its dates and value; a site's street written two ways is one site."""
+    book = openpyxl.Workbook()
+    assets = book.active
+    assert assets is not None
+    assets.title = "Customer Assets"
+    for row in [
+        [
+            "Account Number",
+            "Account",
+            "Serial Number",
+            "Product",
+            "Manufacturer",
+            "Site Code",
+            "Site",
+            "City",
+            "Country",
+            "Address",
+            "Agreement",
+        ],
+        [
+            "SG-1",
+            "GLOBALFOUNDRIES Singapore Pte. Ltd.",
+            "KL-1",
+            "Surfscan SP7XP",
+            "KLA",
+            "F7",
+            "Fab 7",
+            "Singapore",
+            "SG",
+            "60 Woodlands Industrial Park D St 2",
+            "AGR-1",
+        ],
+        [
+            "SG-1",
+            "GLOBALFOUNDRIES Singapore Pte. Ltd.",
+            "KL-2",
+            "eDR7380",
+            "KLA",
+            "F7",
+            "Fab 7",
+            "Singapore",
+            "SG",
+            "60 Woodlands Ind. Park D Street 2",
+            "AGR-1",
+        ],
+    ]:
+        assets.append(row)
+    agreements = book.create_sheet("Agreements")
+    for row in [
+        [
+            "Agreement Number",
+            "Service Account",
+            "Start Date",
+            "End Date",
+            "Total Amount",
+            "Currency",
+        ],
+        [
+            "AGR-1",
+            "GLOBALFOUNDRIES Singapore Pte. Ltd.",
+            dt.datetime(2023, 1, 1),
+            dt.datetime(2025, 12, 31),
+            2462000,
+            "USD",
+        ],
+    ]:
+        agreements.append(row)
+    path = tmp_path / "d365.xlsx"
+    book.save(path)
+    done = _import_whole(db, path)
+    assert _counts(db) == {"customers": 1, "fabs": 1, "machines": 2, "contracts": 1}
+    with db.read() as session:
+        contract = session.scalar(select(ContractRow))
+        assert contract is not None and contract.end_date == dt.date(2025, 12, 31)
+        assert Decimal(contract.value) == Decimal(2462000) and contract.currency == "USD"
+        fab = session.scalar(select(FabRow))
+        assert fab is not None and fab.address == "60 Woodlands Industrial Park D St 2"
+    assert any("kept with the first address" in m for m in _messages(done))

@@ -44,7 +44,11 @@ _MONTH_NAME_DAY = re.compile(
 )
 _SERIAL_TEXT = re.compile(r"\d{5}(?:\.0+)?$")
 #: Japanese era names and the year before each era's first: 令和5年 is 2023.
-_ERAS = {"令和": 2018, "平成": 1988, "昭和": 1925}
+_ERAS = {"令和": 2018, "平成": 1988, "昭和": 1925, "r": 2018, "h": 1988, "s": 1925}
+#: Japanese systems abbreviate the era by its initial: R7.11.01 (令和7年11月1日), H26.4.29.
+_ERA_SHORT = re.compile(
+    r"([rhs])\s*(\d{1,2})\s*([./-])\s*(\d{1,2})\s*\3\s*(\d{1,2})" + _TIME + r"$"
+)
 _ERA_DATE = re.compile(
     r"(令和|平成|昭和)\s*(\d{1,2}|元)\s*年\s*(\d{1,2})\s*月\s*(?:(\d{1,2})\s*日)?" + _TIME + r"$"
 )
@@ -141,6 +145,8 @@ def parse_date_text(text: str) -> _TextResult:
         if m[4] is None:
             return MonthOnly(year, int(m[3])) if 1 <= int(m[3]) <= 12 else "there is no such month"
         return _checked(year, int(m[3]), int(m[4]))
+    if m := _ERA_SHORT.match(s):
+        return _checked(_ERAS[m[1]] + int(m[2]), int(m[4]), int(m[5]))
     if m := _YMD.match(s):
         return _checked(int(m[1]), int(m[2]), int(m[3]))
     if m := _COMPACT.match(s):

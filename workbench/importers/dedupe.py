@@ -120,6 +120,37 @@ def _same_but_spelling(first: Record, later: Record, same_name: SameName | None)
     )
 
 
+def _blank(value: object) -> bool:
+    return value is None or value == frozenset()
+
+
+def _complemented(first: Record, later: Record) -> Record | None:
+    """``first`` with the fields only ``later`` gives, when no field holds two values."""
+    a, b = record_values(first), record_values(later)
+    differing = _differing(a, b)
+    if not differing or not all(_blank(a[name]) or _blank(b[name]) for name in differing):
+        return None
+    added = {name: b[name] for name in differing if _blank(a[name])}
+    return replace(first, **added) if added else first  # type: ignore[arg-type]
+
+
+def _only_address_differs(first: Record, later: Record, same_name: SameName | None) -> bool:
+    """Two rows of one site code that differ in the street address (and name spelling) only."""
+    a, b = record_values(first), record_values(later)
+    differing = _differing(a, b)
+    if "address" not in differing or not isinstance(first, FabRecord):
+        return False
+    others = differing - {"address"}
+    return all(
+        name in _NAME_FIELDS
+        and same_name is not None
+        and isinstance(a[name], str)
+        and isinstance(b[name], str)
+        and same_name(a[name], b[name])  # type: ignore[arg-type]
+        for name in others
+    )
+
+
 def dedupe(
     kind: RecordKind,
     records: Sequence[Record],
@@ -166,6 +197,33 @@ def dedupe(
                 )
             continue
         if _same_but_spelling(first, record, same_name) or _named_by_one_code(first, record):
+            continue
+        filled = _complemented(first, record)
+        if filled is not None:
+            # One sheet names the contract (an asset's "Agreement" column), another describes
+            # it (the agreements sheet's dates and value): the later adds, it contradicts
+            # nothing. Kept where it first appeared, with the values the later row gives.
+            kept[key] = filled
+            continue
+        if kind is RecordKind.FAB and _only_address_differs(first, record, same_name):
+            # One site, its street written two ways on two rows ("9921 NE Science Way" and
+            # "9921 N.E. Science Way, Bldg 4"): the site code decides; the first is kept.
+            issues.append(
+                ImportIssue(
+                    src.file,
+                    src.sheet,
+                    src.row,
+                    None,
+                    None,
+                    _describe_key(record),
+                    f"fab '{_describe_key(record)}' has the address "
+                    f"'{_show(record_values(first)['address'])}' at {first.source} and "
+                    f"'{_show(record_values(record)['address'])}' here; one site is one fab, "
+                    "kept with the first address",
+                    Severity.WARNING,
+                    kind,
+                )
+            )
             continue
         if kind is RecordKind.CUSTOMER and _only_name_differs(first, record):
             # One customer number, two ways of writing its name ("JASM" on row 13, the full

@@ -163,6 +163,10 @@ REQUIRED: dict[K, tuple[tuple[str, ...], ...]] = {
 #: (kind, field) -> concept used instead. A lines-only sheet's "Start date" is the line start;
 #: a customer sheet's "Country" is the headquarters country.
 FALLBACK_CONCEPTS: dict[tuple[K, str], C] = {
+    # A period column gives the contract its start and its end (the sheet reader takes the
+    # part of each cell before and after the separator).
+    (K.CONTRACT, "start_date"): C.CONTRACT_PERIOD,
+    (K.CONTRACT, "end_date"): C.CONTRACT_PERIOD,
     (K.CONTRACT_LINE, "start_date"): C.START_DATE,
     (K.CONTRACT_LINE, "end_date"): C.END_DATE,
     (K.CONTRACT_LINE, "value"): C.VALUE,

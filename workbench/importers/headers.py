@@ -55,6 +55,9 @@ class Concept(StrEnum):
     LINE_START = "line_start"
     LINE_END = "line_end"
     LINE_VALUE = "line_value"
+    #: A contract's start and end in one cell: "2023-04-01 - 2026-03-31" (monday.com's
+    #: timeline, a German "Laufzeit", a Japanese 契約期間).
+    CONTRACT_PERIOD = "contract_period"
 
 
 C = Concept
@@ -114,6 +117,8 @@ SYNONYMS: dict[Concept, tuple[str, ...]] = {
         "거래처코드",
     ),
     C.CUSTOMER_NAME: (
+        "service account",
+        "billing account",
         "nombre de cliente",
         "nombre del cliente",
         "razón social",
@@ -305,6 +310,8 @@ SYNONYMS: dict[Concept, tuple[str, ...]] = {
         "공장코드",
     ),
     C.FAB_NAME: (
+        "納入先名",
+        "納入先",
         "installation group description",
         "verzendnaam",
         "ship-to name",
@@ -417,6 +424,8 @@ SYNONYMS: dict[Concept, tuple[str, ...]] = {
         "지역",
     ),
     C.ADDRESS: (
+        "納入先住所",
+        "設置先住所",
         "calle",
         "dirección",
         "direccion",
@@ -559,6 +568,12 @@ SYNONYMS: dict[Concept, tuple[str, ...]] = {
         "벤더",
     ),
     C.SERIAL: (
+        "出厂编号",
+        "出厂号",
+        "出厂序列号",
+        "出廠編號",
+        "unit",
+        "unit number",
         "nº serie fabricante",
         "n.º serie fabricante",
         "número de serie del fabricante",
@@ -630,6 +645,14 @@ SYNONYMS: dict[Concept, tuple[str, ...]] = {
         "제조번호",
     ),
     C.MODEL_CODE: (
+        "品目名",
+        "品目",
+        "品名",
+        "artikelnr",
+        "artikel nr",
+        "artikel-nr",
+        "artikel",
+        "artikelnummer",
         "producto",
         "產品",
         "product model",
@@ -747,6 +770,7 @@ SYNONYMS: dict[Concept, tuple[str, ...]] = {
         "납품일",
     ),
     C.INSTALL_DATE: (
+        "設置年月日",
         "fecha de instalación",
         "fecha instalación",
         "data instalacji",
@@ -1211,6 +1235,27 @@ SYNONYMS: dict[Concept, tuple[str, ...]] = {
         "対象終了日",
         "覆盖结束日期",
         "적용종료일",
+    ),
+    C.CONTRACT_PERIOD: (
+        "contract period",
+        "contract term",
+        "coverage period",
+        "service period",
+        "timeline",
+        "laufzeit",
+        "vertragslaufzeit",
+        "looptijd",
+        "contractperiode",
+        "période du contrat",
+        "periodo contrattuale",
+        "periodo del contrato",
+        "契約期間",
+        "保守期間",
+        "계약기간",
+        "계약 기간",
+        "合同期限",
+        "合同期间",
+        "合約期間",
     ),
     C.LINE_VALUE: (
         "regelbedrag",

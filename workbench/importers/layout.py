@@ -412,6 +412,7 @@ _TELLING: dict[RecordKind, frozenset[Concept]] = {
     RecordKind.CONTRACT: frozenset(
         {
             Concept.CONTRACT_NUMBER,
+            Concept.CONTRACT_PERIOD,
             Concept.SIGNED_DATE,
             Concept.START_DATE,
             Concept.END_DATE,

@@ -39,6 +39,7 @@ MAX_STYLES_XML_BYTES = 16 * 1024 * 1024
 _STYLES = "/styles"
 _BRACKET = re.compile(r"\[\$([^\]-]*)(?:-([0-9A-Fa-f]+))?\]")
 _QUOTED = re.compile(r'"([^"]*)"')
+_ESCAPED = re.compile(r"(?:\\.)+")
 _BARE = re.compile(r"(NT\$|US\$|HK\$|S\$|[$€£₩₪])")
 #: Locale ids (hex LCID) whose yen-sign currency is the yuan.
 _YUAN_LOCALES = frozenset({"804", "1004", "c04", "1404", "0804"})
@@ -54,6 +55,10 @@ def format_currency(code: str) -> str | None:
             return found
     for quoted in _QUOTED.findall(code):
         literal = quoted.strip()
+        if literal and (found := currency_code(literal)) is not None:
+            return found
+    for escaped in _ESCAPED.findall(code):  # #,##0\원: characters written one by one
+        literal = escaped.replace("\\", "").strip()
         if literal and (found := currency_code(literal)) is not None:
             return found
     bare = _BARE.search(_QUOTED.sub("", _BRACKET.sub("", code)))

@@ -7,6 +7,7 @@ value is normalised once and the outcome object is shared.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, fields, replace
 from decimal import Decimal
@@ -18,9 +19,10 @@ import pycountry
 
 from workbench.domain.cancel import CancelToken
 from workbench.importers.cells import CellValue, RawSheet, column_letter, display
+from workbench.importers.countries import country_code
 from workbench.importers.dates import Order, date_orders, parse_date_column
 from workbench.importers.fields import CELL_PARSERS, FIELDS_BY_KEY, REQUIRED, FieldSpec, ValueType
-from workbench.importers.headers import Concept, bracketed_hint
+from workbench.importers.headers import Concept, bracketed_hint, concept_of
 from workbench.importers.layout import SheetLayout, SheetProblem, Stranded
 from workbench.importers.money import Money, currency_code
 from workbench.importers.outcome import BLANK, Outcome, Severity
@@ -195,10 +197,13 @@ def read_sheet(
     numbers = _without_footer(raw, layout, numbers, result)
     numbers = _without_group_totals(raw, layout, numbers, result)
     _domestic_country(raw, layout, numbers, result)
+    _yen_or_yuan(raw, layout, numbers, result)
     data = [rows[number - 1] for number in numbers]
     result.rows_read = len(numbers)
 
-    parsed: dict[tuple[int, ValueType], tuple[list[Outcome], dict[CellValue, Outcome] | None]] = {}
+    parsed: dict[
+        tuple[int, ValueType, bool | None], tuple[list[Outcome], dict[CellValue, Outcome] | None]
+    ] = {}
     raw_columns: dict[int, Sequence[CellValue]] = {}
     columns_by_kind: dict[RecordKind, list[_Column]] = {kind: [] for kind in layout.kinds}
     # One transposition in C gives every column (rows are cut after their last cell, so
@@ -206,26 +211,34 @@ def read_sheet(
     transposed: list[Sequence[CellValue]] = list(zip_longest(*data))
     blank_column = [None] * len(data)
     sheet_order = _sheet_date_order(layout, transposed)
+    periods = {
+        i
+        for i, heading in enumerate(layout.headings)
+        if heading and concept_of(heading) is Concept.CONTRACT_PERIOD
+    }
     for key, index in layout.columns.items():
         spec = FIELDS_BY_KEY[key]
         if spec.kind not in columns_by_kind:
             continue
-        if (index, spec.type) not in parsed:
+        part = (spec.concept in _PERIOD_ENDS) if index in periods else None
+        if (index, spec.type, part) not in parsed:
             if cancel is not None:
                 cancel.raise_if_cancelled()
             if index not in raw_columns:
                 raw_columns[index] = transposed[index] if index < len(transposed) else blank_column
             values = raw_columns[index]
+            if part is not None:
+                values = [period_part(v, end=part) for v in values]
             if spec.type is ValueType.DATE:
                 period_end = spec.concept in _PERIOD_ENDS
-                parsed[(index, spec.type)] = (
+                parsed[(index, spec.type, part)] = (
                     parse_date_column(values, raw.date1904, period_end, sheet_order),
                     None,
                 )
             else:
                 parser = checked(CELL_PARSERS[spec.type])
-                parsed[(index, spec.type)] = _parse_column(values, parser)
-        outcomes, table = parsed[(index, spec.type)]
+                parsed[(index, spec.type, part)] = _parse_column(values, parser)
+        outcomes, table = parsed[(index, spec.type, part)]
         columns_by_kind[spec.kind].append(_Column(spec, index, outcomes, raw_columns[index], table))
 
     del transposed
@@ -246,6 +259,27 @@ def read_sheet(
     if progress is not None:
         progress(total, total)
     return result
+
+
+#: Between the two dates of a period: " - " (spaced, as ISO dates hold hyphens), a dash,
+#: a tilde (Japanese and Korean write 2023/04/01～2026/03/31), or a word.
+_PERIOD_SEPARATOR = re.compile(
+    r"\s+-\s+|\s*[–—~〜～]\s*|\s+(?:to|until|bis|tot|au|al|a)\s+", re.IGNORECASE
+)
+
+
+def period_part(value: CellValue, end: bool) -> CellValue:
+    """The start (or end) date written in a period cell: "2023-04-01 - 2026-03-31".
+
+    A cell that is not two parts around one separator is given whole as the start and
+    blank as the end, so that the date reader names it as it stands.
+    """
+    if not isinstance(value, str):
+        return None if end else value
+    parts = _PERIOD_SEPARATOR.split(value.strip())
+    if len(parts) != 2 or not all(p.strip() for p in parts):
+        return None if end else value
+    return parts[1].strip() if end else parts[0].strip()
 
 
 _TERMS = ("start_date", "end_date", "value")
@@ -407,6 +441,61 @@ def _domestic_country(
                 None,
                 f"{len(filled)} row(s) leave '{heading}' blank and name a US state in "
                 f"'{layout.headings[region]}' (a domestic address): read as US",
+                Severity.INFO,
+            )
+        )
+
+
+#: The sign both the yen and the yuan are written with (and its full-width form).
+_YEN_SIGNS = ("¥", "￥")
+_YEN_COUNTRIES = {"JP": "JPY", "CN": "CNY"}
+
+
+def _yen_or_yuan(
+    raw: RawSheet, layout: SheetLayout, numbers: list[int], result: SheetResult
+) -> None:
+    """'¥506,000' on a row whose fab is in China is yuan; in Japan, yen.
+
+    The sign alone says neither, so an amount written with it is refused; the row's own
+    country decides it where the row has one (Yonyou writes ¥ for yuan, GRANDIT ￥ for yen).
+    The cell is read as written with the currency code in front, and the analyst is told.
+    """
+    country = layout.columns.get("fabs.country", layout.columns.get("machines.fab_country"))
+    money = {
+        index for key, index in layout.columns.items() if FIELDS_BY_KEY[key].type is ValueType.MONEY
+    }
+    if country is None or not money:
+        return
+    read: dict[str, int] = {}
+    first: int | None = None
+    for number in numbers:
+        row = raw.rows[number - 1]
+        place = row[country] if country < len(row) else None
+        code = country_code(place) if isinstance(place, str) else None
+        currency = _YEN_COUNTRIES.get(code or "")
+        if currency is None:
+            continue
+        for index in money:
+            value = row[index] if index < len(row) else None
+            if isinstance(value, str) and any(sign in value for sign in _YEN_SIGNS):
+                text = value
+                for sign in _YEN_SIGNS:
+                    text = text.replace(sign, "")
+                row[index] = f"{currency} {text.strip()}"
+                read[currency] = read.get(currency, 0) + 1
+                first = number if first is None else first
+    if first is not None:
+        said = " and ".join(f"{n} as {c}" for c, n in sorted(read.items()))
+        result.issues.append(
+            ImportIssue(
+                raw.file_name,
+                raw.sheet,
+                first,
+                None,
+                None,
+                None,
+                f"amounts written with '¥' were read by their row's country (China: yuan, "
+                f"Japan: yen): {said}",
                 Severity.INFO,
             )
         )
