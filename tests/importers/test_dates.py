@@ -70,6 +70,21 @@ def test_two_digit_years_are_read_in_the_window_tools_and_contracts_live_in(
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        ("24 juillet 2021", date(2021, 7, 24)),
+        ("3. März 2020", date(2020, 3, 3)),
+        ("12 gennaio 2022", date(2022, 1, 12)),
+        ("31 dic 2026", date(2026, 12, 31)),
+        ("7 lipca 2019", date(2019, 7, 7)),
+        ("1 mrt 2024", date(2024, 3, 1)),
+    ],
+)
+def test_month_names_of_the_exporting_languages(text: str, expected: date) -> None:
+    assert parse_date_text(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         ("R7.11.01", date(2025, 11, 1)),
         ("H26.4.29", date(2014, 4, 29)),
         ("S63.1.7", date(1988, 1, 7)),

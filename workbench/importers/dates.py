@@ -56,26 +56,37 @@ _MONTH_NAME_YEAR = re.compile(r"([^\W\d_]{3,})\.?[\s\-/,']*(\d{4})$")
 _YEAR_MONTH = re.compile(r"(\d{4})\s*(?:[-/.年년]\s*(\d{1,2})\s*[月월]?|年\s*(\d{1,2})\s*月)$")
 _MONTH_YEAR = re.compile(r"(\d{1,2})\s*[-/.]\s*(\d{4})$")
 
-_MONTHS: dict[str, int] = {}
-for _month_number, _names in enumerate(
-    (
-        "january jan januari januar jänner janv",
-        "february feb februari februar febr",
-        "march mar maart mrt märz maerz mär mrz",
-        "april apr",
-        "may mei mai",
-        "june jun juni",
-        "july jul juli",
-        "august aug augustus",
-        "september sep sept",
-        "october oct oktober okt",
-        "november nov",
-        "december dec dezember dez",
-    ),
-    start=1,
-):
-    for _name in _names.split():
-        _MONTHS[_name] = _month_number
+#: Languages whose month names exports write ("24 juillet 2021", "3. März 2020", "gen 2022").
+MONTH_LOCALES = (
+    "en", "de", "nl", "fr", "es", "it", "pt", "pl", "sv", "da", "nb", "fi", "cs", "hu", "ro",
+    "tr", "id", "ms",
+)  # fmt: skip
+
+
+def _month_names() -> dict[str, int]:
+    """Month name -> number, from the CLDR through Babel: wide and abbreviated, as dates write
+    them and standing alone, in :data:`MONTH_LOCALES`, without a trailing dot. A name that
+    is one month in one language and another elsewhere is left out, not guessed."""
+    from babel.dates import get_month_names
+
+    seen: dict[str, set[int]] = {}
+    for locale in MONTH_LOCALES:
+        for width in ("wide", "abbreviated"):
+            for context in ("format", "stand-alone"):
+                for number, name in get_month_names(width, context, locale).items():
+                    key = unicodedata.normalize("NFKC", str(name)).casefold().rstrip(".")
+                    seen.setdefault(key, set()).add(int(number))
+    # Spellings the CLDR lacks that exports write: German without umlaut, Austrian, "Sept".
+    for number, names in enumerate(
+        ("jänner janv", "febr", "maerz mär mrz", "", "", "", "", "", "sept", "", "", ""),
+        start=1,
+    ):
+        for name in names.split():
+            seen.setdefault(name, set()).add(number)
+    return {name: next(iter(months)) for name, months in seen.items() if len(months) == 1}
+
+
+_MONTHS: dict[str, int] = _month_names()
 
 
 class Order(Enum):

@@ -65,6 +65,9 @@ C = Concept
 #: Headings as people write them; each is normalised with :func:`header_key` before use.
 SYNONYMS: dict[Concept, tuple[str, ...]] = {
     C.CUSTOMER_CODE: (
+        "relatiecode",
+        "relatienummer",
+        "relatienr",
         "código de cliente",
         "código cliente",
         "cód. cliente",
@@ -117,6 +120,8 @@ SYNONYMS: dict[Concept, tuple[str, ...]] = {
         "거래처코드",
     ),
     C.CUSTOMER_NAME: (
+        "relatie",
+        "relatienaam",
         "service account",
         "billing account",
         "nombre de cliente",
@@ -424,6 +429,8 @@ SYNONYMS: dict[Concept, tuple[str, ...]] = {
         "지역",
     ),
     C.ADDRESS: (
+        "afleveradres",
+        "bezoekadres",
         "納入先住所",
         "設置先住所",
         "calle",
@@ -568,6 +575,8 @@ SYNONYMS: dict[Concept, tuple[str, ...]] = {
         "벤더",
     ),
     C.SERIAL: (
+        "장비 s/n",
+        "장비 시리얼",
         "出厂编号",
         "出厂号",
         "出厂序列号",
@@ -645,6 +654,7 @@ SYNONYMS: dict[Concept, tuple[str, ...]] = {
         "제조번호",
     ),
     C.MODEL_CODE: (
+        "artikelcode",
         "品目名",
         "品目",
         "品名",
@@ -744,6 +754,7 @@ SYNONYMS: dict[Concept, tuple[str, ...]] = {
         "장비분류",
     ),
     C.SHIP_DATE: (
+        "afleverdatum",
         "date de livraison",
         "data consegna",
         "data di consegna",
@@ -864,6 +875,8 @@ SYNONYMS: dict[Concept, tuple[str, ...]] = {
         "허가번호",
     ),
     C.CONTRACT_NUMBER: (
+        "svc contract",
+        "svc contract no",
         "contrato de servicio",
         "nº contrato",
         "número de contrato",
