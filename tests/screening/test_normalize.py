@@ -139,3 +139,8 @@ def test_compound_words_give_the_initials_of_their_parts_too() -> None:
     assert "nscc" in normalize("National Supercomputing Center").acronyms
     # a word that is no known compound keeps its one initial
     assert "nwpu" not in normalize("Northland Polytechnic University").acronyms
+
+
+def test_initials_run_into_a_number_are_two_words() -> None:
+    assert normalize("CETC48").tokens == normalize("CETC 48").tokens
+    assert normalize("NXT2000i").tokens == ("nxt2000i",)  # a model code stays whole

@@ -943,6 +943,9 @@ def _with_place_initials(name: NormalName) -> NormalName:
     )
 
 
+_DIGITS = re.compile(r"\d+")
+
+
 def _token_similarity(a: str, b: str) -> float:
     """1 for equal words, the rapidfuzz ratio for close ones, else 0."""
     if a == b:
@@ -955,6 +958,8 @@ def _token_similarity(a: str, b: str) -> float:
         return similarity if similarity >= CJK_TOKEN_SIMILARITY else 0.0
     if a.isdigit() or b.isdigit():
         return 0.0
+    if _DIGITS.findall(a) != _DIGITS.findall(b):
+        return 0.0  # "cetc48" is not "cetc28": a unit's number is no typo
     return _typo_similarity(a, b)
 
 

@@ -203,6 +203,9 @@ def fold(text: str) -> str:
     return unicodedata.normalize("NFKC", text).casefold()
 
 
+_INITIALS_NUMBER = re.compile(r"([a-z]{3,6})(\d{1,4})")
+
+
 def raw_words(text: str) -> list[str]:
     """Words split by script, punctuation and spaces; runs of single letters joined.
 
@@ -223,7 +226,12 @@ def raw_words(text: str) -> list[str]:
             position = match.end()
         if position < len(chunk):
             words.append(chunk[position:])
-    return _join_initials(words)
+    # "CETC48" is CETC's institute 48, as "CETC 48" is: initials run into a unit number.
+    split: list[str] = []
+    for word in words:
+        unit = _INITIALS_NUMBER.fullmatch(word)
+        split.extend(unit.groups() if unit else (word,))
+    return _join_initials(split)
 
 
 def normalize(
