@@ -126,7 +126,7 @@
     </message>
     <message>
         <source>Licences ending in the next %1 days</source>
-        <translation type="unfinished"></translation>
+        <translation>Lizenzen, die in den nächsten %1 Tagen enden</translation>
     </message>
     <message>
         <source>Dashboard: %1</source>
@@ -159,11 +159,11 @@
     </message>
     <message>
         <source>What each covers in the latest run (run %1, %2, as of %3): the value it keeps from risk, and the value at risk once it ends. Double-click to open Licences.</source>
-        <translation type="unfinished"></translation>
+        <translation>Was jede im letzten Lauf abdeckt (Lauf %1, %2, Stand %3): der Wert, den sie vor Risiko schützt, und der gefährdete Wert nach ihrem Ablauf. Doppelklick öffnet Lizenzen.</translation>
     </message>
     <message>
         <source>No evaluation run yet: evaluate a scenario to see what these licences cover.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch kein Bewertungslauf: Bewerten Sie ein Szenario, um zu sehen, was diese Lizenzen abdecken.</translation>
     </message>
 </context>
 <context>
@@ -306,47 +306,47 @@
     <message>
         <source>Licence</source>
         <extracomment>(key, header) of each column; headers are translated when shown.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Lizenz</translation>
     </message>
     <message>
         <source>Ends</source>
-        <translation type="unfinished"></translation>
+        <translation>Endet</translation>
     </message>
     <message>
         <source>Days left</source>
-        <translation type="unfinished"></translation>
+        <translation>Resttage</translation>
     </message>
     <message>
         <source>Obligations</source>
-        <translation type="unfinished">Verpflichtungen</translation>
+        <translation>Verpflichtungen</translation>
     </message>
     <message>
         <source>Value protected</source>
-        <translation type="unfinished"></translation>
+        <translation>Geschützter Wert</translation>
     </message>
     <message>
         <source>At risk after expiry</source>
-        <translation type="unfinished"></translation>
+        <translation>Gefährdet nach Ablauf</translation>
     </message>
     <message>
         <source>renewed from %1</source>
         <extracomment>Days left from which the count shows in red: one month to renew.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>verlängert ab %1</translation>
     </message>
     <message>
         <source>Value at risk of the obligations this licence covers to their end in the latest run: what would be at risk without it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gefährdeter Wert der Verpflichtungen, die diese Lizenz im letzten Lauf bis zu ihrem Ende abdeckt: was ohne sie gefährdet wäre.</translation>
     </message>
     <message>
         <source>Value at risk, from the day after it ends, of the obligations whose licence cover ends with it (already counted as at risk in the latest run).</source>
-        <translation type="unfinished"></translation>
+        <translation>Gefährdeter Wert ab dem Tag nach ihrem Ablauf für die Verpflichtungen, deren Lizenzdeckung mit ihr endet (im letzten Lauf bereits als gefährdet gezählt).</translation>
     </message>
 </context>
 <context>
     <name>ExpiringList</name>
     <message>
         <source>No licence ends in the next %1 days.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Lizenz endet in den nächsten %1 Tagen.</translation>
     </message>
 </context>
 <context>

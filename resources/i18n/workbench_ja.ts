@@ -126,7 +126,7 @@
     </message>
     <message>
         <source>Licences ending in the next %1 days</source>
-        <translation type="unfinished"></translation>
+        <translation>今後%1日以内に失効するライセンス</translation>
     </message>
     <message>
         <source>Dashboard: %1</source>
@@ -159,11 +159,11 @@
     </message>
     <message>
         <source>What each covers in the latest run (run %1, %2, as of %3): the value it keeps from risk, and the value at risk once it ends. Double-click to open Licences.</source>
-        <translation type="unfinished"></translation>
+        <translation>最新の実行（実行%1、%2、%3時点）で各ライセンスが対象とするもの：リスクから守る金額と、失効後にリスクとなる金額。ダブルクリックでライセンスを開きます。</translation>
     </message>
     <message>
         <source>No evaluation run yet: evaluate a scenario to see what these licences cover.</source>
-        <translation type="unfinished"></translation>
+        <translation>評価の実行はまだありません。シナリオを評価すると、これらのライセンスの対象が表示されます。</translation>
     </message>
 </context>
 <context>
@@ -306,47 +306,47 @@
     <message>
         <source>Licence</source>
         <extracomment>(key, header) of each column; headers are translated when shown.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>ライセンス</translation>
     </message>
     <message>
         <source>Ends</source>
-        <translation type="unfinished"></translation>
+        <translation>失効日</translation>
     </message>
     <message>
         <source>Days left</source>
-        <translation type="unfinished"></translation>
+        <translation>残り日数</translation>
     </message>
     <message>
         <source>Obligations</source>
-        <translation type="unfinished">サービス義務</translation>
+        <translation>義務</translation>
     </message>
     <message>
         <source>Value protected</source>
-        <translation type="unfinished"></translation>
+        <translation>保護される金額</translation>
     </message>
     <message>
         <source>At risk after expiry</source>
-        <translation type="unfinished"></translation>
+        <translation>失効後のリスク額</translation>
     </message>
     <message>
         <source>renewed from %1</source>
         <extracomment>Days left from which the count shows in red: one month to renew.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>%1から更新</translation>
     </message>
     <message>
         <source>Value at risk of the obligations this licence covers to their end in the latest run: what would be at risk without it.</source>
-        <translation type="unfinished"></translation>
+        <translation>最新の実行でこのライセンスが終了まで対象とする義務のリスク額：このライセンスがなければリスクとなる金額。</translation>
     </message>
     <message>
         <source>Value at risk, from the day after it ends, of the obligations whose licence cover ends with it (already counted as at risk in the latest run).</source>
-        <translation type="unfinished"></translation>
+        <translation>このライセンスとともに対象が終わる義務の、失効翌日からのリスク額（最新の実行ではすでにリスクとして計上）。</translation>
     </message>
 </context>
 <context>
     <name>ExpiringList</name>
     <message>
         <source>No licence ends in the next %1 days.</source>
-        <translation type="unfinished"></translation>
+        <translation>今後%1日以内に失効するライセンスはありません。</translation>
     </message>
 </context>
 <context>

@@ -126,7 +126,7 @@
     </message>
     <message>
         <source>Licences ending in the next %1 days</source>
-        <translation type="unfinished"></translation>
+        <translation>향후 %1일 이내에 만료되는 허가</translation>
     </message>
     <message>
         <source>Dashboard: %1</source>
@@ -159,11 +159,11 @@
     </message>
     <message>
         <source>What each covers in the latest run (run %1, %2, as of %3): the value it keeps from risk, and the value at risk once it ends. Double-click to open Licences.</source>
-        <translation type="unfinished"></translation>
+        <translation>최근 실행(실행 %1, %2, %3 기준)에서 각 허가가 포함하는 것: 위험에서 보호하는 금액과 만료 후 위험에 처하는 금액. 두 번 클릭하면 허가 화면이 열립니다.</translation>
     </message>
     <message>
         <source>No evaluation run yet: evaluate a scenario to see what these licences cover.</source>
-        <translation type="unfinished"></translation>
+        <translation>아직 평가 실행이 없습니다. 시나리오를 평가하면 이 허가들이 포함하는 범위가 표시됩니다.</translation>
     </message>
 </context>
 <context>
@@ -306,47 +306,47 @@
     <message>
         <source>Licence</source>
         <extracomment>(key, header) of each column; headers are translated when shown.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>허가</translation>
     </message>
     <message>
         <source>Ends</source>
-        <translation type="unfinished"></translation>
+        <translation>만료일</translation>
     </message>
     <message>
         <source>Days left</source>
-        <translation type="unfinished"></translation>
+        <translation>남은 일수</translation>
     </message>
     <message>
         <source>Obligations</source>
-        <translation type="unfinished">서비스 의무</translation>
+        <translation>의무</translation>
     </message>
     <message>
         <source>Value protected</source>
-        <translation type="unfinished"></translation>
+        <translation>보호되는 금액</translation>
     </message>
     <message>
         <source>At risk after expiry</source>
-        <translation type="unfinished"></translation>
+        <translation>만료 후 위험 금액</translation>
     </message>
     <message>
         <source>renewed from %1</source>
         <extracomment>Days left from which the count shows in red: one month to renew.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>%1부터 갱신</translation>
     </message>
     <message>
         <source>Value at risk of the obligations this licence covers to their end in the latest run: what would be at risk without it.</source>
-        <translation type="unfinished"></translation>
+        <translation>최근 실행에서 이 허가가 종료 시까지 포함하는 의무의 위험 금액: 이 허가가 없으면 위험에 처할 금액.</translation>
     </message>
     <message>
         <source>Value at risk, from the day after it ends, of the obligations whose licence cover ends with it (already counted as at risk in the latest run).</source>
-        <translation type="unfinished"></translation>
+        <translation>이 허가와 함께 적용이 끝나는 의무의, 만료 다음 날부터의 위험 금액(최근 실행에서 이미 위험으로 집계됨).</translation>
     </message>
 </context>
 <context>
     <name>ExpiringList</name>
     <message>
         <source>No licence ends in the next %1 days.</source>
-        <translation type="unfinished"></translation>
+        <translation>향후 %1일 이내에 만료되는 허가가 없습니다.</translation>
     </message>
 </context>
 <context>

@@ -126,7 +126,7 @@
     </message>
     <message>
         <source>Licences ending in the next %1 days</source>
-        <translation type="unfinished"></translation>
+        <translation>Vergunningen die binnen %1 dagen aflopen</translation>
     </message>
     <message>
         <source>Dashboard: %1</source>
@@ -159,11 +159,11 @@
     </message>
     <message>
         <source>What each covers in the latest run (run %1, %2, as of %3): the value it keeps from risk, and the value at risk once it ends. Double-click to open Licences.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wat elke vergunning in de laatste run dekt (run %1, %2, per %3): de waarde die zij beschermt en de waarde die na afloop risico loopt. Dubbelklik om Vergunningen te openen.</translation>
     </message>
     <message>
         <source>No evaluation run yet: evaluate a scenario to see what these licences cover.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nog geen evaluatierun: evalueer een scenario om te zien wat deze vergunningen dekken.</translation>
     </message>
 </context>
 <context>
@@ -306,47 +306,47 @@
     <message>
         <source>Licence</source>
         <extracomment>(key, header) of each column; headers are translated when shown.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Vergunning</translation>
     </message>
     <message>
         <source>Ends</source>
-        <translation type="unfinished"></translation>
+        <translation>Eindigt</translation>
     </message>
     <message>
         <source>Days left</source>
-        <translation type="unfinished"></translation>
+        <translation>Resterende dagen</translation>
     </message>
     <message>
         <source>Obligations</source>
-        <translation type="unfinished">Verplichtingen</translation>
+        <translation>Verplichtingen</translation>
     </message>
     <message>
         <source>Value protected</source>
-        <translation type="unfinished"></translation>
+        <translation>Beschermde waarde</translation>
     </message>
     <message>
         <source>At risk after expiry</source>
-        <translation type="unfinished"></translation>
+        <translation>Risico na afloop</translation>
     </message>
     <message>
         <source>renewed from %1</source>
         <extracomment>Days left from which the count shows in red: one month to renew.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>verlengd vanaf %1</translation>
     </message>
     <message>
         <source>Value at risk of the obligations this licence covers to their end in the latest run: what would be at risk without it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Waarde met risico van de verplichtingen die deze vergunning in de laatste run tot hun einde dekt: wat zonder haar risico zou lopen.</translation>
     </message>
     <message>
         <source>Value at risk, from the day after it ends, of the obligations whose licence cover ends with it (already counted as at risk in the latest run).</source>
-        <translation type="unfinished"></translation>
+        <translation>Waarde met risico, vanaf de dag na afloop, van de verplichtingen waarvan de dekking met deze vergunning eindigt (in de laatste run al als risico geteld).</translation>
     </message>
 </context>
 <context>
     <name>ExpiringList</name>
     <message>
         <source>No licence ends in the next %1 days.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geen vergunning loopt binnen %1 dagen af.</translation>
     </message>
 </context>
 <context>
